@@ -1,0 +1,309 @@
+"""brand.yml → ``Theme``: read with the brand-yml package, resolved once for both outputs.
+
+The brand file is the open brand.yml schema (``meta``, ``logo``, ``color``, ``typography``)
+with reportgen's own settings under ``defaults: reportgen:`` (see ``SETTINGS``). Errors name
+the brand file and the line of the offending key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import Diagnostics, ReportgenError, SourceRef
+from reportgen.fonts import FontFamily
+from reportgen.load.files import check_keys, line_of, parse_yaml, read_text
+from reportgen.theme import PAGE_SIZES, SLIDE_SIZES, RGB, Box, Palette, Theme, build_styles, mix, readable_on
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+DEFAULT_BRAND = ASSETS / "brand.yml"
+DEFAULT_FAMILY = FontFamily(
+    "Carlito", tuple(ASSETS / "fonts" / f"Carlito-{s}.ttf" for s in ("Regular", "Bold", "Italic", "BoldItalic"))
+)  # type: ignore[arg-type]
+DEFAULT_MONO = FontFamily("Liberation Mono", (ASSETS / "fonts" / "LiberationMono-Regular.ttf",) * 4)
+
+# reportgen's settings under ``defaults: reportgen:`` with their defaults (documented in the README).
+SETTINGS: dict[str, Any] = {
+    "page-size": "A4",
+    "slide-size": "16:9",
+    "footer": None,  # default: the brand's full name
+    "link": None,  # default: meta.link.home; the guide's own link wins
+    "notes-pages": True,
+    "qr-code": True,
+    "toc": True,
+    "table-zebra": True,
+    "body-size": 10.5,
+    "slide-body-size": 22.0,
+}
+
+
+def load_theme(path: Path | None, diag: Diagnostics) -> Theme:
+    """Read and validate a brand.yml; every field is optional and falls back sensibly."""
+    path = (path or DEFAULT_BRAND).resolve()
+    data = parse_yaml(read_text(path, diag, "brand file"), path)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ReportgenError("a brand file must be a mapping (meta, logo, color, typography)", SourceRef(path, 1))
+    check_keys(data, ("meta", "logo", "color", "typography", "defaults"), path, "brand file")
+    settings = _settings(data, path)
+    brand = _validate(data, path)
+    colors = _palette(brand, data, path)
+    body, heading, mono = _families(brand, data, path, diag)
+    heading_color = _color(getattr(brand.typography and brand.typography.headings, "color", None), colors.primary,
+                           path, _line(data, "typography", "headings", "color"))
+    line_height = getattr(brand.typography and brand.typography.base, "line_height", None) or 1.4
+    scale = {"body": float(settings["body-size"]), "slide-body": float(settings["slide-body-size"])}
+    styles = build_styles(body, heading, mono, colors, scale, heading_color, float(line_height))
+    logo, logo_dark = _logos(brand, path, data)
+    full_name = _brand_name(brand)
+    home = str(brand.meta.link.home) if brand.meta and brand.meta.link and brand.meta.link.home else ""
+    pw, ph = PAGE_SIZES[settings["page-size"]]
+    sw, sh = SLIDE_SIZES[settings["slide-size"]]
+    mm = 72 / 25.4
+    return Theme(
+        name=full_name,
+        colors=colors,
+        styles=styles,
+        page=Box(pw, ph, top=22 * mm, right=20 * mm, bottom=24 * mm, left=20 * mm),
+        slide=Box(sw, sh, top=36, right=36, bottom=36, left=36),
+        logo=logo,
+        logo_on_dark=logo_dark or logo,
+        footer=settings["footer"] if settings["footer"] is not None else full_name,
+        link=settings["link"] or home,
+        notes_pages=bool(settings["notes-pages"]),
+        qr_code=bool(settings["qr-code"]),
+        toc=bool(settings["toc"]),
+        table_zebra=bool(settings["table-zebra"]),
+    )
+
+
+def _line(data: Any, *keys: str | int) -> int | None:
+    """The line of a nested key, or of its nearest present parent."""
+    line, node = None, data
+    for key in keys:
+        found = line_of(node, key)
+        if found is None:
+            break
+        line = found
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+    return line
+
+
+def _settings(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    defaults = data.get("defaults") or {}
+    ours = defaults.get("reportgen") if isinstance(defaults, dict) else None
+    settings = dict(SETTINGS)
+    if ours is None:
+        return settings
+    if not isinstance(ours, dict):
+        raise ReportgenError("'defaults: reportgen:' must be a mapping", SourceRef(path, _line(data, "defaults")))
+    check_keys(ours, SETTINGS, path, "defaults: reportgen")
+    choices = {"page-size": PAGE_SIZES, "slide-size": SLIDE_SIZES}
+    for key, value in ours.items():
+        line = SourceRef(path, line_of(ours, key))
+        default = SETTINGS[key]
+        if key in choices and value not in choices[key]:
+            raise ReportgenError(f"'{key}' is '{value}'", line, hint=f"use one of: {', '.join(choices[key])}")
+        if isinstance(default, bool) and not isinstance(value, bool):
+            raise ReportgenError(f"'{key}' must be true or false", line)
+        if isinstance(default, float):
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 6 <= value <= 60:
+                raise ReportgenError(f"'{key}' must be a size in points between 6 and 60", line)
+        if default is None and not isinstance(value, str):
+            raise ReportgenError(f"'{key}' must be text", line)
+        settings[key] = value
+    return settings
+
+
+def _validate(data: dict[str, Any], path: Path) -> Any:
+    """Validate with brand-yml; map pydantic's key path back to a line of the file."""
+    from brand_yml import Brand
+    from pydantic import ValidationError
+
+    plain = _plain(data)
+    plain["path"] = path
+    try:
+        return Brand.model_validate(plain)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = [k for k in err["loc"] if not (isinstance(k, str) and k[:1].isupper() or "[" in str(k))]
+        where = ".".join(str(k) for k in loc) or "brand"
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        raise ReportgenError(f"invalid brand value at '{where}': {msg}", SourceRef(path, _line(data, *loc))) from None
+    except ValueError as exc:  # brand-yml's own checks (undefined colour references, …)
+        raise ReportgenError(f"invalid brand: {exc}", SourceRef(path, 1)) from None
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _color(value: Any, fallback: RGB, path: Path, line: int | None, palette: dict[str, Any] | None = None) -> RGB:
+    """A hex code, a palette name or a CSS colour name, as brand.yml allows."""
+    from PIL import ImageColor
+
+    if value is None:
+        return fallback
+    text = str(value).strip()
+    seen = set()
+    while palette and text in palette and text not in seen:  # palette names may chain
+        seen.add(text)
+        text = str(palette[text]).strip()
+    try:
+        rgb = ImageColor.getrgb(text)
+    except ValueError:
+        raise ReportgenError(
+            f"'{value}' is not a colour", SourceRef(path, line),
+            hint="use a hex code like '#1F4E79', a palette name, or a CSS colour name",
+        ) from None
+    return (rgb[0], rgb[1], rgb[2])
+
+
+def _palette(brand: Any, data: dict[str, Any], path: Path) -> Palette:
+    color = brand.color
+    pal = dict(color.palette or {}) if color else {}
+
+    def get(name: str, fallback: RGB) -> RGB:
+        return _color(getattr(color, name, None) if color else None, fallback, path, _line(data, "color", name), pal)
+
+    for name, value in pal.items():
+        _color(value, (0, 0, 0), path, _line(data, "color", "palette", name), pal)
+    foreground = get("foreground", (33, 37, 41))
+    background = get("background", (255, 255, 255))
+    primary = get("primary", (31, 78, 121))
+    secondary = get("secondary", mix(primary, (255, 255, 255), 0.3))
+    return Palette(
+        primary=primary,
+        secondary=secondary,
+        foreground=foreground,
+        background=background,
+        muted=mix(foreground, background, 0.4),
+        rule=mix(foreground, background, 0.78),
+        zebra=mix(primary, background, 0.93),
+        tint=mix(secondary, background, 0.9),
+        on_primary=readable_on(primary),
+        on_secondary=readable_on(secondary),
+        link=get("info", secondary) if color and color.info else secondary,
+    )
+
+
+def _families(brand: Any, data: dict[str, Any], path: Path, diag: Diagnostics) -> tuple[FontFamily, ...]:
+    """Font families from files the brand lists; an unavailable family falls back to Carlito."""
+    typo = brand.typography
+    declared: dict[str, FontFamily] = {}
+    for index, font in enumerate(getattr(typo, "fonts", None) or []):
+        if getattr(font, "source", None) == "file":
+            declared[font.family] = _family_from_files(font, path, _line(data, "typography", "fonts", index))
+
+    def pick(role: str, fallback: FontFamily) -> FontFamily:
+        node = getattr(typo, role, None) if typo else None
+        name = getattr(node, "family", None)
+        if not name:
+            return fallback
+        if name in declared:
+            return declared[name]
+        if name == DEFAULT_FAMILY.name or name == DEFAULT_FAMILY.deck_name:
+            return DEFAULT_FAMILY
+        diag.warn(
+            f"font '{name}' for {role} has no font file here (web and system fonts are not downloaded); "
+            f"using {fallback.name}",
+            SourceRef(path, _line(data, "typography", role, "family") or _line(data, "typography", role)),
+        )
+        return fallback
+
+    base = pick("base", DEFAULT_FAMILY)
+    return base, pick("headings", base), pick("monospace", DEFAULT_MONO)
+
+
+def _family_from_files(font: Any, brand_path: Path, line: int | None) -> FontFamily:
+    slots: dict[int, Path] = {}
+    for entry in font.files:
+        where = str(entry.path.root)
+        if where.startswith(("http://", "https://")):
+            raise ReportgenError(
+                f"font file '{where}' is remote", SourceRef(brand_path, line), hint="download it next to brand.yml"
+            )
+        file = (brand_path.parent / where).resolve()
+        if file.suffix.lower() not in (".ttf", ".otf"):
+            raise ReportgenError(
+                f"font file '{where}' is {file.suffix or 'of unknown type'}",
+                SourceRef(brand_path, line),
+                hint="only TrueType fonts (.ttf, or .otf with TrueType outlines) can be embedded",
+            )
+        if not file.is_file():
+            raise ReportgenError(f"font file '{where}' not found", SourceRef(brand_path, line), hint="check the path")
+        weight = entry.weight.root if entry.weight is not None else "auto"
+        bold = weight == "bold" or (isinstance(weight, int) and weight >= 600)
+        slots[int(bold) + 2 * int(entry.style == "italic")] = file
+    _check_ttf(slots, brand_path, line)
+    regular = slots.get(0) or next(iter(slots.values()))
+    bold = slots.get(1, regular)
+    italic = slots.get(2, regular)
+    return FontFamily(font.family, (regular, bold, italic, slots.get(3, bold if 1 in slots else italic)))
+
+
+def _check_ttf(slots: dict[int, Path], brand_path: Path, line: int | None) -> None:
+    for file in slots.values():
+        head = file.read_bytes()[:4]
+        if head not in (b"\x00\x01\x00\x00", b"true"):
+            raise ReportgenError(
+                f"font file '{file.name}' is not a TrueType font",
+                SourceRef(brand_path, line),
+                hint="use a .ttf file (PostScript-flavoured .otf, .woff and .woff2 cannot be embedded)",
+            )
+
+
+def _logos(brand: Any, path: Path, data: dict[str, Any]) -> tuple[Path | None, Path | None]:
+    """The logo for light backgrounds and the one for dark (primary-coloured) backgrounds."""
+    from brand_yml.logo import BrandLogo, BrandLogoResource, BrandLogoResourceLightDark
+
+    logo = brand.logo
+    if logo is None:
+        return None, None
+    if isinstance(logo, BrandLogoResource):
+        resources = [logo]
+    elif isinstance(logo, BrandLogo):
+        resources = [r for r in (logo.large, logo.medium, logo.small) if r is not None]
+    else:
+        resources = []
+    light = dark = None
+    for res in resources:
+        if isinstance(res, BrandLogoResourceLightDark):
+            light = light or res.light
+            dark = dark or res.dark
+        else:
+            light = light or res
+    return _logo_file(light, path, data), _logo_file(dark, path, data)
+
+
+def _logo_file(resource: Any, path: Path, data: dict[str, Any]) -> Path | None:
+    from reportgen.load.images import check_image
+
+    if resource is None:
+        return None
+    where = str(resource.path.root)
+    ref = SourceRef(path, _line(data, "logo"))
+    if where.startswith(("http://", "https://")):
+        raise ReportgenError(f"logo '{where}' is remote", ref, hint="download it next to brand.yml")
+    file = (path.parent / where).resolve()
+    try:
+        check_image(file, where)
+    except ReportgenError as exc:
+        exc.source = ref
+        raise
+    return file
+
+
+def _brand_name(brand: Any) -> str:
+    name = brand.meta.name if brand.meta else None
+    if name is None:
+        return ""
+    return str(getattr(name, "full", None) or getattr(name, "short", None) or name)

@@ -1,0 +1,63 @@
+"""The whole pipeline, left to right: load → theme → render every format → write all.
+
+``build`` renders every requested format in memory before writing any file, so a failed
+build leaves the previous outputs untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.errors import Diagnostics
+from reportgen.model import Document
+from reportgen.theme import Theme
+
+FORMATS = ("pdf", "pptx")
+
+
+@dataclass
+class BuildOptions:
+    content_dir: Path = Path("content")
+    out_dir: Path = Path("build")
+    formats: tuple[str, ...] = FORMATS
+    brand: Path | None = None
+    event: dict[str, str] = field(default_factory=dict)
+    strict: bool = False
+    allow_outside: bool = False
+
+
+def find_brand(options: BuildOptions) -> Path | None:
+    """``--brand`` wins; else a ``brand.yml`` in the content folder; else the default brand."""
+    if options.brand is not None:
+        return options.brand
+    local = options.content_dir / "brand.yml"
+    return local if local.is_file() else None
+
+
+def load(options: BuildOptions, diag: Diagnostics) -> tuple[Document, Theme]:
+    """Load and check the content and the brand, without rendering anything."""
+    from reportgen.brand import load_theme
+    from reportgen.check import check_glyphs
+    from reportgen.load import load_document
+
+    doc = load_document(options.content_dir, diag, options.event, options.allow_outside)
+    theme = load_theme(find_brand(options), diag)
+    check_glyphs(doc, theme, diag)
+    return doc, theme
+
+
+def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
+    """Build the requested formats and return the paths written."""
+    from reportgen.output import prepare_dir, write_atomic
+    from reportgen.render import renderer, suffix
+
+    doc, theme = load(options, diag)
+    rendered = {fmt: renderer(fmt)(doc, theme, diag) for fmt in options.formats}
+    prepare_dir(options.out_dir)
+    written = []
+    for fmt, data in rendered.items():
+        path = options.out_dir / f"{doc.name}{suffix(fmt)}"
+        write_atomic(path, data)
+        written.append(path)
+    return written

@@ -1,0 +1,142 @@
+"""The command line: Click wiring only. Each command calls into ``build``.
+
+Heavy libraries (reportlab, python-pptx, brand-yml) are imported inside the commands, so
+``reportgen --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from reportgen import __version__
+from reportgen.errors import Diagnostics, ReportgenError
+
+T = TypeVar("T")
+FORMAT_CHOICES = ("pdf", "pptx", "all")
+
+
+def _run(ctx: click.Context, diag: Diagnostics, work: Callable[[], T]) -> T:
+    """Run a command body: print warnings, and a traceback for errors only with --debug."""
+    try:
+        return work()
+    except ReportgenError:
+        if ctx.obj.get("debug"):
+            traceback.print_exc()
+        raise
+    finally:
+        for warning in diag.warnings:
+            click.echo(f"warning: {warning}", err=True)
+
+
+def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
+    event: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"'{item}' is not key=value, e.g. --set venue=Berlin", param_hint="--set")
+        event[key.strip().removeprefix("event.")] = value
+    return event
+
+
+def _options(content_dir: Path, out: Path, fmt: str, brand: Path | None, event_file: Path | None,
+             sets: tuple[str, ...], strict: bool, allow_outside: bool, diag: Diagnostics) -> Any:
+    from reportgen.build import FORMATS, BuildOptions
+    from reportgen.events import read_event
+
+    event = read_event(event_file, diag) if event_file else {}
+    event.update(_parse_sets(sets))
+    formats = FORMATS if fmt == "all" else (fmt,)
+    return BuildOptions(content_dir, out, formats, brand, event, strict, allow_outside)
+
+
+def content_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that reads content shares."""
+    decorators = [
+        click.argument("content_dir", type=click.Path(path_type=Path), default="content", required=False),
+        click.option("--brand", type=click.Path(path_type=Path), help="brand.yml to use (default: the content "
+                     "folder's brand.yml, else the built-in brand)."),
+        click.option("--event", "event_file", type=click.Path(path_type=Path), help="Event file (YAML) with name, "
+                     "date, venue, instructor, …"),
+        click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Set an event value, e.g. "
+                     "--set venue=Berlin (repeatable)."),
+        click.option("--strict", is_flag=True, help="Treat warnings as errors."),
+        click.option("--allow-outside", is_flag=True, help="Allow files outside the content folder."),
+    ]
+    for decorate in reversed(decorators):
+        func = decorate(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportgen")
+@click.option("--debug", is_flag=True, help="Show a traceback with errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Build a branded PDF handout and an editable PowerPoint deck from one set of content files.
+
+    \b
+    Example:
+      reportgen build                     # content/ → build/<name>.pdf and .pptx
+      reportgen build guides/intro -f pdf --brand clients/acme/brand.yml
+    """
+    ctx.ensure_object(dict)["debug"] = debug
+
+
+@cli.command()
+@content_options
+@click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
+              help="Output folder.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True,
+              help="What to build.")
+@click.pass_context
+def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Path | None, event_file: Path | None,
+          sets: tuple[str, ...], strict: bool, allow_outside: bool) -> None:
+    """Build the handout (PDF) and the deck (PPTX) and print the paths written.
+
+    \b
+    Example:
+      reportgen build content --out build --format all
+      reportgen build --event events/berlin.yml --set instructor="Ada Lovelace"
+    """
+    from reportgen.build import build as run_build
+
+    diag = Diagnostics(strict=strict)
+
+    def work() -> None:
+        options = _options(content_dir, out, fmt, brand, event_file, sets, strict, allow_outside, diag)
+        for path in run_build(options, diag):
+            click.echo(str(path))
+
+    _run(ctx, diag, work)
+
+
+@cli.command()
+@content_options
+@click.pass_context
+def check(ctx: click.Context, content_dir: Path, brand: Path | None, event_file: Path | None,
+          sets: tuple[str, ...], strict: bool, allow_outside: bool) -> None:
+    """Validate the content and the brand without writing anything.
+
+    \b
+    Example:
+      reportgen check content --strict
+    """
+    from reportgen.build import load
+
+    diag = Diagnostics(strict=strict)
+
+    def work() -> None:
+        options = _options(content_dir, Path("build"), "all", brand, event_file, sets, strict, allow_outside, diag)
+        doc, _ = load(options, diag)
+        click.echo(f"ok: {len(doc.sections)} sections in {content_dir}")
+
+    _run(ctx, diag, work)
+
+
+def main() -> None:
+    cli(prog_name="reportgen")

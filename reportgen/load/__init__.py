@@ -1,0 +1,43 @@
+"""From content files to the model: ``load_document`` is the loader's whole API.
+
+Nothing here imports reportlab or python-pptx; the result is a ``model.Document``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.errors import Diagnostics, ReportgenError, SourceRef
+from reportgen.load.files import line_of, read_text, resolve_inside
+from reportgen.load.guide import meta_of, read_guide
+from reportgen.load.markdown import LoadContext, parse_section
+from reportgen.model import Document, Section
+
+
+def load_document(
+    content_dir: Path,
+    diag: Diagnostics | None = None,
+    event: dict[str, str] | None = None,
+    allow_outside: bool = False,
+) -> Document:
+    """Read ``guide.yml`` and every section it lists; raise ``ReportgenError`` on bad input."""
+    diag = diag or Diagnostics()
+    data, guide_path = read_guide(content_dir, diag)
+    meta = meta_of(data, guide_path, event or {})
+    variables = {"title": meta.title, "subtitle": meta.subtitle, "author": meta.author, "date": meta.date}
+    variables.update({f"event.{k}": v for k, v in meta.event})
+    ctx = LoadContext(content_dir, diag, variables, allow_outside)
+    sections: list[Section] = []
+    for index, name in enumerate(data["sections"]):
+        ref = SourceRef(guide_path, line_of(data["sections"], index))
+        path = resolve_inside(content_dir, name, content_dir, allow_outside, ref)
+        if not path.is_file():
+            raise ReportgenError(f"section file '{name}' not found", ref, hint="check the name or create the file")
+        sections.append(parse_section(path, read_text(path, diag, "section file"), ctx))
+    return Document(meta, tuple(sections), name=_slug(str(data.get("name") or meta.title)))
+
+
+def _slug(name: str) -> str:
+    """A safe file stem: 'AI Engineer vs ML Engineer' → 'ai-engineer-vs-ml-engineer'."""
+    words = "".join(c.lower() if c.isalnum() or c in "-_." else " " for c in name).split()
+    return "-".join(words).strip("-.")[:80] or "guide"

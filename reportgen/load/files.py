@@ -1,0 +1,118 @@
+"""Reading the user's files safely: text with line-accurate errors, YAML with positions.
+
+Every reader here raises ``ReportgenError`` naming the file and line, never a library
+exception, so the rest of the loader can assume clean text and plain data.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import Diagnostics, ReportgenError, SourceRef
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a section or table larger than this is surely a mistake
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_text(path: Path, diag: Diagnostics, what: str = "file") -> str:
+    """Read a UTF-8 text file; refuse binary, empty-by-mistake and oversized files."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportgenError(f"{what} not found", SourceRef(path), hint="check the path") from None
+    except IsADirectoryError:
+        raise ReportgenError(f"{what} is a folder, not a file", SourceRef(path)) from None
+    except OSError as exc:
+        raise ReportgenError(f"cannot read {what}: {exc.strerror}", SourceRef(path)) from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise ReportgenError(
+            f"{what} is {len(data) // 2**20} MB, over the {MAX_TEXT_BYTES // 2**20} MB limit",
+            SourceRef(path),
+            hint="split it into several files",
+        )
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ReportgenError(f"{what} is binary, not text", SourceRef(path, line), hint="expected UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ReportgenError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", SourceRef(path, line), hint="save the file as UTF-8"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):
+        line = text[: _CONTROL.search(text).start()].count("\n") + 1  # type: ignore[union-attr]
+        diag.warn("control characters removed", SourceRef(path, line))
+        text = _CONTROL.sub("", text)
+    return text
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
+    """Parse YAML safely (plain data only), keeping positions for later error messages.
+
+    ``first_line`` is the file line of the text's first line (front matter starts at 2).
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")  # round-trip: safe constructors only, and it keeps line numbers
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise ReportgenError(f"invalid YAML: {problem}", SourceRef(path, line), hint=_yaml_hint(problem)) from None
+    except YAMLError as exc:
+        raise ReportgenError(f"invalid YAML: {exc}", SourceRef(path, first_line)) from None
+
+
+def _yaml_hint(problem: str) -> str:
+    if "duplicate key" in problem:
+        return "remove one of the two entries"
+    if "mapping values are not allowed" in problem:
+        return "put a value containing ': ' in quotes"
+    return "check the indentation and quote values that contain ':' or '#'"
+
+
+def line_of(node: Any, key: str | int, first_line: int = 1) -> int | None:
+    """The file line of ``node[key]`` as ruamel recorded it, or ``None``."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        pos = lc.key(key) if isinstance(key, str) else lc.item(key)
+    except (KeyError, IndexError, TypeError):
+        return None
+    return int(pos[0]) + first_line
+
+
+def check_keys(
+    data: Mapping[str, Any], allowed: Iterable[str], path: Path, what: str, first_line: int = 1
+) -> None:
+    """Refuse unknown keys, suggesting the closest known one."""
+    allowed = list(allowed)
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+            raise ReportgenError(
+                f"unknown key '{key}' in {what}", SourceRef(path, line_of(data, key, first_line)), hint=hint
+            )
+
+
+def resolve_inside(base: Path, relative: str, root: Path, allow_outside: bool, source: SourceRef) -> Path:
+    """Resolve a path written in a file; refuse one that leaves the content folder."""
+    target = (base / relative).resolve()
+    if not allow_outside and not target.is_relative_to(root.resolve()):
+        raise ReportgenError(
+            f"'{relative}' points outside the content folder",
+            source,
+            hint="move the file into the content folder or pass --allow-outside",
+        )
+    return target

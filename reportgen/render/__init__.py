@@ -1,0 +1,31 @@
+"""Renderers: plain functions from a ``Document`` and a ``Theme`` to the bytes of a file.
+
+Each format is one entry in ``RENDERERS``; a renderer imports its library lazily, so
+``reportgen --help`` stays fast and changing one renderer never touches another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from reportgen.errors import Diagnostics
+from reportgen.model import Document
+from reportgen.theme import Theme
+
+Renderer = Callable[[Document, Theme, Diagnostics], bytes]
+
+# format → (module, function, file suffix)
+RENDERERS: dict[str, tuple[str, str, str]] = {
+    "pdf": ("reportgen.render.pdf", "render_pdf", ".pdf"),
+    "pptx": ("reportgen.render.pptx", "render_pptx", ".pptx"),
+}
+
+
+def renderer(fmt: str) -> Renderer:
+    module, function, _ = RENDERERS[fmt]
+    return getattr(import_module(module), function)  # type: ignore[no-any-return]
+
+
+def suffix(fmt: str) -> str:
+    return RENDERERS[fmt][2]

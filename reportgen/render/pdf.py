@@ -1,0 +1,245 @@
+"""Document + Theme → the PDF handout (reportlab platypus), as bytes.
+
+Blocks become flowables here; page furniture (cover, header, footer, notes lines) is in
+``pdf_pages.py``. Styles come only from the theme, through ``paragraph_style``.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Preformatted,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
+from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.frames import Frame
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from reportgen import model as m
+from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.render.pdf_markup import markup, plain_markup
+from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
+from reportgen.theme import Theme
+
+
+class _Heading(Paragraph):  # type: ignore[misc]
+    """A heading that the document template turns into a bookmark and a contents entry."""
+
+    def __init__(self, text: str, style: Any, title: str, level: int, key: str, toc: bool) -> None:
+        super().__init__(text, style)
+        self.title, self.level, self.key, self.toc = title, level, key, toc
+
+
+class _Handout(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, buffer: io.BytesIO, theme: Theme, doc: m.Document) -> None:
+        box, meta = theme.page, doc.meta
+        super().__init__(
+            buffer,
+            pagesize=(box.width, box.height),
+            leftMargin=box.left, rightMargin=box.right, topMargin=box.top, bottomMargin=box.bottom,
+            title=f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title,
+            author=meta.author, subject=meta.subtitle, keywords=", ".join(meta.keywords),
+            creator="reportgen", producer="reportgen", lang=meta.lang, invariant=1,
+        )
+        cover = Frame(0, 0, box.width, box.height, 0, 0, 0, 0, id="cover")
+        body = Frame(box.left, box.bottom, box.inner_width, box.inner_height, 0, 0, 0, 0, id="body")
+        self.addPageTemplates([
+            PageTemplate("cover", [cover]),
+            PageTemplate("body", [body], onPage=lambda c, d: decorate_page(c, d, theme, meta.title)),
+        ])
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.title, flowable.key, flowable.level, closed=flowable.level > 0)
+            if flowable.toc:
+                self.notify("TOCEntry", (flowable.level, plain_markup(flowable.title), self.page, flowable.key))
+
+
+def render_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    """Render the handout; a block that cannot be placed is reported at its source line."""
+    story = _Story(theme, diag).document(doc)
+    buffer = io.BytesIO()
+    template = _Handout(buffer, theme, doc)
+    try:
+        template.multiBuild(story, canvasmaker=numbered_canvas(theme), maxPasses=4)
+    except LayoutError as exc:
+        raise ReportgenError(f"cannot lay out the handout: {exc}", hint="shorten the block or split it") from None
+    return buffer.getvalue()
+
+
+class _Story:
+    """Turns the model into a list of flowables, one method per block type."""
+
+    def __init__(self, theme: Theme, diag: Diagnostics) -> None:
+        self.theme, self.diag = theme, diag
+        self.styles: dict[str, Any] = {}
+        self.keys = 0
+        self.outline_level = 0
+
+    def style(self, role: str, **overrides: Any) -> Any:
+        key = role + repr(sorted(overrides.items()))
+        if key not in self.styles:
+            self.styles[key] = paragraph_style(self.theme.style(role), role, **overrides)
+        return self.styles[key]
+
+    def para(self, runs: m.Inline, role: str, **overrides: Any) -> Paragraph:
+        return Paragraph(markup(runs, self.theme, self.theme.style(role)), self.style(role, **overrides))
+
+    def document(self, doc: m.Document) -> list[Flowable]:
+        story: list[Flowable] = [Cover(doc.meta, self.theme), NextPageTemplate("body"), PageBreak()]
+        if self.theme.toc:
+            toc = TableOfContents(dotsMinLevel=0, rightColumnWidth=36)
+            toc.levelStyles = [self.style("toc.1"), self.style("toc.2", leftIndent=14)]
+            story += [self.heading("Contents", "toc.title", level=0, toc=False), toc, PageBreak()]
+        handout = [s for s in doc.sections if s.hints.get("handout", True) is not False]
+        for index, section in enumerate(handout):
+            story.append(self.heading(section.title, "heading.1", level=0, toc=True))
+            story += self.blocks(section.blocks)
+            if self.theme.notes_pages:
+                story += [PageBreak(), self.heading("Notes", "heading.2", level=-1, toc=False), RuledLines(self.theme)]
+            if index < len(handout) - 1:
+                story.append(PageBreak())
+        return story
+
+    def heading(self, title: str, role: str, level: int, toc: bool) -> Flowable:
+        """A heading; ``level`` is its outline depth (``-1``: not in the outline)."""
+        self.keys += 1
+        style = self.style(role, keepWithNext=1)
+        text = plain_markup(title)
+        if level < 0:
+            return Paragraph(text, style)
+        level = min(level, self.outline_level + 1)
+        self.outline_level = level
+        return _Heading(text, style, title, level, f"h{self.keys}", toc)
+
+    def blocks(self, blocks: tuple[m.Block, ...], role: str = "body") -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            out += self.block(block, role)
+        return out
+
+    def block(self, block: m.Block, role: str = "body") -> list[Flowable]:
+        match block:
+            case m.Heading(level=level, runs=runs):
+                title = m.plain(runs)
+                return [CondPageBreak(60), self.heading(title, f"heading.{min(level, 3)}", level - 1, level == 2)]
+            case m.Paragraph(runs=runs):
+                return [self.para(runs, role)]
+            case m.BulletList():
+                return [self.bullets(block, role)]
+            case m.Table():
+                return self.table(block)
+            case m.Quote(blocks=inner) | m.Callout(blocks=inner):
+                title = block.title if isinstance(block, m.Callout) else ""
+                return [self.aside(inner, title, italic=isinstance(block, m.Quote))]
+            case m.Figure():
+                return [self.figure(block)]
+            case m.CodeBlock(text=text):
+                return [Preformatted(text, self.style("code", backColor=rgb(self.theme.colors.tint), borderPadding=6,
+                                                      spaceBefore=6, spaceAfter=12), maxLineLength=95)]
+            case m.Rule():
+                return [HRFlowable(width="100%", thickness=0.5, color=rgb(self.theme.colors.rule),
+                                   spaceBefore=6, spaceAfter=10)]
+            case m.Faq(items=items):
+                return [self.faq_item(item) for item in items]
+            case m.Notes() | m.SlideText():
+                return []  # the deck's alone
+            case _:
+                raise AssertionError(f"unhandled block {block!r}")
+
+    def bullets(self, block: m.BulletList, role: str) -> Flowable:
+        items = []
+        for item in block.items:
+            inner = self.blocks(item.blocks, "list")
+            items.append(ListItem(inner, spaceAfter=2))
+        colors = self.theme.colors
+        size = self.theme.style("list").size
+        if block.ordered:
+            return ListFlowable(items, bulletType="1", start=block.start, leftIndent=18, bulletFontSize=size,
+                                bulletFontName=self.theme.style("list").face, bulletColor=rgb(colors.secondary),
+                                spaceAfter=6)
+        return ListFlowable(items, bulletType="bullet", start="•", leftIndent=14, bulletFontSize=size,
+                            bulletFontName=self.theme.style("list").face, bulletColor=rgb(colors.secondary),
+                            bulletOffsetY=0, spaceAfter=6)
+
+    def table(self, table: m.Table) -> list[Flowable]:
+        t = self.theme
+        width = t.page.inner_width
+        head_style, body_style = self.style("table.header"), self.style("table.body")
+        label_style = self.style("table.body", fontName=t.style("table.body").family.face(bold=True))
+        rows = [[Paragraph(markup(c, t, t.style("table.header")), head_style) for c in table.header]]
+        for row in table.rows:
+            cells = []
+            for col, cell in enumerate(row):
+                style = label_style if table.row_labels and col == 0 else body_style
+                cells.append(Paragraph(markup(cell, t, t.style("table.body")), style))
+            rows.append(cells)
+        grid = Table(rows, colWidths=[f * width for f in table.widths], repeatRows=1, splitInRow=1,
+                     hAlign="LEFT", spaceBefore=6, spaceAfter=14)
+        commands: list[tuple[Any, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, 0), rgb(t.colors.primary)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.5, rgb(t.colors.rule)),
+        ]
+        if t.table_zebra:
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [rgb(t.colors.background), rgb(t.colors.zebra)]))
+        grid.setStyle(TableStyle(commands))
+        out: list[Flowable] = [grid]
+        if table.caption:
+            out.insert(0, self.para(table.caption, "caption", keepWithNext=1, spaceBefore=6, spaceAfter=3))
+        return out
+
+    def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool) -> Flowable:
+        t = self.theme
+        inner: list[Flowable] = []
+        if title:
+            inner.append(Paragraph(plain_markup(title), self.style("heading.3", spaceBefore=0)))
+        inner += self.blocks(blocks, "quote" if italic else "body")
+        box = Table([[inner]], colWidths=[t.page.inner_width - 3], hAlign="RIGHT", spaceBefore=4, spaceAfter=12)
+        box.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), rgb(t.colors.tint)),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, rgb(t.colors.secondary)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        return box
+
+    def figure(self, fig: m.Figure) -> Flowable:
+        t = self.theme
+        parts: list[Flowable] = []
+        if fig.path is None:
+            parts.append(self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True))
+        else:
+            image = Image(str(fig.path))
+            scale = min(t.page.inner_width / image.imageWidth, t.page.inner_height * 0.6 / image.imageHeight, 1.0)
+            image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+            image.hAlign = "CENTER"
+            parts += [Spacer(1, 4), image]
+        caption = fig.caption or (fig.alt if fig.path else "")
+        if caption:
+            parts.append(Paragraph(plain_markup(caption), self.style("caption", alignment=1, spaceBefore=4)))
+        parts.append(Spacer(1, 8))
+        return KeepTogether(parts)
+
+    def faq_item(self, item: m.FaqItem) -> Flowable:
+        question = self.para(item.question, "faq.question", keepWithNext=1)
+        answer = self.blocks(item.answer, "faq.answer")
+        return KeepTogether([question, *answer, Spacer(1, 2 * mm)])

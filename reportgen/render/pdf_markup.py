@@ -1,0 +1,39 @@
+"""Model runs → reportlab paragraph markup, with every character of text escaped.
+
+Content is data: ``<b>``, ``&`` or ``<font>`` in a guide prints as written. This is the only
+place that writes reportlab markup, so it is the only place that must escape.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from reportgen.model import Inline
+from reportgen.theme import RGB, TextStyle, Theme
+
+
+def hex_color(rgb: RGB) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*rgb)
+
+
+def markup(runs: Inline, theme: Theme, style: TextStyle) -> str:
+    """Paragraph markup for ``runs`` in ``style`` (bold and italic relative to the style)."""
+    parts: list[str] = []
+    code = theme.style("code")
+    for run in runs:
+        text = escape(run.text).replace("\n", "<br/>")
+        if run.code:
+            size = round(style.size * 0.9, 2)
+            text = f'<font face="{code.family.face()}" size="{size}">{text}</font>'
+        bold, italic = style.bold or run.strong, style.italic or run.emph
+        if bold != style.bold or italic != style.italic:
+            text = f'<font face="{style.family.face(bold, italic)}">{text}</font>'
+        if run.link:
+            color = hex_color(theme.colors.link)
+            text = f'<a href={quoteattr(run.link)} color="{color}"><u>{text}</u></a>'
+        parts.append(text)
+    return "".join(parts)
+
+
+def plain_markup(text: str) -> str:
+    return escape(text).replace("\n", "<br/>")

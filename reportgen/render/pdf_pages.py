@@ -1,0 +1,197 @@
+"""The handout's pages: cover, running header and footer, 'Page N of M', notes lines.
+
+Everything drawn straight onto the canvas lives here; ``pdf.py`` turns blocks into
+flowables and never positions anything itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.doctemplate import BaseDocTemplate
+
+from reportgen.model import Meta
+from reportgen.render.pdf_markup import plain_markup
+from reportgen.theme import RGB, TextStyle, Theme
+
+
+def rgb(c: RGB) -> Color:
+    return Color(c[0] / 255, c[1] / 255, c[2] / 255)
+
+
+def paragraph_style(ts: TextStyle, name: str = "s", **overrides: Any) -> Any:
+    """The one translator from a theme ``TextStyle`` to a reportlab ``ParagraphStyle``."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    values = dict(
+        fontName=ts.face,
+        fontSize=ts.size,
+        leading=ts.line,
+        textColor=rgb(ts.color),
+        spaceBefore=ts.space_before,
+        spaceAfter=ts.space_after,
+        alignment=0,  # ragged right everywhere: no justified gaps
+        allowWidows=0,
+        allowOrphans=0,
+        splitLongWords=1,
+        hyphenationLang="",
+        embeddedHyphenation=0,
+        uriWasteReduce=0.3,
+    )
+    values.update(overrides)
+    return ParagraphStyle(name, **values)
+
+
+def _logo(canvas: Canvas, path: Any, x: float, y: float, height: float, max_width: float) -> float:
+    """Draw a logo ``height`` tall (narrowed to ``max_width``); return the width used."""
+    reader = ImageReader(str(path))
+    iw, ih = reader.getSize()
+    w = min(height * iw / ih, max_width)
+    h = w * ih / iw
+    canvas.drawImage(reader, x, y, width=w, height=h, mask="auto")
+    return w
+
+
+class Cover(Flowable):  # type: ignore[misc]
+    """The cover page: a primary band with logo and title, then organisation, event and date."""
+
+    def __init__(self, meta: Meta, theme: Theme) -> None:
+        super().__init__()
+        self.meta, self.theme = meta, theme
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height
+        return avail_width, avail_height
+
+    def draw(self) -> None:
+        c, t, m = self.canv, self.theme, self.meta
+        W, H, box = self.width, self.height, t.page
+        band = H * 0.55
+        c.setFillColor(rgb(t.colors.primary))
+        c.rect(0, H - band, W, band, stroke=0, fill=1)
+        c.setFillColor(rgb(t.colors.secondary))
+        c.rect(0, H - band - 6, W, 6, stroke=0, fill=1)
+        x, width = box.left, box.inner_width
+        if t.logo_on_dark:
+            _logo(c, t.logo_on_dark, x, H - box.top - 46, 46, width / 2)
+        y = H - band + 40
+        blocks = [(m.title, "cover.title"), (m.subtitle, "cover.subtitle")]
+        for text, role in reversed(blocks):
+            if not text:
+                continue
+            p = Paragraph(plain_markup(text), paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0))
+            _, h = p.wrap(width * 0.9, band)
+            p.drawOn(c, x, y)
+            y += h + 10
+        lines = [(m.author, "cover.meta", True)]
+        event = " · ".join(v for v in (m.event_value("name"), m.event_value("venue")) if v)
+        lines += [(event, "cover.meta", False), (m.event_value("date") or m.date, "cover.meta", False)]
+        instructor = m.event_value("instructor")
+        lines += [(f"Instructor: {instructor}" if instructor else "", "cover.meta", False)]
+        y = H - band - 50
+        for text, role, bold in lines:
+            if not text:
+                continue
+            ts = t.style(role)
+            p = Paragraph(plain_markup(text), paragraph_style(ts, fontName=ts.family.face(bold), spaceAfter=0))
+            _, h = p.wrap(width, H)
+            y -= h
+            p.drawOn(c, x, y)
+            y -= 6
+        link = m.link or t.link
+        if link and t.qr_code:
+            self._qr(link, x, box.bottom)
+
+    def _qr(self, link: str, x: float, y: float) -> None:
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+
+        size = 72.0
+        widget = QrCodeWidget(link, barLevel="M", barBorder=0)
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+        widget.barFillColor = rgb(self.theme.colors.foreground)
+        drawing.add(widget)
+        renderPDF.draw(drawing, self.canv, x, y + 14)
+        ts = self.theme.style("footer")
+        self.canv.setFont(ts.face, ts.size)
+        self.canv.setFillColor(rgb(ts.color))
+        self.canv.drawString(x, y, link)
+
+
+class RuledLines(Flowable):  # type: ignore[misc]
+    """Ruled note lines from here to the bottom margin."""
+
+    def __init__(self, theme: Theme, pitch: float = 8.5 * 72 / 25.4) -> None:
+        super().__init__()
+        self.theme, self.pitch = theme, pitch
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(rgb(self.theme.colors.rule))
+        c.setLineWidth(0.5)
+        y = self.height - self.pitch
+        while y >= 0:
+            c.line(0, y, self.width, y)
+            y -= self.pitch
+
+
+def decorate_page(canvas: Canvas, doc: BaseDocTemplate, theme: Theme, title: str) -> None:
+    """Running header (logo, title, hairline) and footer text on every page after the cover."""
+    box = theme.page
+    canvas.saveState()
+    top = box.height - box.top + 14
+    if theme.logo:
+        _logo(canvas, theme.logo, box.left, top, 16, 90)
+    head = theme.style("header")
+    canvas.setFont(head.face, head.size)
+    canvas.setFillColor(rgb(head.color))
+    canvas.drawRightString(box.width - box.right, top + 4, title)
+    canvas.setStrokeColor(rgb(theme.colors.rule))
+    canvas.setLineWidth(0.5)
+    canvas.line(box.left, top - 5, box.width - box.right, top - 5)
+    foot = theme.style("footer")
+    base = box.bottom - 26
+    canvas.line(box.left, base + 12, box.width - box.right, base + 12)
+    canvas.setFont(foot.face, foot.size)
+    canvas.setFillColor(rgb(foot.color))
+    canvas.drawString(box.left, base, theme.footer)
+    canvas.restoreState()
+
+
+def numbered_canvas(theme: Theme) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each can say 'Page N of M'."""
+    foot = theme.style("footer")
+    box = theme.page
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                if self._pageNumber > 1:
+                    self.setFont(foot.face, foot.size)
+                    self.setFillColor(rgb(foot.color))
+                    label = f"Page {self._pageNumber} of {total}"
+                    self.drawRightString(box.width - box.right, box.bottom - 26, label)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

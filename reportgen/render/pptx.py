@@ -1,0 +1,200 @@
+"""Slide plan + Theme → the PowerPoint deck (python-pptx), as bytes.
+
+This module draws what ``slides.plan_slides`` decided and decides nothing itself: every
+position, size and line count comes from the plan, every colour and font from the theme.
+All text is real, editable text with exact line spacing, so viewers lay it out as planned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from typing import Any
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from reportgen import model as m
+from reportgen.errors import Diagnostics
+from reportgen.output import normalize_zip
+from reportgen.qr import qr_png
+from reportgen.render.slide_plan import ImageBox, Para, Rect, Slide, TableBox, TextBox
+from reportgen.render.slides import plan_slides
+from reportgen.theme import RGB, Theme
+
+_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+_TITLE_ONLY = 5  # the default template's "Title Only" layout
+
+
+def render_pptx(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    """Plan the deck, draw it, and return byte-identical output for identical input."""
+    return draw_deck(plan_slides(doc, theme), doc.meta, theme)
+
+
+def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(theme.slide.width), Pt(theme.slide.height)
+    drawer = _Drawer(theme, meta.lang)
+    for planned in plan:
+        drawer.slide(prs, planned)
+    _properties(prs, meta)
+    out = io.BytesIO()
+    prs.save(out)
+    return normalize_zip(out.getvalue())
+
+
+def _rgb(color: RGB) -> RGBColor:
+    return RGBColor(*color)
+
+
+class _Drawer:
+    def __init__(self, theme: Theme, lang: str) -> None:
+        self.theme, self.lang = theme, lang
+        self.qr_cache: dict[str, bytes] = {}
+
+    def slide(self, prs: Any, planned: Slide) -> None:
+        slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY])
+        if planned.dark:
+            slide.background.fill.solid()
+            slide.background.fill.fore_color.rgb = _rgb(self.theme.colors.primary)
+        title = slide.shapes.title
+        self.place(title, planned.title)
+        self.fill_text(title.text_frame, planned.title)
+        for shape in planned.shapes:
+            match shape:
+                case TextBox():
+                    box = slide.shapes.add_textbox(*self.emu(shape.x, shape.y, shape.w, shape.h))
+                    box.name = shape.name
+                    self.fill_text(box.text_frame, shape)
+                case TableBox():
+                    self.table(slide, shape)
+                case ImageBox():
+                    self.picture(slide, shape)
+                case Rect():
+                    rect = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *self.emu(shape.x, shape.y, shape.w, shape.h))
+                    rect.fill.solid()
+                    rect.fill.fore_color.rgb = _rgb(shape.color)
+                    rect.line.fill.background()
+                    rect.shadow.inherit = False
+                    rect.name = "Accent"
+        if planned.notes:
+            slide.notes_slide.notes_text_frame.text = planned.notes
+
+    @staticmethod
+    def emu(x: float, y: float, w: float, h: float) -> tuple[Emu, Emu, Emu, Emu]:
+        return Pt(x), Pt(y), Pt(w), Pt(h)
+
+    def place(self, shape: Any, box: TextBox) -> None:
+        shape.left, shape.top, shape.width, shape.height = self.emu(box.x, box.y, box.w, box.h)
+
+    def fill_text(self, frame: Any, box: TextBox) -> None:
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = _ANCHOR[box.anchor]
+        frame.margin_left = frame.margin_right = Pt(box.inset_x)
+        frame.margin_top = frame.margin_bottom = Pt(box.inset_y)
+        for index, para in enumerate(box.paras):
+            p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            self.paragraph(p, para)
+
+    def paragraph(self, p: Any, para: Para, bold_all: bool = False) -> None:
+        style = self.theme.style(para.role)
+        p.alignment = _ALIGN[para.align]
+        p.line_spacing = Pt(para.pitch)
+        p.space_before = Pt(para.space_before)
+        p.space_after = Pt(para.space_after)
+        for run in para.runs:
+            r = p.add_run()
+            r.text = run.text
+            font = r.font
+            family = self.theme.style("code").family if run.code else style.family
+            font.name = family.deck_name
+            font.size = Pt(para.size)
+            font.bold = style.bold or run.strong or bold_all
+            font.italic = style.italic or run.emph
+            font.color.rgb = _rgb(self.theme.colors.link if run.link else style.color)
+            font._rPr.set("lang", self.lang)
+            if run.link:
+                r.hyperlink.address = run.link
+        self.bullet(p, para, style.size)
+
+    def bullet(self, p: Any, para: Para, size: float) -> None:
+        pPr = p._p.get_or_add_pPr()
+        indent = para.size * 1.0
+        left = (para.level + (1 if para.bullet else 0)) * indent
+        pPr.set("marL", str(int(Pt(left))))
+        pPr.set("indent", str(int(Pt(-indent))) if para.bullet else "0")
+        if not para.bullet:
+            etree.SubElement(pPr, qn("a:buNone"))
+            return
+        color = etree.SubElement(pPr, qn("a:buClr"))
+        etree.SubElement(color, qn("a:srgbClr"), val="{:02X}{:02X}{:02X}".format(*self.theme.colors.secondary))
+        if para.bullet.endswith("."):
+            etree.SubElement(pPr, qn("a:buFont"), typeface=self.theme.style(para.role).family.deck_name)
+            etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod", startAt=para.bullet[:-1])
+        else:
+            etree.SubElement(pPr, qn("a:buFont"), typeface="Arial")
+            etree.SubElement(pPr, qn("a:buChar"), char=para.bullet)
+
+    def table(self, slide: Any, box: TableBox) -> None:
+        colors = self.theme.colors
+        frame = slide.shapes.add_table(len(box.rows), len(box.col_widths), *self.emu(box.x, box.y, box.w, box.h))
+        frame.name = "Table"
+        table = frame.table
+        table.first_row, table.horz_banding = True, False
+        for col, w in enumerate(box.col_widths):
+            table.columns[col].width = Pt(w)
+        for r, (row, height) in enumerate(zip(box.rows, box.row_heights)):
+            table.rows[r].height = Pt(height)
+            fill = colors.primary if r == 0 else (colors.zebra if r % 2 == 0 and self.theme.table_zebra
+                                                  else colors.background)
+            for c, para in enumerate(row):
+                cell = table.cell(r, c)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = _rgb(fill)
+                cell.margin_left = cell.margin_right = Pt(box.margin_x)
+                cell.margin_top = cell.margin_bottom = Pt(box.margin_y)
+                cell.vertical_anchor = MSO_ANCHOR.TOP
+                frame_ = cell.text_frame
+                frame_.word_wrap = True
+                self.paragraph(frame_.paragraphs[0], para, bold_all=box.row_labels and c == 0 and r > 0)
+
+    def picture(self, slide: Any, box: ImageBox) -> None:
+        if box.path is None:
+            if box.qr not in self.qr_cache:
+                self.qr_cache[box.qr] = qr_png(box.qr)
+            source: Any = io.BytesIO(self.qr_cache[box.qr])
+        else:
+            source = str(box.path)
+        pic = slide.shapes.add_picture(source, *self.emu(box.x, box.y, box.w, box.h))
+        pic.name = "QR code" if box.path is None else box.alt[:60] or "Picture"
+        pic._element.nvPicPr.cNvPr.set("descr", box.alt)
+
+
+def _properties(prs: Any, meta: m.Meta) -> None:
+    """Core properties with a fixed date, so rebuilds are byte-identical."""
+    props = prs.core_properties
+    props.title = f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
+    props.subject = meta.subtitle
+    props.author = meta.author
+    props.keywords = ", ".join(meta.keywords)
+    props.language = meta.lang
+    props.last_modified_by = "reportgen"
+    props.revision = 1
+    stamp = build_time()
+    props.created = props.modified = stamp
+    props.last_printed = stamp
+
+
+def build_time() -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when set (reproducible-builds.org), else a fixed date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    seconds = int(epoch) if epoch.isdigit() else 946684800  # 2000-01-01, as reportlab's invariant mode
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).replace(tzinfo=None)

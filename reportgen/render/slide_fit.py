@@ -1,0 +1,121 @@
+"""Fitting text into slide boxes: titles that shrink then wrap, bodies that continue on new
+slides, tables split by rows. Pure functions over measured text; no python-pptx here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reportgen.model import Inline
+from reportgen.render.slide_plan import Para
+from reportgen.render.wrap import Measure, Word, runs_of_words, words_of
+from reportgen.theme import TextStyle, Theme
+
+PITCH = 1.2  # line pitch as a multiple of size, on every slide paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A paragraph waiting to be measured: text, list level, bullet and theme role."""
+
+    runs: Inline
+    role: str = "slide.body"
+    level: int = 0
+    bullet: str = ""
+    bold: bool = False
+    italic: bool = False
+
+
+class Fitter:
+    """Measures items at a size and packs them into boxes, with the theme's safety margin."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self.mono = theme.style("code").family
+        self._measures: dict[tuple[str, float], Measure] = {}
+
+    def measure(self, style: TextStyle, size: float) -> Measure:
+        key = (style.family.name, size)
+        if key not in self._measures:
+            self._measures[key] = Measure(style.family, self.mono, size)
+        return self._measures[key]
+
+    def usable(self, width: float) -> float:
+        """Width to wrap at: a little less than the box, for viewers that set text wider."""
+        return width * (1 - self.theme.fit_margin)
+
+    def indent(self, item: Item, size: float) -> float:
+        return (item.level + 1) * size * 1.0 if item.bullet else item.level * size * 1.0
+
+    def para(self, item: Item, size: float, width: float, space_before: float = 0.0) -> tuple[Para, list[list[Word]]]:
+        """Measure one item at ``size`` in a text area ``width`` wide."""
+        style = self.theme.style(item.role)
+        measure = self.measure(style, size)
+        words = words_of(item.runs, style.bold or item.bold, style.italic or item.italic)
+        lines = measure.wrap(words, self.usable(width) - self.indent(item, size))
+        after = round(size * (0.45 if item.level == 0 else 0.25), 1)
+        para = Para(item.runs, item.role, size, round(size * PITCH, 2), len(lines), space_before, after,
+                    item.level, item.bullet)
+        return para, lines
+
+    def title(self, text: Inline, role: str, width: float, height: float, min_share: float = 0.6,
+              max_lines: int = 2) -> Para:
+        """A title at its role's size if it fits in ``max_lines``; else shrink (to ``min_share``
+        of the size) and, at the smallest size, use as many lines as the box holds."""
+        style = self.theme.style(role)
+        size = style.size
+        smallest = max(round(style.size * min_share), 12)
+        while True:
+            pitch = round(size * 1.12, 2)
+            room = int(height // pitch)
+            para, lines = self.para(Item(text, role), size, width)
+            para = replace(para, pitch=pitch, space_after=0)
+            allowed = min(max_lines, room) if size > smallest else room
+            if len(lines) <= allowed or size <= smallest:
+                return para
+            size = max(size - 2, smallest)
+
+    def pack(self, items: list[Item], width: float, height: float, size: float,
+             max_items: int) -> list[list[Para]]:
+        """Pack items into pages of ``height``; an item taller than a page is split by lines."""
+        pages: list[list[Para]] = [[]]
+        used = 0.0
+        queue = list(items)
+        while queue:
+            item = queue.pop(0)
+            para, lines = self.para(item, size, width)
+            last_after = para.space_after
+            fits = used + para.height - last_after <= height
+            full = len(pages[-1]) >= max_items
+            if fits and not full:
+                pages[-1].append(para)
+                used += para.height
+                continue
+            if pages[-1] and (full or para.height - last_after <= height):
+                pages.append([])
+                used = 0.0
+                queue.insert(0, item)
+                continue
+            # taller than a whole page: keep the lines that fit, continue the rest
+            room = max(int((height - used) // para.pitch), 1)
+            head, tail = lines[:room], lines[room:]
+            pages[-1].append(replace(para, runs=runs_of_words([w for ln in head for w in ln]), lines=len(head)))
+            rest = [w for ln in tail for w in ln]
+            if rest:
+                queue.insert(0, replace(item, runs=runs_of_words(rest), bullet=""))
+                pages.append([])
+                used = 0.0
+        return [p for p in pages if p]
+
+    def fit_body(self, items: list[Item], width: float, height: float) -> list[list[Para]]:
+        """The largest size from the body size down that fits one slide; else continue at the
+        body size on as many slides as needed (never below the theme's minimum)."""
+        theme = self.theme
+        base = theme.style("slide.body").size
+        size = base
+        while size >= max(theme.slide_min_body, base - 4):
+            pages = self.pack(items, width, height, size, theme.slide_max_bullets)
+            if len(pages) == 1:
+                return pages
+            size -= 2
+        return self.pack(items, width, height, base, theme.slide_max_bullets)

@@ -1,0 +1,111 @@
+"""The slide plan: plain data saying what goes where on every slide, in points.
+
+``slides.plan_slides`` makes it, measured with the deck's fonts; ``pptx.py`` (and any other
+drawer) only draws it. Because it is data, tests can prove that nothing is taller than its
+box without opening a .pptx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from reportgen.model import Inline
+from reportgen.theme import RGB
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """One paragraph of a text box, already measured: ``lines`` at ``pitch`` points each."""
+
+    runs: Inline
+    role: str  # theme role: family, colour, bold/italic
+    size: float
+    pitch: float  # exact line spacing in points
+    lines: int
+    space_before: float = 0.0
+    space_after: float = 0.0
+    level: int = 0  # 0 or 1 for bullets
+    bullet: str = ""  # "", "•" or "1."
+    align: str = "left"  # left | center | right
+
+    @property
+    def height(self) -> float:
+        return self.space_before + self.lines * self.pitch + self.space_after
+
+
+@dataclass(frozen=True, slots=True)
+class TextBox:
+    x: float
+    y: float
+    w: float
+    h: float
+    paras: tuple[Para, ...]
+    inset_x: float = 7.2
+    inset_y: float = 3.6
+    anchor: str = "top"  # top | middle | bottom
+    name: str = "Text"
+
+    @property
+    def content_height(self) -> float:
+        """Measured height of the text, insets included (the last paragraph's space after is not)."""
+        if not self.paras:
+            return 2 * self.inset_y
+        return 2 * self.inset_y + sum(p.height for p in self.paras) - self.paras[-1].space_after
+
+
+@dataclass(frozen=True, slots=True)
+class TableBox:
+    x: float
+    y: float
+    col_widths: tuple[float, ...]
+    rows: tuple[tuple[Para, ...], ...]  # one paragraph per cell; row 0 is the header
+    row_heights: tuple[float, ...]
+    margin_x: float
+    margin_y: float
+    row_labels: bool = False
+
+    @property
+    def w(self) -> float:
+        return sum(self.col_widths)
+
+    @property
+    def h(self) -> float:
+        return sum(self.row_heights)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageBox:
+    x: float
+    y: float
+    w: float
+    h: float
+    path: Path | None  # None: a generated QR code, drawn from ``qr``
+    alt: str
+    qr: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A decorative bar (accent rule, band); never holds text."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    color: RGB
+
+
+Shape = Union[TextBox, TableBox, ImageBox, Rect]
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    kind: str  # title | agenda | divider | content | table | image | faq | closing
+    title: TextBox  # drawn into the title placeholder
+    shapes: tuple[Shape, ...]
+    notes: str
+    dark: bool = False  # primary background, light text
+    footer: bool = True
+    section: str = ""

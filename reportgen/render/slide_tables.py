@@ -1,0 +1,83 @@
+"""Tables on slides: cells measured at the table size, rows packed onto slides with the
+header repeated, and a row too tall for a slide split between slides."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportgen import model as m
+from reportgen.render.slide_fit import Fitter, Item
+from reportgen.render.slide_plan import Para, TableBox
+from reportgen.render.wrap import runs_of_words
+
+MARGIN_X, MARGIN_Y = 6.0, 4.0
+
+
+def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
+               height: float) -> list[TableBox]:
+    """One ``TableBox`` per slide; at the table size first, smaller (to the minimum) only
+    when a single row would not fit a slide."""
+    theme = fit.theme
+    widths = tuple(round(f * width, 2) for f in table.widths)
+    size = theme.style("slide.table").size
+    while True:
+        header = _row(fit, table.header, widths, size, "slide.table.header", False)
+        rows = [_row(fit, r, widths, size, "slide.table", table.row_labels) for r in table.rows]
+        tallest = max((_height(r) for r in rows), default=0.0)
+        if _height(header) + tallest <= height or size <= theme.slide_min_table:
+            break
+        size -= 1
+    pages: list[list[tuple[Para, ...]]] = [[]]
+    used = _height(header)
+    queue = list(rows)
+    while queue:
+        row = queue.pop(0)
+        h = _height(row)
+        if used + h <= height:
+            pages[-1].append(row)
+            used += h
+            continue
+        if pages[-1] and _height(header) + h <= height:
+            pages.append([])
+            used = _height(header)
+            queue.insert(0, row)
+            continue
+        head, tail = _split_row(fit, row, widths, height - used)
+        pages[-1].append(head)
+        queue.insert(0, tail)
+        pages.append([])
+        used = _height(header)
+    return [
+        TableBox(x, y, widths, (header, *page), tuple(_height(r) for r in (header, *page)), MARGIN_X, MARGIN_Y,
+                 table.row_labels)
+        for page in pages if page
+    ]
+
+
+def _row(fit: Fitter, cells: tuple[m.Inline, ...], widths: tuple[float, ...], size: float, role: str,
+         labels: bool) -> tuple[Para, ...]:
+    out = []
+    for col, (cell, w) in enumerate(zip(cells, widths)):
+        item = Item(cell, role, bold=labels and col == 0)
+        para, _ = fit.para(item, size, w - 2 * MARGIN_X)
+        out.append(replace(para, space_after=0))
+    return tuple(out)
+
+
+def _height(row: tuple[Para, ...]) -> float:
+    return max(p.lines * p.pitch for p in row) + 2 * MARGIN_Y + 1
+
+
+def _split_row(fit: Fitter, row: tuple[Para, ...], widths: tuple[float, ...],
+               room: float) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
+    """Cut every cell of a row after the lines that fit in ``room``; the rest continues."""
+    keep = max(int((room - 2 * MARGIN_Y - 1) // row[0].pitch), 1)
+    head, tail = [], []
+    for para, w in zip(row, widths):
+        item = Item(para.runs, para.role)
+        _, lines = fit.para(item, para.size, w - 2 * MARGIN_X)
+        first = [wd for ln in lines[:keep] for wd in ln]
+        rest = [wd for ln in lines[keep:] for wd in ln]
+        head.append(replace(para, runs=runs_of_words(first), lines=max(min(len(lines), keep), 1)))
+        tail.append(replace(para, runs=runs_of_words(rest), lines=max(len(lines) - keep, 1)))
+    return tuple(head), tuple(tail)

@@ -1,0 +1,324 @@
+"""Document → slide plan, by one documented rule (see the README, "From guide to deck"):
+
+* the deck opens with a title slide and an agenda, gives each section a divider, and
+  closes with a questions slide (link and QR code);
+* ``##`` headings start slides and give them their titles;
+* lists, quotes, callouts and code go on slides; tables and images get slides of their own;
+  an FAQ gets one slide per question;
+* prose paragraphs go to the speaker notes — unless the section has a ``::: slides`` block,
+  whose content is then the section's slide text and everything else is notes;
+* what does not fit continues on a slide titled "… (cont.)".
+
+Every box is measured (``slide_fit``) so that nothing is taller than its box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from reportgen import model as m
+from reportgen.render.slide_fit import Fitter, Item
+from reportgen.render.slide_plan import ImageBox, Para, Rect, Shape, Slide, TextBox
+from reportgen.render.slide_tables import plan_table
+from reportgen.theme import Theme
+
+
+def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
+    """The whole deck as data: positions in points, every paragraph measured."""
+    planner = _Planner(theme)
+    sections = [s for s in doc.sections if s.hints.get("slides", True) is not False]
+    slides = [planner.title_slide(doc.meta)]
+    slides += planner.agenda([s.title for s in sections])
+    for number, section in enumerate(sections, 1):
+        slides += planner.section(number, section)
+    slides.append(planner.closing(doc.meta))
+    return [planner.with_footer(slide, n) for n, slide in enumerate(slides, 1)]
+
+
+@dataclass
+class _Group:
+    """Slide material gathered under one title before it is packed onto slides."""
+
+    title: str
+    items: list[Item] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class _Planner:
+    def __init__(self, theme: Theme) -> None:
+        self.theme, self.fit = theme, Fitter(theme)
+        box = theme.slide
+        self.W, self.H, self.m = box.width, box.height, box.left
+        title_style = theme.style("slide.title")
+        self.title_box = (self.m, box.top * 0.7, self.W - 2 * self.m, round(2 * title_style.size * 1.12 + 9, 1))
+        self.body_y = self.title_box[1] + self.title_box[3] + 18
+        self.footer_h = 34.0
+        self.body_h = self.H - self.body_y - self.footer_h - 10
+        self.body_w = self.W - 2 * self.m
+
+    # -- boxes -------------------------------------------------------------------------
+    def _title(self, text: str, role: str = "slide.title", box: tuple[float, ...] | None = None,
+               max_lines: int = 2, min_share: float = 0.6, anchor: str = "bottom") -> TextBox:
+        x, y, w, h = box or self.title_box
+        para = self.fit.title((m.Run(text),), role, w - 14.4, h - 7.2, min_share, max_lines)
+        return TextBox(x, y, w, h, (para,), anchor=anchor, name="Title")
+
+    def _text(self, items: list[Item], x: float, y: float, w: float, h: float, name: str,
+              anchor: str = "top") -> TextBox:
+        paras = [self.fit.para(item, self.theme.style(item.role).size, w - 14.4)[0] for item in items]
+        return TextBox(x, y, w, h, tuple(paras), anchor=anchor, name=name)
+
+    def _content(self, kind: str, title: str, shapes: list[Shape], notes: list[str], section: str) -> Slide:
+        x, y, w, h = self.title_box
+        accent = Rect(x + 7.2, y + h + 5, 56, 4, self.theme.colors.secondary)
+        return Slide(kind, self._title(title), (accent, *shapes), _notes(notes), section=section)
+
+    # -- fixed slides ------------------------------------------------------------------
+    def title_slide(self, meta: m.Meta) -> Slide:
+        t, W, H, mg = self.theme, self.W, self.H, self.m
+        shapes: list[Shape] = []
+        if t.logo_on_dark:
+            shapes.append(_logo(t.logo_on_dark, mg, mg, 54, W / 3))
+        title = self._title(meta.title, "slide.cover.title", (mg, H * 0.26, W - 2 * mg, H * 0.3), 3, 0.65)
+        lines = [Item((m.Run(meta.subtitle),), "slide.cover.subtitle")] if meta.subtitle else []
+        event = " · ".join(v for v in (meta.event_value("name"), meta.event_value("venue")) if v)
+        who = " · ".join(v for v in (meta.author, meta.event_value("instructor")) if v)
+        for text in (event, meta.event_value("date") or meta.date, who):
+            if text:
+                lines.append(Item((m.Run(text),), "slide.cover.meta"))
+        shapes.append(Rect(mg + 7.2, H * 0.56 + 4, 72, 4, t.colors.secondary))
+        shapes.append(self._text(lines, mg, H * 0.6, W - 2 * mg, H * 0.36, "Subtitle"))
+        return Slide("title", title, tuple(shapes), "", dark=True, footer=False)
+
+    def agenda(self, titles: list[str]) -> list[Slide]:
+        items = [Item((m.Run(t),), bullet=f"{n}.") for n, t in enumerate(titles, 1)]
+        pages = self.fit.fit_body(items, self.body_w - 14.4, self.body_h - 7.2)
+        return [self._content("agenda", "Agenda" if i == 0 else "Agenda (cont.)",
+                              [TextBox(self.m, self.body_y, self.body_w, self.body_h, tuple(p), name="Agenda")],
+                              [], "") for i, p in enumerate(pages)]
+
+    def closing(self, meta: m.Meta) -> Slide:
+        t, W, H, mg = self.theme, self.W, self.H, self.m
+        link = meta.link or t.link
+        title = self._title("Questions?", "slide.divider", (mg, H * 0.3, W * 0.55, H * 0.22), 2, 0.7)
+        shapes: list[Shape] = []
+        if link:
+            shapes.append(self._text([Item((m.Run(link),), "slide.cover.meta")], mg, H * 0.54, W * 0.55,
+                                     H * 0.2, "Link"))
+            if t.qr_code:
+                side = min(H * 0.42, W * 0.3)
+                shapes.append(ImageBox(W - mg - side, (H - side) / 2, side, side, None, f"QR code: {link}", qr=link))
+        if t.logo_on_dark:
+            shapes.append(_logo(t.logo_on_dark, mg, mg, 40, W / 4))
+        return Slide("closing", title, tuple(shapes), "Thank the room; share the link.", dark=True, footer=False)
+
+    def with_footer(self, slide: Slide, number: int) -> Slide:
+        """Add logo, footer text and slide number at the bottom of every light slide."""
+        if not slide.footer:
+            return slide
+        t, W, H, mg = self.theme, self.W, self.H, self.m
+        y = H - self.footer_h + 4
+        shapes: list[Shape] = [Rect(mg, y - 6, W - 2 * mg, 0.75, t.colors.rule)]
+        if t.logo:
+            shapes.append(_logo(t.logo, mg, y + 2, 20, 140))
+        side = 160.0
+        footer = self._text([Item((m.Run(t.footer),), "slide.footer")], mg + side, y, W - 2 * (mg + side),
+                            self.footer_h - 8, "Footer", "middle")
+        footer = replace(footer, paras=tuple(replace(p, align="center") for p in footer.paras))
+        num = self._text([Item((m.Run(str(number)),), "slide.footer")], W - mg - 60, y, 60, self.footer_h - 8,
+                         "Slide number", "middle")
+        num = replace(num, paras=tuple(replace(p, align="right") for p in num.paras))
+        return replace(slide, shapes=slide.shapes + (*shapes, footer, num))
+
+    # -- sections ----------------------------------------------------------------------
+    def divider(self, number: int, section: m.Section, notes: list[str]) -> Slide:
+        W, H, mg = self.W, self.H, self.m
+        num = self._text([Item((m.Run(f"{number:02d}"),), "slide.divider.number")], mg, H * 0.2, W - 2 * mg, 60,
+                         "Section number", "bottom")
+        title = self._title(section.title, "slide.divider", (mg, H * 0.2 + 64, W - 2 * mg, H * 0.5), 4, 0.6,
+                            anchor="top")
+        return Slide("divider", title, (num,), _notes(notes), dark=True, footer=False, section=section.title)
+
+    def section(self, number: int, section: m.Section) -> list[Slide]:
+        own = any(isinstance(b, m.SlideText) for b in section.blocks)
+        slides: list[Slide] = []
+        group = _Group(section.title)
+        prose: list[str] = []  # with a ``::: slides`` block: all of the section's prose, for its notes
+        own_slides: list[int] = []
+
+        def flush() -> None:
+            nonlocal group
+            slides.extend(self._group_slides(group, section.title))
+            group = _Group(section.title)
+
+        for block in section.blocks:
+            match block:
+                case m.SlideText(blocks=inner):
+                    flush()
+                    first = len(slides)
+                    slides.extend(self._slide_text(inner, section.title))
+                    own_slides.extend(range(first, len(slides)))
+                case m.Notes(blocks=inner):
+                    group.notes.append(_text_of(inner))
+                case m.Table() | m.Figure() | m.Faq():
+                    flush()
+                    slides.extend(self._special(block, group.title, section.title))
+                case m.Heading(runs=runs) if not own:
+                    flush()
+                    group.title = m.plain(runs)
+                case m.Paragraph() | m.Heading() | m.Rule():
+                    (prose if own else group.notes).append(_text_of((block,)))
+                case _ if own:
+                    prose.append(_text_of((block,)))
+                case _:
+                    group.items += _items(block)
+        flush()
+        if own_slides and prose:
+            for index, chunk in zip(own_slides, _spread(prose, len(own_slides))):
+                slides[index] = replace(slides[index], notes=_notes([slides[index].notes, *chunk]))
+        # notes with no slide of their own join the slide before them (the divider at first)
+        out = [self.divider(number, section, [])]
+        for slide in slides:
+            if slide.kind == "pending":
+                out[-1] = replace(out[-1], notes=_notes([out[-1].notes, slide.notes]))
+            else:
+                out.append(slide)
+        return out
+
+    def _group_slides(self, group: _Group, section: str) -> list[Slide]:
+        if not group.items:
+            return [Slide("pending", self._title(""), (), _notes(group.notes))] if group.notes else []
+        pages = self.fit.fit_body(group.items, self.body_w - 14.4, self.body_h - 7.2)
+        out = []
+        for i, paras in enumerate(pages):
+            body = TextBox(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
+            title = group.title if i == 0 else f"{group.title} (cont.)"
+            out.append(self._content("content", title, [body], group.notes if i == 0 else [], section))
+        return out
+
+    def _slide_text(self, blocks: tuple[m.Block, ...], section: str) -> list[Slide]:
+        slides: list[Slide] = []
+        group = _Group(section)
+        for block in blocks:
+            if isinstance(block, m.Heading):
+                slides += self._group_slides(group, section)
+                group = _Group(m.plain(block.runs))
+            elif isinstance(block, (m.Table, m.Figure, m.Faq)):
+                slides += self._group_slides(group, section) + self._special(block, group.title, section)
+                group = _Group(group.title)
+            elif isinstance(block, m.Notes):
+                group.notes.append(_text_of(block.blocks))
+            else:
+                group.items += _items(block)
+        return slides + self._group_slides(group, section)
+
+    def _special(self, block: m.Block, title: str, section: str) -> list[Slide]:
+        match block:
+            case m.Table():
+                caption = m.plain(block.caption) or title
+                boxes = plan_table(self.fit, block, self.m, self.body_y, self.body_w, self.body_h)
+                return [self._content("table", caption if i == 0 else f"{caption} (cont.)", [box], [], section)
+                        for i, box in enumerate(boxes)]
+            case m.Figure():
+                return [self._figure(block, title, section)]
+            case m.Faq(items=items):
+                out = []
+                for item in items:
+                    group = _Group(m.plain(item.question), notes=[_text_of(item.answer)])
+                    for answer in item.answer:
+                        group.items += _items(answer, plain_paragraphs=True)
+                    out += [replace(s, kind="faq") for s in self._group_slides(group, section)]
+                return out
+        return []
+
+    def _figure(self, fig: m.Figure, title: str, section: str) -> Slide:
+        caption = fig.caption or fig.alt
+        if fig.path is None:
+            body = self._text([Item((m.Run(f"[Image: {fig.alt}]", emph=True),))], self.m, self.body_y,
+                              self.body_w, self.body_h, "Image")
+            return self._content("image", title, [body], [caption], section)
+        from PIL import Image
+
+        with Image.open(fig.path) as im:
+            iw, ih = im.size
+        room_h = self.body_h - 30
+        scale = min(self.body_w / iw, room_h / ih)
+        w, h = iw * scale, ih * scale
+        shapes: list[Shape] = [ImageBox(self.m + (self.body_w - w) / 2, self.body_y, w, h, fig.path, fig.alt)]
+        if caption:
+            cap = self._text([Item((m.Run(caption),), "slide.footer")], self.m, self.body_y + h + 4, self.body_w, 26,
+                             "Caption")
+            shapes.append(replace(cap, paras=tuple(replace(p, align="center") for p in cap.paras)))
+        return self._content("image", title, shapes, [], section)
+
+
+def _logo(path: object, x: float, y: float, height: float, max_width: float) -> ImageBox:
+    from PIL import Image
+
+    with Image.open(path) as im:  # type: ignore[arg-type]
+        iw, ih = im.size
+    w = min(height * iw / ih, max_width)
+    return ImageBox(x, y, w, w * ih / iw, path, "Logo")  # type: ignore[arg-type]
+
+
+def _items(block: m.Block, level: int = 0, plain_paragraphs: bool = False) -> list[Item]:
+    """Slide paragraphs for one block: bullets keep two levels at most."""
+    match block:
+        case m.BulletList(items=items, ordered=ordered, start=start):
+            out: list[Item] = []
+            for n, item in enumerate(items, start):
+                bullet = f"{n}." if ordered else "•"
+                for k, inner in enumerate(item.blocks):
+                    if isinstance(inner, m.Paragraph):
+                        out.append(Item(inner.runs, level=min(level, 1), bullet=bullet if k == 0 else ""))
+                    else:
+                        out += _items(inner, level + 1)
+            return out
+        case m.Paragraph(runs=runs):
+            return [Item(runs, level=min(level, 1))]
+        case m.Quote(blocks=inner):
+            return [replace(i, italic=True) for b in inner for i in _items(b, level)]
+        case m.Callout(blocks=inner, title=title):
+            head = [Item((m.Run(title),), bold=True)] if title else []
+            return head + [i for b in inner for i in _items(b, level)]
+        case m.CodeBlock(text=text):
+            return [Item((m.Run(line or " ", code=True),)) for line in text.split("\n")]
+        case m.Heading(runs=runs):
+            return [Item(runs, bold=True)]
+    return []
+
+
+def _text_of(blocks: tuple[m.Block, ...]) -> str:
+    """Plain text of blocks, for speaker notes."""
+    parts: list[str] = []
+    for block in blocks:
+        match block:
+            case m.Paragraph(runs=runs) | m.Heading(runs=runs):
+                parts.append(m.plain(runs))
+            case m.BulletList(items=items):
+                parts.append("\n".join("- " + _text_of(i.blocks).replace("\n", " ") for i in items))
+            case m.Quote(blocks=inner) | m.Callout(blocks=inner) | m.Notes(blocks=inner):
+                parts.append(_text_of(inner))
+            case m.CodeBlock(text=text):
+                parts.append(text)
+            case m.Table(header=header, rows=rows):
+                parts.append("\n".join(" | ".join(m.plain(c) for c in r) for r in (header, *rows)))
+            case m.Figure(alt=alt):
+                parts.append(f"[Image: {alt}]")
+    return "\n\n".join(p for p in parts if p)
+
+
+def _notes(parts: list[str]) -> str:
+    return "\n\n".join(p for p in parts if p)
+
+
+def _spread(items: list[str], count: int) -> list[list[str]]:
+    """Split ``items`` in order into ``count`` runs of about equal length."""
+    total = sum(len(i) for i in items) or 1
+    out: list[list[str]] = [[] for _ in range(count)]
+    done = 0
+    for item in items:
+        index = min(int(done / total * count), count - 1)
+        out[index].append(item)
+        done += len(item)
+    return out

@@ -1,0 +1,121 @@
+"""Line breaking with real font metrics, for planning slides before drawing them.
+
+A paragraph is a sequence of words, each made of styled pieces; ``wrap`` fills lines
+greedily as PowerPoint and LibreOffice do, breaking a word that is wider than the line
+between characters. Widths come from ``fonts.width`` (the same TTF the deck names or
+its metric twin), so what the planner predicts is what a viewer draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportgen.fonts import FontFamily, width
+from reportgen.model import Inline, Run
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    bold: bool
+    italic: bool
+    mono: bool
+
+
+Word = tuple[Piece, ...]
+
+
+def words_of(runs: Inline, bold: bool = False, italic: bool = False) -> list[Word]:
+    """Split runs at spaces into words; a word keeps the marks of each of its pieces."""
+    words: list[Word] = []
+    current: list[Piece] = []
+    for run in runs:
+        style = (bold or run.strong, italic or run.emph, run.code)
+        for i, chunk in enumerate(run.text.replace("\n", " ").split(" ")):
+            if i > 0 and current:
+                words.append(tuple(current))
+                current = []
+            if chunk:
+                current.append(Piece(chunk, *style))
+    if current:
+        words.append(tuple(current))
+    return words
+
+
+def runs_of_words(words: list[Word]) -> Inline:
+    """Back from words to runs (used when a paragraph is split across slides)."""
+    runs: list[Run] = []
+    for n, word in enumerate(words):
+        for k, piece in enumerate(word):
+            text = (" " if n and k == 0 else "") + piece.text
+            run = Run(text, strong=piece.bold, emph=piece.italic, code=piece.mono)
+            if runs and (runs[-1].strong, runs[-1].emph, runs[-1].code) == (run.strong, run.emph, run.code):
+                runs[-1] = Run(runs[-1].text + text, run.strong, run.emph, run.code)
+            else:
+                runs.append(run)
+    return tuple(runs)
+
+
+class Measure:
+    """Measures words for one family and size, caching widths (slides repeat words a lot)."""
+
+    def __init__(self, family: FontFamily, mono: FontFamily, size: float) -> None:
+        self.family, self.mono, self.size = family, mono, size
+        self.space = width(" ", family, size)
+
+    def piece(self, piece: Piece) -> float:
+        return _width(piece.text, self.mono if piece.mono else self.family, self.size, piece.bold, piece.italic)
+
+    def word(self, word: Word) -> float:
+        return sum(self.piece(p) for p in word)
+
+    def wrap(self, words: list[Word], line_width: float) -> list[list[Word]]:
+        """Greedy line filling; returns the words of each line (a long word may be cut)."""
+        lines: list[list[Word]] = []
+        line: list[Word] = []
+        used = 0.0
+        for word in words:
+            w = self.word(word)
+            if line and used + self.space + w <= line_width:
+                line.append(word)
+                used += self.space + w
+                continue
+            if line:
+                lines.append(line)
+                line, used = [], 0.0
+            while w > line_width:  # a word wider than the line breaks between characters
+                head, word = self.cut(word, line_width)
+                lines.append([head])
+                w = self.word(word)
+            line, used = [word], w
+        if line:
+            lines.append(line)
+        return lines or [[]]
+
+    def cut(self, word: Word, line_width: float) -> tuple[Word, Word]:
+        """The longest head of ``word`` that fits ``line_width`` (at least one character)."""
+        chars = [(c, p) for p in word for c in p.text]
+        lo, hi = 1, len(chars)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.word(_join(chars[:mid])) <= line_width:
+                lo = mid
+            else:
+                hi = mid - 1
+        return _join(chars[:lo]), _join(chars[lo:])
+
+
+def _join(chars: list[tuple[str, Piece]]) -> Word:
+    pieces: list[Piece] = []
+    for c, p in chars:
+        if pieces and (pieces[-1].bold, pieces[-1].italic, pieces[-1].mono) == (p.bold, p.italic, p.mono):
+            pieces[-1] = Piece(pieces[-1].text + c, p.bold, p.italic, p.mono)
+        else:
+            pieces.append(Piece(c, p.bold, p.italic, p.mono))
+    return tuple(pieces)
+
+
+@lru_cache(maxsize=65536)
+def _width(text: str, family: FontFamily, size: float, bold: bool, italic: bool) -> float:
+    return width(text, family, size, bold, italic)
