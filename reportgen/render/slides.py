@@ -186,8 +186,9 @@ class _Planner:
         return out
 
     def _group_slides(self, group: _Group, section: str) -> list[Slide]:
-        if not group.items:
-            return [Slide("pending", self._title(""), (), _notes(group.notes))] if group.notes else []
+        if not group.items:  # nothing to show: keep its heading and prose for the notes
+            notes = ([group.title] if group.title != section else []) + group.notes
+            return [Slide("pending", self._title(""), (), _notes(notes))] if notes else []
         pages = self.fit.fit_body(group.items, self.body_w - 14.4, self.body_h - 7.2)
         out = []
         for i, paras in enumerate(pages):

@@ -1,0 +1,94 @@
+"""The command line: exit codes, the exact one-line errors, and nothing written on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reportgen import __version__
+from reportgen.cli import cli
+
+from .conftest import write_content
+
+GOOD = {"a.md": "# Alpha\n\n- one\n- two\n"}
+
+
+def test_build_writes_both_files_and_prints_their_paths(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, GOOD)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(content), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [str(out / "test-guide.pdf"), str(out / "test-guide.pptx")]
+    assert (out / "test-guide.pdf").read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in out.iterdir()) == ["test-guide.pdf", "test-guide.pptx"]
+
+
+def test_format_selects_one_output(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, GOOD)
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o"), "-f", "pptx"])
+    assert result.exit_code == 0
+    assert [p.name for p in (tmp_path / "o").iterdir()] == ["test-guide.pptx"]
+
+
+def test_check_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, GOOD)
+    result = runner.invoke(cli, ["check", str(content)])
+    assert result.exit_code == 0
+    assert result.stdout == f"ok: 1 sections in {content}\n"
+    assert sorted(p.name for p in content.iterdir()) == ["a.md", "guide.yml"]
+
+
+def test_missing_section_file_is_one_line_with_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, GOOD, guide="title: T\nsections:\n  - a.md\n  - missing.md\n")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(content), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {content / 'guide.yml'}:4: section file 'missing.md' not found; check the name or create the file\n"
+    )
+    assert not out.exists()
+
+
+def test_failed_build_keeps_the_previous_outputs(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, GOOD)
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["build", str(content), "-o", str(out)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (content / "a.md").write_text("# Alpha\n\n::: notes\nnever closed\n", encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(content), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {content / 'a.md'}:3: '::: notes' block is never closed; add a line ':::' after its content\n"
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_debug_shows_a_traceback(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["--debug", "build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "Traceback" in result.stderr and result.stderr.rstrip().splitlines()[-1].startswith("error: ")
+
+
+def test_usage_errors_keep_clicks_exit_code(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["build", "--format", "docx"])
+    assert result.exit_code == 2
+
+
+def test_version_and_help_with_examples(runner: CliRunner) -> None:
+    assert runner.invoke(cli, ["--version"]).stdout == f"reportgen, version {__version__}\n"
+    for command in (["--help"], ["build", "--help"], ["check", "--help"]):
+        result = runner.invoke(cli, command)
+        assert result.exit_code == 0 and "Example" in result.stdout
+
+
+def test_warnings_go_to_stderr_and_strict_fails(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, {"a.md": "# A\n\n![Chart](https://x.org/c.png)\n"})
+    warning = (f"warning: {content / 'a.md'}:3: remote image 'https://x.org/c.png' is not fetched; "
+               "its alt text is shown instead\n")
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o"), "-f", "pdf"])
+    assert result.exit_code == 0 and result.stderr == warning
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "s"), "--strict"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {content / 'a.md'}:3: remote image")
+    assert not (tmp_path / "s").exists()

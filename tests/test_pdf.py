@@ -1,0 +1,129 @@
+"""The handout, read back with pypdf: facts, not byte snapshots."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from reportgen import model as m
+from reportgen.errors import Diagnostics
+from reportgen.load import load_document
+
+from .conftest import CONTENT, SEED, build_to, write_content
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in pypdf.PdfReader(path).pages]
+
+
+def squash(text: str) -> str:
+    """Whitespace-free text, so line breaks and hyphen-free wrapping do not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def seed_sentences() -> list[str]:
+    """Every sentence of the seed guide, less the scraping artifacts the issue names."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    body = lines[lines.index("Frequently Asked Questions", 2) - 0:] if False else lines
+    start = next(i for i, ln in enumerate(body) if ln.startswith("By 2026"))
+    keep = [ln for ln in body[start:] if ln.strip() not in ("", "|", "-") and not ln.startswith("Read More")]
+    text = " ".join(ln.strip().rstrip("|").strip() for ln in keep)
+    text = re.sub(r"\b[QA]: ", "", text)
+    return [s for s in re.split(r"(?<=[.?!])\s+", text) if len(s) > 3]
+
+
+def test_every_sentence_of_the_seed_is_in_the_handout(guide_build: dict[str, Path]) -> None:
+    if not SEED.is_file():
+        pytest.skip("the seed guide is not beside this checkout")
+    text = squash(" ".join(pdf_text(guide_build["pdf"])))
+    missing = [s for s in seed_sentences() if squash(s) not in text]
+    assert missing == []
+
+
+def test_outline_mirrors_the_sections(guide_build: dict[str, Path]) -> None:
+    reader = pypdf.PdfReader(guide_build["pdf"])
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    sections = [s.title for s in load_document(CONTENT, Diagnostics()).sections]
+    assert top == ["Contents", *sections]
+
+
+def test_footer_says_page_n_of_m_from_page_two(guide_build: dict[str, Path]) -> None:
+    pages = pdf_text(guide_build["pdf"])
+    total = len(pages)
+    assert "Page 1 of" not in pages[0]
+    for number, text in enumerate(pages[1:], 2):
+        assert f"Page {number} of {total}" in text
+
+
+def test_fonts_are_embedded_subsets(guide_build: dict[str, Path]) -> None:
+    reader = pypdf.PdfReader(guide_build["pdf"])
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font \
+                else font.get("/FontDescriptor")
+            fonts[str(font["/BaseFont"])] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+    assert fonts and all(fonts.values()), fonts
+    assert any("Carlito" in name for name in fonts)
+
+
+def test_metadata(guide_build: dict[str, Path]) -> None:
+    reader = pypdf.PdfReader(guide_build["pdf"])
+    meta = reader.metadata
+    assert meta.title == "AI Engineer vs ML Engineer: The Definitive 2026 Career Guide"
+    assert meta.author == "Big Blue Data Academy"
+    assert reader.trailer["/Root"].get("/Lang") == "en"
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (595, 842)  # A4
+
+
+def test_markup_looking_text_prints_literally(tmp_path: Path) -> None:
+    text = "# Literal\n\nUse <b>bold</b> & <font color=red>x</font> or <para> tags.\n"
+    out = build_to(write_content(tmp_path, {"a.md": text}), tmp_path / "o", ("pdf",))
+    assert "Use <b>bold</b> & <font color=red>x</font> or <para> tags." in " ".join(pdf_text(out[0]))
+
+
+def test_table_header_repeats_on_every_page_it_spans(tmp_path: Path) -> None:
+    rows = "".join(f"| Item {i} | {'words ' * 12}{i} |\n" for i in range(120))
+    text = f"# Long table\n\n| Name | Description |\n|---|---|\n{rows}"
+    out = build_to(write_content(tmp_path, {"a.md": text}), tmp_path / "o", ("pdf",))
+    pages = [p for p in pdf_text(out[0]) if "Item " in p]
+    assert len(pages) >= 3
+    assert all("Name" in p and "Description" in p for p in pages)
+
+
+def test_a_row_taller_than_a_page_splits(tmp_path: Path) -> None:
+    huge = " ".join(f"word{i}" for i in range(3000))
+    text = f"# Tall row\n\n| A | B |\n|---|---|\n| {huge} | short |\n"
+    out = build_to(write_content(tmp_path, {"a.md": text}), tmp_path / "o", ("pdf",))
+    assert "word2999" in " ".join(pdf_text(out[0]))
+
+
+def test_qpdf_check_passes(guide_build: dict[str, Path]) -> None:
+    try:
+        result = subprocess.run(["qpdf", "--check", str(guide_build["pdf"])], capture_output=True, text=True)
+    except FileNotFoundError:
+        pytest.skip("qpdf is not installed")
+    assert result.returncode == 0, result.stdout
+
+
+def test_notes_pages_follow_each_section(guide_build: dict[str, Path]) -> None:
+    pages = pdf_text(guide_build["pdf"])
+    sections = load_document(CONTENT, Diagnostics()).sections
+    notes = [p for p in pages if re.search(r"^\s*Notes\s*$", p, re.M)]
+    assert len(notes) == len(sections)
+
+
+def test_faq_questions_are_kept_with_their_answers(guide_build: dict[str, Path]) -> None:
+    doc = load_document(CONTENT, Diagnostics())
+    faq = next(b for s in doc.sections for b in s.blocks if isinstance(b, m.Faq))
+    pages = [squash(p) for p in pdf_text(guide_build["pdf"])]
+    for item in faq.items:
+        question = squash(m.plain(item.question))
+        first_words = squash(" ".join(m.plain(item.answer[0].runs).split()[:6]))  # type: ignore[union-attr]
+        assert any(question in p and first_words in p for p in pages)

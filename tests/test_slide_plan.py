@@ -1,0 +1,157 @@
+"""The slide planner's promise, proved on the plan itself: nothing is taller than its box."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportgen import model as m
+from reportgen.brand import load_theme
+from reportgen.errors import Diagnostics, SourceRef
+from reportgen.load import load_document
+from reportgen.render.slide_plan import ImageBox, Rect, Slide, TableBox, TextBox
+from reportgen.render.slides import plan_slides
+from reportgen.theme import Theme
+
+from .conftest import CONTENT, REPO, write_content
+
+THEMES = {
+    "default": load_theme(None, Diagnostics()),
+    "northwind": load_theme(REPO / "examples" / "northwind" / "brand.yml", Diagnostics()),
+}
+
+
+def assert_fits(slides: list[Slide], theme: Theme) -> None:
+    W, H = theme.slide.width, theme.slide.height
+    for n, slide in enumerate(slides, 1):
+        for shape in (slide.title, *slide.shapes):
+            assert shape.x >= 0 and shape.y >= 0, (n, shape)
+            assert shape.x + shape.w <= W + 0.01 and shape.y + shape.h <= H + 0.01, (n, shape)
+            if isinstance(shape, TextBox):
+                assert shape.content_height <= shape.h + 0.01, (n, slide.title.paras, shape)
+            if isinstance(shape, TableBox):
+                assert shape.y + shape.h <= H - 30, (n, shape)
+
+
+def all_slide_text(slides: list[Slide]) -> str:
+    parts = []
+    for slide in slides:
+        for shape in (slide.title, *slide.shapes):
+            if isinstance(shape, TextBox):
+                parts += [m.plain(p.runs) for p in shape.paras]
+            elif isinstance(shape, TableBox):
+                parts += [m.plain(p.runs) for row in shape.rows for p in row]
+        parts.append(slide.notes)
+    return " ".join(parts)
+
+
+def hard_content(root: Path) -> Path:
+    rnd = random.Random(7)
+    vocab = "data model engineer pipeline vector prompt latency deploy monitor scale evaluate".split()
+
+    def sentence(n: int) -> str:
+        return " ".join(rnd.choice(vocab) for _ in range(n)).capitalize() + "."
+
+    rows = "".join(f"| Row {i} | {sentence(rnd.randint(2, 14))} | {sentence(3)} |\n" for i in range(30))
+    return write_content(root, {
+        "bullets.md": "# Fifty bullets\n\n" + "".join(f"- {sentence(rnd.randint(3, 16))}\n" for _ in range(50)),
+        "table.md": f"# Thirty rows\n\n| Name | Description | Note |\n|---|---|---|\n{rows}",
+        "prose.md": "# Prose\n\n::: slides\n" + " ".join(sentence(10) for _ in range(40)) + "\n:::\n",
+        "word.md": "# Word\n\n- " + "x" * 120 + "\n",
+        "heading.md": "# " + " ".join(rnd.choice(vocab) for _ in range(25)) + "\n\n- one\n",
+    })
+
+
+@pytest.mark.parametrize("theme_name", sorted(THEMES))
+def test_hard_content_fits_every_box(tmp_path: Path, theme_name: str) -> None:
+    theme = THEMES[theme_name]
+    doc = load_document(hard_content(tmp_path), Diagnostics())
+    slides = plan_slides(doc, theme)
+    assert_fits(slides, theme)
+    titles = [m.plain(s.title.paras[0].runs) for s in slides]
+    assert "Fifty bullets (cont.)" in titles and "Thirty rows (cont.)" in titles
+
+
+def test_default_guide_fits(tmp_path: Path) -> None:
+    for theme in THEMES.values():
+        assert_fits(plan_slides(load_document(CONTENT, Diagnostics()), theme), theme)
+
+
+def test_split_table_repeats_its_header() -> None:
+    ref = SourceRef(Path("t.md"), 1)
+    rows = tuple((((m.Run(f"r{i}"),), (m.Run("x " * 30),))) for i in range(40))
+    table = m.Table(((m.Run("Head A"),), (m.Run("Head B"),)), rows, (0.3, 0.7), ref)
+    doc = m.Document(m.Meta("T", ref), (m.Section("S", (table,), ref),))
+    tables = [s for s in plan_slides(doc, THEMES["default"]) if s.kind == "table"]
+    assert len(tables) > 1
+    for slide in tables:
+        box = next(s for s in slide.shapes if isinstance(s, TableBox))
+        assert [m.plain(p.runs) for p in box.rows[0]] == ["Head A", "Head B"]
+
+
+# about one character in ten non-ASCII, as pandoc-types' generators do
+latin_words = st.from_regex(r"[A-Za-z]{1,12}|[A-Za-zéüßøł]{1,9}|[0-9]{1,4}", fullmatch=True)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> m.Document:
+    ref = SourceRef(Path("gen.md"), 1)
+
+    def runs() -> tuple[m.Run, ...]:
+        parts = draw(st.lists(st.tuples(st.lists(latin_words, min_size=1, max_size=30), st.booleans(),
+                                        st.booleans()), min_size=1, max_size=4))
+        return tuple(m.Run(" ".join(w) + " ", strong=b, emph=i) for w, b, i in parts)
+
+    blocks: list[m.Block] = []
+    for kind in draw(st.lists(st.sampled_from(["list", "table", "para", "heading", "quote"]), max_size=6)):
+        if kind == "list":
+            items = tuple(m.ListItem((m.Paragraph(runs(), ref),), ref) for _ in range(draw(st.integers(1, 15))))
+            blocks.append(m.BulletList(items, ref))
+        elif kind == "table":
+            cols = draw(st.integers(1, 5))
+            rows = tuple(tuple(runs() for _ in range(cols)) for _ in range(draw(st.integers(0, 25))))
+            blocks.append(m.Table(tuple(runs() for _ in range(cols)), rows, (1 / cols,) * cols, ref))
+        elif kind == "heading":
+            blocks.append(m.Heading(2, runs(), ref))
+        elif kind == "quote":
+            blocks.append(m.Quote((m.Paragraph(runs(), ref),), ref))
+        else:
+            blocks.append(m.Paragraph(runs(), ref))
+    title = " ".join(draw(st.lists(latin_words, min_size=1, max_size=25)))
+    return m.Document(m.Meta(title, ref), (m.Section(title, tuple(blocks), ref),))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=documents(), theme_name=st.sampled_from(sorted(THEMES)))
+def test_random_documents_never_overflow_and_lose_no_word(doc: m.Document, theme_name: str) -> None:
+    theme = THEMES[theme_name]
+    slides = plan_slides(doc, theme)
+    assert_fits(slides, theme)
+    shown = set(all_slide_text(slides).split())
+    for section in doc.sections:
+        for block in section.blocks:
+            for word in _words(block):
+                assert word in shown or any(word in s for s in shown)
+
+
+def _words(block: m.Block) -> list[str]:
+    match block:
+        case m.Paragraph(runs=runs) | m.Heading(runs=runs):
+            return m.plain(runs).split()
+        case m.BulletList(items=items):
+            return [w for i in items for b in i.blocks for w in _words(b)]
+        case m.Quote(blocks=inner):
+            return [w for b in inner for w in _words(b)]
+        case m.Table(header=header, rows=rows):
+            return [w for r in (header, *rows) for c in r for w in m.plain(c).split()]
+    return []
+
+
+def test_plan_shapes_are_plain_data() -> None:
+    slides = plan_slides(load_document(CONTENT, Diagnostics()), THEMES["default"])
+    kinds = {type(s).__name__ for slide in slides for s in slide.shapes}
+    assert kinds <= {TextBox.__name__, TableBox.__name__, ImageBox.__name__, Rect.__name__}
