@@ -33,7 +33,7 @@ SETTINGS: dict[str, Any] = {
     "toc": True,
     "table-zebra": True,
     "body-size": 10.5,
-    "slide-body-size": 22.0,
+    "slide-body-size": 24.0,
 }
 
 

@@ -26,14 +26,17 @@ def squash(text: str) -> str:
 
 
 def seed_sentences() -> list[str]:
-    """Every sentence of the seed guide, less the scraping artifacts the issue names."""
+    """Every sentence of the seed guide, less the scraping artifacts the issue names
+    (its own table of contents, the "Read More" line, the table's pipe fragments)."""
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    body = lines[lines.index("Frequently Asked Questions", 2) - 0:] if False else lines
-    start = next(i for i, ln in enumerate(body) if ln.startswith("By 2026"))
-    keep = [ln for ln in body[start:] if ln.strip() not in ("", "|", "-") and not ln.startswith("Read More")]
-    text = " ".join(ln.strip().rstrip("|").strip() for ln in keep)
-    text = re.sub(r"\b[QA]: ", "", text)
-    return [s for s in re.split(r"(?<=[.?!])\s+", text) if len(s) > 3]
+    start = next(i for i, line in enumerate(lines) if line.startswith("By 2026"))
+    sentences = [lines[0]]
+    for line in lines[start:]:
+        line = line.strip().removesuffix("|").strip().removeprefix("- ")
+        line = re.sub(r"^[QA]: ", "", line)
+        if line and line not in ("|", "-") and not line.startswith("Read More"):
+            sentences += [s for s in re.split(r"(?<=[.?!])\s+", line) if s]
+    return sentences
 
 
 def test_every_sentence_of_the_seed_is_in_the_handout(guide_build: dict[str, Path]) -> None:

@@ -49,7 +49,7 @@ def test_runs_name_the_brand_font_and_take_the_theme_colour(guide_build: dict[st
     names = {run.font.name for slide in deck.slides for shape in slide.shapes if shape.has_text_frame
              for p in shape.text_frame.paragraphs for run in p.runs}
     assert names == {METRIC_TWINS["Carlito"]}
-    title = deck.slides[3].shapes.title.text_frame.paragraphs[0].runs[0]
+    title = deck.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]  # the agenda: a light slide
     assert str(title.font.color.rgb) == "16408C"
 
 

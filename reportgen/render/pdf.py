@@ -48,11 +48,12 @@ class _Heading(Paragraph):  # type: ignore[misc]
 class _Handout(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, theme: Theme, doc: m.Document) -> None:
         box, meta = theme.page, doc.meta
+        full_title = f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
         super().__init__(
             buffer,
             pagesize=(box.width, box.height),
             leftMargin=box.left, rightMargin=box.right, topMargin=box.top, bottomMargin=box.bottom,
-            title=f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title,
+            title=full_title,
             author=meta.author, subject=meta.subtitle, keywords=", ".join(meta.keywords),
             creator="reportgen", producer="reportgen", lang=meta.lang, invariant=1,
         )
@@ -60,7 +61,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
         body = Frame(box.left, box.bottom, box.inner_width, box.inner_height, 0, 0, 0, 0, id="body")
         self.addPageTemplates([
             PageTemplate("cover", [cover]),
-            PageTemplate("body", [body], onPage=lambda c, d: decorate_page(c, d, theme, meta.title)),
+            PageTemplate("body", [body], onPage=lambda c, d: decorate_page(c, d, theme, full_title)),
         ])
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -106,6 +107,11 @@ class _Story:
         if self.theme.toc:
             toc = TableOfContents(dotsMinLevel=0, rightColumnWidth=36)
             toc.levelStyles = [self.style("toc.1"), self.style("toc.2", leftIndent=14)]
+            toc.tableStyle = TableStyle([  # reportlab's default, plus our font instead of Helvetica
+                ("FONT", (0, 0), (-1, -1), self.theme.style("toc.1").face, self.theme.style("toc.1").size),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ])
             story += [self.heading("Contents", "toc.title", level=0, toc=False), toc, PageBreak()]
         handout = [s for s in doc.sections if s.hints.get("handout", True) is not False]
         for index, section in enumerate(handout):
@@ -193,6 +199,7 @@ class _Story:
         grid = Table(rows, colWidths=[f * width for f in table.widths], repeatRows=1, splitInRow=1,
                      hAlign="LEFT", spaceBefore=6, spaceAfter=14)
         commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), t.style("table.body").face, t.style("table.body").size),
             ("BACKGROUND", (0, 0), (-1, 0), rgb(t.colors.primary)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -215,6 +222,7 @@ class _Story:
         inner += self.blocks(blocks, "quote" if italic else "body")
         box = Table([[inner]], colWidths=[t.page.inner_width - 3], hAlign="RIGHT", spaceBefore=4, spaceAfter=12)
         box.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), t.style("body").face, t.style("body").size),
             ("BACKGROUND", (0, 0), (-1, -1), rgb(t.colors.tint)),
             ("LINEBEFORE", (0, 0), (0, -1), 3, rgb(t.colors.secondary)),
             ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),

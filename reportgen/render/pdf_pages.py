@@ -114,11 +114,12 @@ class Cover(Flowable):  # type: ignore[misc]
         size = 72.0
         widget = QrCodeWidget(link, barLevel="M", barBorder=0)
         x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+        ts = self.theme.style("footer")
+        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+                          initialFontName=ts.face, initialFontSize=ts.size)
         widget.barFillColor = rgb(self.theme.colors.foreground)
         drawing.add(widget)
         renderPDF.draw(drawing, self.canv, x, y + 14)
-        ts = self.theme.style("footer")
         self.canv.setFont(ts.face, ts.size)
         self.canv.setFillColor(rgb(ts.color))
         self.canv.drawString(x, y, link)
@@ -175,6 +176,8 @@ def numbered_canvas(theme: Theme) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # reportlab would otherwise start every page in (unembedded) Helvetica
+            kwargs.update(initialFontName=foot.face, initialFontSize=foot.size, initialLeading=foot.line)
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 

@@ -53,7 +53,7 @@ class Fitter:
         measure = self.measure(style, size)
         words = words_of(item.runs, style.bold or item.bold, style.italic or item.italic)
         lines = measure.wrap(words, self.usable(width) - self.indent(item, size))
-        after = round(size * (0.45 if item.level == 0 else 0.25), 1)
+        after = round(size * (0.5 if item.level == 0 else 0.25), 1)
         para = Para(item.runs, item.role, size, round(size * PITCH, 2), len(lines), space_before, after,
                     item.level, item.bullet)
         return para, lines
@@ -107,15 +107,16 @@ class Fitter:
                 used = 0.0
         return [p for p in pages if p]
 
-    def fit_body(self, items: list[Item], width: float, height: float) -> list[list[Para]]:
+    def fit_body(self, items: list[Item], width: float, height: float,
+                 max_items: int | None = None) -> list[list[Para]]:
         """The largest size from the body size down that fits one slide; else continue at the
         body size on as many slides as needed (never below the theme's minimum)."""
         theme = self.theme
         base = theme.style("slide.body").size
         size = base
         while size >= max(theme.slide_min_body, base - 4):
-            pages = self.pack(items, width, height, size, theme.slide_max_bullets)
+            pages = self.pack(items, width, height, size, max_items or theme.slide_max_bullets)
             if len(pages) == 1:
                 return pages
             size -= 2
-        return self.pack(items, width, height, base, theme.slide_max_bullets)
+        return self.pack(items, width, height, base, max_items or theme.slide_max_bullets)

@@ -92,7 +92,7 @@ class _Planner:
 
     def agenda(self, titles: list[str]) -> list[Slide]:
         items = [Item((m.Run(t),), bullet=f"{n}.") for n, t in enumerate(titles, 1)]
-        pages = self.fit.fit_body(items, self.body_w - 14.4, self.body_h - 7.2)
+        pages = self.fit.fit_body(items, self.body_w - 14.4, self.body_h - 7.2, max_items=10)
         return [self._content("agenda", "Agenda" if i == 0 else "Agenda (cont.)",
                               [TextBox(self.m, self.body_y, self.body_w, self.body_h, tuple(p), name="Agenda")],
                               [], "") for i, p in enumerate(pages)]
