@@ -20,7 +20,9 @@ def prepare_dir(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportgenError(f"cannot create the output folder: {exc.strerror}", SourceRef(out_dir)) from None
+        raise ReportgenError(
+            f"cannot create the output folder: {exc.strerror}", SourceRef(out_dir), hint="choose another --out"
+        ) from None
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise ReportgenError("output folder is not writable", SourceRef(out_dir), hint="choose another --out")
 

@@ -65,14 +65,22 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         return yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else first_line
+        line = mark.line if mark else 0
+        last = text.rstrip("\n").count("\n")
+        if line > last:  # found at the end of the text: point at the unclosed '[', quote, … or the last line
+            opened = exc.context_mark
+            line = opened.line if opened is not None and opened.line <= last else last
+        line += first_line
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise ReportgenError(f"invalid YAML: {problem}", SourceRef(path, line), hint=_yaml_hint(problem)) from None
+        hint = _yaml_hint(problem, exc.context or "")
+        raise ReportgenError(f"invalid YAML: {problem}", SourceRef(path, line), hint=hint) from None
     except YAMLError as exc:
         raise ReportgenError(f"invalid YAML: {exc}", SourceRef(path, first_line)) from None
 
 
-def _yaml_hint(problem: str) -> str:
+def _yaml_hint(problem: str, context: str = "") -> str:
+    if "stream" in problem and ("flow" in context or "quoted" in context):
+        return "close the bracket or quote opened on this line"
     if "duplicate key" in problem:
         return "remove one of the two entries"
     if "mapping values are not allowed" in problem:

@@ -22,7 +22,9 @@ def read_guide(content_dir: Path, diag: Any) -> tuple[dict[str, Any], Path]:
         raise ReportgenError("content folder not found", SourceRef(content_dir), hint="pass the folder holding guide.yml")
     if not path.is_file():
         raise ReportgenError(
-            f"no {GUIDE_FILE} in the content folder", SourceRef(path), hint="run 'reportgen init' to start a project"
+            f"no {GUIDE_FILE} in the content folder",
+            SourceRef(path),
+            hint="create it with a 'title:' and a 'sections:' list of Markdown files",
         )
     data = parse_yaml(read_text(path, diag, GUIDE_FILE), path)
     if not isinstance(data, dict):

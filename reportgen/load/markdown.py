@@ -102,9 +102,10 @@ def substitute(text: str, variables: dict[str, str], path: Path) -> str:
         if name not in variables:
             line = text.count("\n", 0, match.start()) + 1
             known = ", ".join(sorted(variables)) or "none"
-            raise ReportgenError(
-                f"unknown placeholder '{{{{ {name} }}}}'", SourceRef(path, line), hint=f"known names: {known}"
-            )
+            hint = f"known names: {known}"
+            if name.startswith("event."):
+                hint = f"set it with --set {name.removeprefix('event.')}=… or in the --event file; {hint}"
+            raise ReportgenError(f"unknown placeholder '{{{{ {name} }}}}'", SourceRef(path, line), hint=hint)
         return _MD_SPECIAL.sub(r"\\\1", variables[name].replace("\n", " "))
 
     return _PLACEHOLDER.sub(value, text)
@@ -189,7 +190,7 @@ class _Walker:
             found = _pipe_cells(self.lines[line - 1]) if line else len(cells[0])
             if found != len(cells[0]):
                 raise ReportgenError(
-                    f"row has {found} cells, expected {len(cells[0])}",
+                    f"row has {found} {'cell' if found == 1 else 'cells'}, expected {len(cells[0])}",
                     SourceRef(self.path, line),
                     hint="add or remove '|' cells so every row matches the header",
                 )
@@ -211,6 +212,8 @@ class _Walker:
             if not arg:
                 raise ReportgenError("'::: table' needs a file", ref, hint="write '::: table tables/name.yml'")
             target = resolve_inside(self.path.parent, arg, self.ctx.root, self.ctx.allow_outside, ref)
+            if not target.exists():
+                raise ReportgenError(f"table file '{arg}' not found", ref, hint="check the path, relative to this file")
             caption = runs_of(children[0].children[0]) if children and children[0].type == "paragraph" else ()
             with located(ref):
                 return load_table_file(target, self.ctx.diag, caption)

@@ -102,14 +102,19 @@ def _read_yaml(text: str, path: Path) -> tuple[list[str], list[list[str]], list[
 
 
 def _read_csv(text: str, path: Path) -> tuple[list[str], list[list[str]], list[int | None], bool | None, str]:
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), strict=True)  # strict: an unclosed quote is an error, not a swallowed file
     records: list[tuple[int, list[str]]] = []
+    start = 1  # the line the record being read starts on
     try:
         for row in reader:
             if row:
                 records.append((reader.line_num, row))
+            start = reader.line_num + 1
     except csv.Error as exc:
-        raise ReportgenError(f"invalid CSV: {exc}", SourceRef(path, reader.line_num)) from None
+        raise ReportgenError(
+            f"invalid CSV: {exc}", SourceRef(path, start),
+            hint='a quoted cell must end with \'"\' before the next comma; write \'""\' for a quote inside it',
+        ) from None
     if not records:
         raise ReportgenError("table file is empty", SourceRef(path), hint="add a header row and rows")
     (_, header), *body = records

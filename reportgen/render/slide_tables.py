@@ -50,7 +50,7 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
     return [
         TableBox(x, y, widths, (header, *page), tuple(_height(r) for r in (header, *page)), MARGIN_X, MARGIN_Y,
                  table.row_labels)
-        for page in pages if page
+        for page in pages if page or len(pages) == 1  # a table with no rows still shows its header
     ]
 
 
