@@ -55,7 +55,7 @@ def load_theme(path: Path | None, diag: Diagnostics) -> Theme:
     line_height = getattr(brand.typography and brand.typography.base, "line_height", None) or 1.4
     scale = {"body": float(settings["body-size"]), "slide-body": float(settings["slide-body-size"])}
     styles = build_styles(body, heading, mono, colors, scale, heading_color, float(line_height))
-    logo, logo_dark = _logos(brand, path, data)
+    logo, logo_dark = _logos(brand, path, data, diag)
     full_name = _brand_name(brand)
     home = str(brand.meta.link.home) if brand.meta and brand.meta.link and brand.meta.link.home else ""
     pw, ph = PAGE_SIZES[settings["page-size"]]
@@ -261,8 +261,9 @@ def _check_ttf(slots: dict[int, Path], brand_path: Path, line: int | None) -> No
             )
 
 
-def _logos(brand: Any, path: Path, data: dict[str, Any]) -> tuple[Path | None, Path | None]:
-    """The logo for light backgrounds and the one for dark (primary-coloured) backgrounds."""
+def _logos(brand: Any, path: Path, data: dict[str, Any], diag: Diagnostics) -> tuple[Path | None, Path | None]:
+    """The logo for light backgrounds and the one for dark (primary-coloured) backgrounds:
+    the largest raster logo the brand lists (SVG cannot be embedded by either renderer)."""
     from brand_yml.logo import BrandLogo, BrandLogoResource, BrandLogoResourceLightDark
 
     logo = brand.logo
@@ -274,32 +275,37 @@ def _logos(brand: Any, path: Path, data: dict[str, Any]) -> tuple[Path | None, P
         resources = [r for r in (logo.large, logo.medium, logo.small) if r is not None]
     else:
         resources = []
-    light = dark = None
+    light: list[Any] = []
+    dark: list[Any] = []
     for res in resources:
         if isinstance(res, BrandLogoResourceLightDark):
-            light = light or res.light
-            dark = dark or res.dark
+            light += [res.light] if res.light else []
+            dark += [res.dark] if res.dark else []
         else:
-            light = light or res
-    return _logo_file(light, path, data), _logo_file(dark, path, data)
+            light.append(res)
+    return _pick_logo(light, path, data, diag), _pick_logo(dark, path, data, diag)
 
 
-def _logo_file(resource: Any, path: Path, data: dict[str, Any]) -> Path | None:
+def _pick_logo(candidates: list[Any], path: Path, data: dict[str, Any], diag: Diagnostics) -> Path | None:
     from reportgen.load.images import check_image
 
-    if resource is None:
-        return None
-    where = str(resource.path.root)
     ref = SourceRef(path, _line(data, "logo"))
-    if where.startswith(("http://", "https://")):
-        raise ReportgenError(f"logo '{where}' is remote", ref, hint="download it next to brand.yml")
-    file = (path.parent / where).resolve()
-    try:
-        check_image(file, where)
-    except ReportgenError as exc:
-        exc.source = ref
-        raise
-    return file
+    raster = [r for r in candidates if not str(r.path.root).lower().endswith(".svg")]
+    if candidates and not raster:
+        diag.warn("the logo is only given as SVG, which cannot be embedded; add a PNG version", ref)
+        return None
+    for resource in raster[:1]:
+        where = str(resource.path.root)
+        if where.startswith(("http://", "https://")):
+            raise ReportgenError(f"logo '{where}' is remote", ref, hint="download it next to brand.yml")
+        file = (path.parent / where).resolve()
+        try:
+            check_image(file, where)
+        except ReportgenError as exc:
+            exc.source = ref
+            raise
+        return file
+    return None
 
 
 def _brand_name(brand: Any) -> str:

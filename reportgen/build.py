@@ -25,6 +25,8 @@ class BuildOptions:
     event: dict[str, str] = field(default_factory=dict)
     strict: bool = False
     allow_outside: bool = False
+    force: bool = False  # rebuild even when no input changed
+    template: Path | None = None  # a .pptx whose slide master and layouts the deck uses
 
 
 def find_brand(options: BuildOptions) -> Path | None:
@@ -48,11 +50,27 @@ def load(options: BuildOptions, diag: Diagnostics) -> tuple[Document, Theme]:
 
 
 def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
-    """Build the requested formats and return the paths written."""
+    """Build the requested formats and return the paths written (or already up to date)."""
+    from reportgen import state
     from reportgen.output import prepare_dir, write_atomic
     from reportgen.render import renderer, suffix
 
+    settings = {"formats": options.formats, "event": options.event, "allow_outside": options.allow_outside,
+                "template": state.file_hash(options.template) if options.template and options.template.is_file()
+                else str(options.template or "")}
+    digest = state.inputs_digest(options.content_dir, find_brand(options), options.out_dir, settings)
+    if not options.force and options.out_dir.is_dir():
+        earlier = state.unchanged(options.out_dir, digest)
+        if earlier is not None:
+            paths, warnings = earlier
+            for message in warnings:
+                diag.repeat(message)
+            return paths
     doc, theme = load(options, diag)
+    if options.template is not None:
+        from reportgen.template import apply_template
+
+        theme = apply_template(theme, options.template)
     rendered = {fmt: renderer(fmt)(doc, theme, diag) for fmt in options.formats}
     prepare_dir(options.out_dir)
     written = []
@@ -60,4 +78,6 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
         path = options.out_dir / f"{doc.name}{suffix(fmt)}"
         write_atomic(path, data)
         written.append(path)
+    state.record(options.out_dir, digest, written, [str(w) for w in diag.warnings])
     return written
+

@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 import click
 
 from reportgen import __version__
-from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 
 T = TypeVar("T")
-FORMAT_CHOICES = ("pdf", "pptx", "all")
+FORMAT_CHOICES = ("pdf", "pptx", "slides-pdf", "handout", "all")
 
 
 def _run(ctx: click.Context, diag: Diagnostics, work: Callable[[], T]) -> T:
@@ -44,14 +44,14 @@ def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _options(content_dir: Path, out: Path, fmt: str, brand: Path | None, event_file: Path | None,
-             sets: tuple[str, ...], strict: bool, allow_outside: bool, diag: Diagnostics) -> Any:
+             sets: tuple[str, ...], strict: bool, allow_outside: bool, diag: Diagnostics, **more: Any) -> Any:
     from reportgen.build import FORMATS, BuildOptions
     from reportgen.events import read_event
 
     event = read_event(event_file, diag) if event_file else {}
     event.update(_parse_sets(sets))
     formats = FORMATS if fmt == "all" else (fmt,)
-    return BuildOptions(content_dir, out, formats, brand, event, strict, allow_outside)
+    return BuildOptions(content_dir, out, formats, brand, event, strict, allow_outside, **more)
 
 
 def content_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -92,11 +92,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
               help="Output folder.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True,
-              help="What to build.")
+              help="What to build: all = pdf + pptx; slides-pdf = the deck as PDF; handout = printable slides.")
+@click.option("--template", type=click.Path(path_type=Path), help="Build the deck on this .pptx's master and layouts.")
+@click.option("--force", is_flag=True, help="Rebuild even if no input changed.")
 @click.pass_context
 def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Path | None, event_file: Path | None,
-          sets: tuple[str, ...], strict: bool, allow_outside: bool) -> None:
+          sets: tuple[str, ...], strict: bool, allow_outside: bool, template: Path | None, force: bool) -> None:
     """Build the handout (PDF) and the deck (PPTX) and print the paths written.
+
+    Outputs whose inputs have not changed since the last build are kept as they are.
 
     \b
     Example:
@@ -108,9 +112,112 @@ def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Pat
     diag = Diagnostics(strict=strict)
 
     def work() -> None:
-        options = _options(content_dir, out, fmt, brand, event_file, sets, strict, allow_outside, diag)
+        options = _options(content_dir, out, fmt, brand, event_file, sets, strict, allow_outside, diag,
+                           template=template, force=force)
         for path in run_build(options, diag):
             click.echo(str(path))
+
+    _run(ctx, diag, work)
+
+
+@cli.command()
+@content_options
+@click.argument("events", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
+              help="Each event is built into OUT/<event file name>/.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True)
+@click.option("--template", type=click.Path(path_type=Path), help="Build decks on this .pptx's layouts.")
+@click.option("--force", is_flag=True, help="Rebuild even if no input changed.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel builds (default: one per core).")
+@click.pass_context
+def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: Path, fmt: str,
+          brand: Path | None, event_file: Path | None, sets: tuple[str, ...], strict: bool, allow_outside: bool,
+          template: Path | None, force: bool, jobs: int | None) -> None:
+    """Build one variant per event file, in parallel, each into its own folder.
+
+    CONTENT_DIR comes first when given: reportgen batch content events/*.yml
+
+    \b
+    Example:
+      reportgen batch content events/*.yml --out build/events
+    """
+    from reportgen.batch import run_batch
+
+    if event_file is not None:
+        raise click.UsageError("batch takes event files as arguments, not --event")
+    if content_dir.suffix.lower() in (".yml", ".yaml") and content_dir.is_file():
+        events, content_dir = (content_dir, *events), Path("content")  # no CONTENT_DIR was given
+    diag = Diagnostics(strict=strict)
+
+    def work() -> None:
+        options = _options(content_dir, out, fmt, brand, None, sets, strict, allow_outside, diag,
+                           template=template, force=force)
+        failures = run_batch(options, list(events), jobs)
+        if failures:
+            raise ReportgenError(f"{failures} of {len(events)} events failed", hint="see the errors above")
+
+    _run(ctx, diag, work)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.pass_context
+def init(ctx: click.Context, directory: Path) -> None:
+    """Create a new project (guide.yml, a section, brand.yml, logo, fonts) that builds at once.
+
+    \b
+    Example:
+      reportgen init my-workshop && reportgen build my-workshop
+    """
+    from reportgen.scaffold import scaffold
+
+    diag = Diagnostics()
+    _run(ctx, diag, lambda: [click.echo(str(p)) for p in scaffold(directory)])
+
+
+@cli.group()
+def template() -> None:
+    """Work with corporate PowerPoint templates.
+
+    \b
+    Example:
+      reportgen template check corporate.pptx
+    """
+
+
+@template.command("check")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.pass_context
+def template_check(ctx: click.Context, path: Path) -> None:
+    """List a template's layouts and placeholders, the role each serves, and what is missing.
+
+    \b
+    Example:
+      reportgen template check corporate.pptx
+    """
+    from reportgen.template import ROLES, inspect_template
+
+    diag = Diagnostics()
+
+    def work() -> None:
+        report = inspect_template(path)
+        w, h = report.size
+        click.echo(f"{path}: {w:g} × {h:g} pt slides, {len(report.layouts)} layouts")
+        for name, placeholders in report.layouts:
+            role = [r for r, (n, _) in report.roles.items() if n == name]
+            click.echo(f"  layout {name!r}: {', '.join(placeholders) or 'no placeholders'}"
+                       + (f"  → {', '.join(role)}" if role else ""))
+        missing = []
+        for role, (name, own) in report.roles.items():
+            wanted = " or ".join(repr(n) for n in ROLES[role])
+            if name is None:
+                missing.append(f"{role}: no layout with a title placeholder")
+            elif not own:
+                missing.append(f"{role}: no layout named {wanted}; using {name!r}")
+        click.echo("missing: " + ("none" if not missing else "\n  " + "\n  ".join(missing)))
+        if any(name is None for name, _ in report.roles.values()):
+            raise ReportgenError("template cannot be used", SourceRef(path),
+                                 hint="add a layout with a title placeholder")
 
     _run(ctx, diag, work)
 
@@ -139,4 +246,9 @@ def check(ctx: click.Context, content_dir: Path, brand: Path | None, event_file:
 
 
 def main() -> None:
+    import signal
+    import sys
+
+    # SIGTERM (a CI timeout, `kill`) unwinds like Ctrl-C, so temporary files are removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     cli(prog_name="reportgen")

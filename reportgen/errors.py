@@ -79,3 +79,7 @@ class Diagnostics:
             raise ReportgenError(message, source, hint="--strict turns warnings into errors")
         if BuildWarning(message, source) not in self.warnings:
             self.warnings.append(BuildWarning(message, source))
+
+    def repeat(self, text: str) -> None:
+        """Report again a warning recorded by an earlier build (already ``file:line: …``)."""
+        self.warn(text)

@@ -33,6 +33,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     A failure at any point leaves the previous file as it was and no temporary file behind.
     (``click.open_file(atomic=True)`` would replace the target even after an error.)
     """
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a build killed with SIGKILL
+        stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -99,6 +99,7 @@ class Theme:
     slide_max_bullets: int = 6
     fit_margin: float = 0.04  # share of a box kept free for renderers that wrap a little wider
     extras: dict[str, str] = field(default_factory=dict)
+    template: Path | None = None  # a corporate .pptx whose master and layouts the deck uses
 
     def style(self, role: str) -> TextStyle:
         """The resolved style of a role such as ``"heading.2"`` or ``"slide.body"``."""

@@ -26,11 +26,11 @@ from reportgen.output import normalize_zip
 from reportgen.qr import qr_png
 from reportgen.render.slide_plan import ImageBox, Para, Rect, Slide, TableBox, TextBox
 from reportgen.render.slides import plan_slides
+from reportgen.template import layout_for, open_template
 from reportgen.theme import RGB, Theme
 
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-_TITLE_ONLY = 5  # the default template's "Title Only" layout
 
 
 def render_pptx(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
@@ -39,8 +39,12 @@ def render_pptx(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
 
 
 def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Pt(theme.slide.width), Pt(theme.slide.height)
+    if theme.template is not None:
+        prs = open_template(theme.template)
+        _drop_slides(prs)
+    else:
+        prs = Presentation()
+        prs.slide_width, prs.slide_height = Pt(theme.slide.width), Pt(theme.slide.height)
     drawer = _Drawer(theme, meta.lang)
     for planned in plan:
         drawer.slide(prs, planned)
@@ -60,7 +64,10 @@ class _Drawer:
         self.qr_cache: dict[str, bytes] = {}
 
     def slide(self, prs: Any, planned: Slide) -> None:
-        slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY])
+        slide = prs.slides.add_slide(layout_for(prs, planned.kind))
+        for placeholder in list(slide.placeholders):  # only the title is used; others would show prompts
+            if placeholder.placeholder_format.idx != 0:
+                placeholder._element.getparent().remove(placeholder._element)
         if planned.dark:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = _rgb(self.theme.colors.primary)
@@ -121,6 +128,7 @@ class _Drawer:
             font.italic = style.italic or run.emph
             font.color.rgb = _rgb(self.theme.colors.link if run.link else style.color)
             font._rPr.set("lang", self.lang)
+            font._rPr.set("cap", "none")  # layouts may set all caps, which would undo our measuring
             if run.link:
                 r.hyperlink.address = run.link
         self.bullet(p, para, style.size)
@@ -176,6 +184,14 @@ class _Drawer:
         pic = slide.shapes.add_picture(source, *self.emu(box.x, box.y, box.w, box.h))
         pic.name = "QR code" if box.path is None else box.alt[:60] or "Picture"
         pic._element.nvPicPr.cNvPr.set("descr", box.alt)
+
+
+def _drop_slides(prs: Any) -> None:
+    """Remove a template's own sample slides; its master and layouts stay."""
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
 
 
 def _properties(prs: Any, meta: m.Meta) -> None:

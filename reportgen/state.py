@@ -1,0 +1,86 @@
+"""Skipping unchanged builds: a digest of every input, kept beside the outputs.
+
+A rebuild with nothing changed should cost a hash, not a render. The digest covers the
+content folder, the brand file and the files it names, the event values, the options that
+change output, and reportgen's own source, so any edit anywhere triggers a real build.
+The record lives in the user's cache folder, keyed by output folder, so output folders hold
+only outputs (and can be committed as they are).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+_PACKAGE = Path(__file__).resolve().parent
+_QUOTED_PATH = re.compile(r"""[\w./ -]+\.(?:ttf|otf|png|jpe?g|gif|bmp|tiff?|webp|svg|woff2?|pptx)""", re.I)
+
+
+def inputs_digest(content_dir: Path, brand: Path | None, out_dir: Path, settings: dict[str, Any]) -> str:
+    """A hash of everything a build reads; ``settings`` holds options and event values."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    out = out_dir.resolve()
+    files = [p for p in _walk(content_dir) if not p.resolve().is_relative_to(out)]
+    files += sorted(_PACKAGE.rglob("*.py"))
+    if brand is not None and brand.is_file():
+        files.append(brand)
+        text = brand.read_text(encoding="utf-8", errors="replace")
+        files += [brand.parent / m.strip() for m in _QUOTED_PATH.findall(text)]
+    for path in files:
+        h.update(str(path).encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"<missing>")
+    return h.hexdigest()
+
+
+def _walk(root: Path) -> Iterable[Path]:
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.parts[-2:]))
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+
+
+def state_file(out_dir: Path) -> Path:
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+    key = hashlib.blake2b(str(out_dir.resolve()).encode(), digest_size=12).hexdigest()
+    return cache / f"build-{key}.json"
+
+
+def unchanged(out_dir: Path, digest: str) -> tuple[list[Path], list[str]] | None:
+    """The outputs and warnings of the last build, if all its outputs are intact and it read
+    exactly these inputs; else ``None``."""
+    try:
+        state = json.loads(state_file(out_dir).read_text(encoding="utf-8"))
+        if state["digest"] != digest:
+            return None
+        paths = [out_dir / name for name in state["outputs"]]
+        if not paths or any(file_hash(p) != state["outputs"][p.name] for p in paths):
+            return None
+        return paths, list(state.get("warnings", []))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def record(out_dir: Path, digest: str, paths: list[Path], warnings: list[str]) -> None:
+    """Remember this build; a cache that cannot be written only costs the next rebuild."""
+    from reportgen.output import write_atomic
+
+    state = {"digest": digest, "outputs": {p.name: file_hash(p) for p in paths}, "warnings": warnings}
+    target = state_file(out_dir)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, json.dumps(state, indent=1).encode())
+    except OSError:
+        pass

@@ -1,0 +1,97 @@
+"""Corporate PowerPoint templates: build the deck on a client's slide master and layouts.
+
+Each kind of slide asks for a layout by name (the names PowerPoint gives its built-in
+layouts, which corporate templates keep); when a name is missing, any layout with a title
+placeholder stands in. ``reportgen template check`` explains the mapping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import ReportgenError, SourceRef
+from reportgen.theme import Box, Theme
+
+# role → layout names to look for, in order; every slide kind maps to one role
+ROLES: dict[str, tuple[str, ...]] = {
+    "title": ("Title Slide",),
+    "divider": ("Section Header", "Section Title"),
+    "content": ("Title Only", "Title and Content"),
+    "closing": ("Title Only", "Title Slide"),
+}
+ROLE_OF_KIND = {"title": "title", "divider": "divider", "closing": "closing"}  # others: "content"
+
+
+@dataclass(frozen=True)
+class TemplateReport:
+    path: Path
+    size: tuple[float, float]  # points
+    layouts: list[tuple[str, list[str]]]  # name, placeholder kinds
+    roles: dict[str, tuple[str | None, bool]]  # role → (layout name, found by its own name)
+
+
+def open_template(path: Path) -> Any:
+    """The template as a python-pptx ``Presentation``, or a clear error."""
+    from pptx import Presentation
+    from pptx.exc import PackageNotFoundError
+
+    if not path.is_file():
+        raise ReportgenError("template not found", SourceRef(path), hint="check the --template path")
+    try:
+        return Presentation(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise ReportgenError(f"not a PowerPoint file ({type(exc).__name__})", SourceRef(path),
+                             hint="pass a .pptx or .potx saved by PowerPoint, Keynote or LibreOffice") from None
+    except Exception as exc:  # zipfile.BadZipFile, lxml errors: a damaged file is still the user's input
+        raise ReportgenError(f"cannot read the template: {exc}", SourceRef(path), hint="re-save it as .pptx") from None
+
+
+def _has_title(layout: Any) -> bool:
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    return any(ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+               for ph in layout.placeholders)
+
+
+def layout_for(prs: Any, kind: str) -> Any:
+    """The layout a slide of ``kind`` is built on."""
+    role = ROLE_OF_KIND.get(kind, "content")
+    layout, _ = _find(prs, role)
+    return layout
+
+
+def _find(prs: Any, role: str) -> tuple[Any, bool]:
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    for name in ROLES[role]:
+        if name in by_name and _has_title(by_name[name]):
+            return by_name[name], True
+    for layout in prs.slide_layouts:
+        if _has_title(layout):
+            return layout, False
+    return None, False
+
+
+def inspect_template(path: Path) -> TemplateReport:
+    prs = open_template(path)
+    layouts = [(layout.name, [str(ph.placeholder_format.type).split(".")[-1].split(" ")[0].lower()
+                              for ph in layout.placeholders]) for layout in prs.slide_layouts]
+    roles = {}
+    for role in ROLES:
+        layout, own = _find(prs, role)
+        roles[role] = (layout.name if layout is not None else None, own)
+    return TemplateReport(path, (prs.slide_width / 12700, prs.slide_height / 12700), layouts, roles)
+
+
+def apply_template(theme: Theme, path: Path) -> Theme:
+    """The theme with the template's slide size; refuse a template the deck cannot use."""
+    report = inspect_template(path)
+    if any(name is None for name, _ in report.roles.values()):
+        raise ReportgenError("template has no layout with a title placeholder", SourceRef(path),
+                             hint="run 'reportgen template check' to see its layouts")
+    w, h = report.size
+    s = theme.slide
+    scale = h / s.height
+    slide = Box(w, h, s.top * scale, s.right * scale, s.bottom * scale, s.left * scale)
+    return replace(theme, slide=slide, template=path.resolve())

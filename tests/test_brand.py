@@ -1,0 +1,117 @@
+"""One brand file re-skins both outputs: colours and fonts read back from the PDF and deck."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+from pptx import Presentation
+
+from reportgen.brand import load_theme
+from reportgen.errors import Diagnostics, ReportgenError
+
+from .conftest import REPO, build_to, write_content
+
+NORTHWIND = REPO / "examples" / "northwind" / "brand.yml"
+CONTENT = {"a.md": "# Section\n\n- a bullet\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"}
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    reader = pypdf.PdfReader(path)
+    return {str(f.get_object()["/BaseFont"]).split("+")[-1] for p in reader.pages
+            for f in p["/Resources"]["/Font"].values()}
+
+
+def pdf_fill_colours(path: Path) -> set[str]:
+    """Every 'r g b rg' fill colour set in the page streams, as hex."""
+    colours = set()
+    for page in pypdf.PdfReader(path).pages:
+        ops = page.get_contents().get_data().decode("latin-1").split("\n")
+        for op in ops:
+            parts = op.split()
+            if len(parts) == 4 and parts[3] == "rg":
+                colours.add("".join(f"{round(float(v) * 255):02X}" for v in parts[:3]))
+    return colours
+
+
+def deck_facts(path: Path) -> tuple[set[str], set[str]]:
+    deck = Presentation(str(path))
+    fonts, fills = set(), set()
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                fonts |= {r.font.name for p in shape.text_frame.paragraphs for r in p.runs}
+            if shape.has_table:
+                fills |= {str(c.fill.fore_color.rgb) for row in shape.table.rows for c in row.cells}
+    return fonts, fills
+
+
+@pytest.mark.parametrize("brand, font, deck_font, primary", [
+    (None, "Carlito", "Calibri", "16408C"),
+    (NORTHWIND, "LiberationSans", "Arial", "0E7A5E"),
+])
+def test_brand_colours_and_fonts_reach_both_outputs(tmp_path: Path, brand: Path | None, font: str,
+                                                    deck_font: str, primary: str) -> None:
+    pdf, pptx = build_to(write_content(tmp_path, CONTENT), tmp_path / "o", brand=brand)
+    assert any(f.startswith(font) for f in pdf_fonts(pdf))
+    assert primary in pdf_fill_colours(pdf)
+    fonts, fills = deck_facts(pptx)
+    assert fonts == {deck_font} and primary in fills
+
+
+def test_northwind_sets_page_and_slide_size(tmp_path: Path) -> None:
+    pdf, pptx = build_to(write_content(tmp_path, CONTENT), tmp_path / "o", brand=NORTHWIND)
+    box = pypdf.PdfReader(pdf).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # Letter
+    deck = Presentation(str(pptx))
+    assert (deck.slide_width, deck.slide_height) == (9144000, 6858000)  # 4:3
+
+
+def test_css_and_palette_colour_names(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yml"
+    brand.write_text("color:\n  palette:\n    leaf: seagreen\n  primary: leaf\n  secondary: '#ff8800'\n")
+    theme = load_theme(brand, Diagnostics())
+    assert theme.colors.primary == (46, 139, 87) and theme.colors.secondary == (255, 136, 0)
+    assert theme.colors.on_primary == (255, 255, 255)
+
+
+def test_text_on_primary_is_readable(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yml"
+    brand.write_text("color:\n  primary: '#FFE066'\n")  # a light primary needs dark text
+    assert load_theme(brand, Diagnostics()).colors.on_primary == (26, 26, 26)
+
+
+def test_minimal_brand_falls_back_sensibly(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yml"
+    brand.write_text("meta:\n  name: Tiny Co\n")
+    theme = load_theme(brand, Diagnostics())
+    assert theme.footer == "Tiny Co" and theme.logo is None
+    assert theme.style("body").family.name == "Carlito"
+
+
+def test_the_brand_yml_projects_posit_example_builds(tmp_path: Path) -> None:
+    import brand_yml
+
+    example = Path(brand_yml.__file__).parent / "examples" / "brand-posit.yml"
+    brand = tmp_path / "posit" / "brand.yml"
+    brand.parent.mkdir()
+    shutil.copyfile(example, brand)
+    for logo in ("posit.png", "posit-icon.png"):  # the example names logo files it does not ship
+        shutil.copyfile(REPO / "assets" / "logos" / "logo.png", brand.parent / logo)
+    diag = Diagnostics()
+    theme = load_theme(brand, diag)
+    assert theme.colors.primary == (0x44, 0x70, 0x99)
+    assert any("Open Sans" in str(w) and "using Carlito" in str(w) for w in diag.warnings)
+    outputs = build_to(write_content(tmp_path, CONTENT), tmp_path / "o", brand=brand)
+    assert [p.suffix for p in outputs] == [".pdf", ".pptx"]
+
+
+def test_google_font_is_a_warning_but_a_missing_font_file_is_an_error(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yml"
+    brand.write_text("typography:\n  fonts:\n    - family: Inter\n      source: file\n      files:\n"
+                     "        - path: fonts/Inter.ttf\n  base: Inter\n")
+    with pytest.raises(ReportgenError) as err:
+        load_theme(brand, Diagnostics())
+    assert err.value.format_message() == f"{brand}:3: font file 'fonts/Inter.ttf' not found; check the path"

@@ -1,0 +1,70 @@
+"""Same input, same bytes; unchanged input, no work; interrupted builds leave old files."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+
+from .conftest import build_to, write_content
+
+CONTENT = {"a.md": "# Alpha\n\n- one\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"}
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    content = write_content(tmp_path, CONTENT)
+    first = [p.read_bytes() for p in build_to(content, tmp_path / "one")]
+    second = [p.read_bytes() for p in build_to(content, tmp_path / "two")]
+    assert first == second
+
+
+def test_source_date_epoch_sets_the_deck_date(tmp_path: Path, monkeypatch: object) -> None:
+    from pptx import Presentation
+
+    content = write_content(tmp_path, CONTENT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # type: ignore[attr-defined]
+    deck = build_to(content, tmp_path / "o", ("pptx",))[0]
+    assert Presentation(str(deck)).core_properties.modified.year == 2026
+
+
+def test_unchanged_inputs_are_not_rebuilt(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, CONTENT)
+    out = tmp_path / "o"
+    assert runner.invoke(cli, ["build", str(content), "-o", str(out)]).exit_code == 0
+    stamps = {p: p.stat().st_mtime_ns for p in out.iterdir()}
+    time.sleep(0.01)
+    again = runner.invoke(cli, ["build", str(content), "-o", str(out)])
+    assert again.exit_code == 0 and again.stdout.splitlines() == sorted(map(str, stamps))
+    assert {p: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+    (content / "a.md").write_text("# Alpha\n\n- changed\n", encoding="utf-8")
+    assert runner.invoke(cli, ["build", str(content), "-o", str(out)]).exit_code == 0
+    assert all(p.stat().st_mtime_ns != stamps[p] for p in out.iterdir())
+    forced = runner.invoke(cli, ["build", str(content), "-o", str(out), "--force"])
+    assert forced.exit_code == 0
+
+
+def test_a_killed_build_leaves_the_old_files(tmp_path: Path) -> None:
+    big = {f"s{i}.md": "# Part\n\n" + "".join(f"- item {j} with some words\n" for j in range(60)) for i in range(40)}
+    content = write_content(tmp_path, big)
+    out = tmp_path / "o"
+    build_to(write_content(tmp_path / "small", CONTENT), out)  # same guide title: the same file names
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.Popen([sys.executable, "-m", "reportgen", "build", str(content), "-o", str(out), "--force"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.6)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    if proc.returncode == 0:  # the machine was fast enough to finish: then the files are new and whole
+        assert set(after) == set(before)
+    else:
+        assert after == before
+    assert not list(out.glob(".*.tmp"))

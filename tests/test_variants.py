@@ -1,0 +1,112 @@
+"""Per-event variants, batch builds, project scaffolding and corporate templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+from click.testing import CliRunner
+from pptx import Presentation
+
+from reportgen.cli import cli
+
+from .conftest import write_content
+
+SECTION = {"a.md": "# Welcome to {{ event.name }}\n\nHeld in {{ event.venue }}.\n\n- point\n"}
+
+
+def events(root: Path, count: int) -> list[Path]:
+    root.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = root / f"city{n}.yml"
+        path.write_text(f"name: Workshop {n}\nvenue: City {n}\ndate: 2026-03-0{n + 1}\ninstructor: Ada {n}\n")
+        paths.append(path)
+    return paths
+
+
+def test_event_values_reach_cover_title_slide_and_content(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, SECTION)
+    event = events(tmp_path / "ev", 1)[0]
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["build", str(content), "-o", str(out), "--event", str(event),
+                                 "--set", "instructor=Grace Hopper"])
+    assert result.exit_code == 0, result.output
+    cover = pypdf.PdfReader(out / "test-guide.pdf").pages[0].extract_text()
+    assert "Workshop 0" in cover and "City 0" in cover and "1 March 2026" in cover and "Grace Hopper" in cover
+    deck = Presentation(str(out / "test-guide.pptx"))
+    title_slide = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+    assert "Workshop 0" in title_slide and "Grace Hopper" in title_slide
+    assert any(s.shapes.title.text_frame.text == "Welcome to Workshop 0" for s in deck.slides)
+
+
+def test_batch_builds_every_event_into_its_own_folder(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, SECTION)
+    paths = events(tmp_path / "ev", 3)
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["batch", str(content), *map(str, paths), "-o", str(out), "-f", "pdf"])
+    assert result.exit_code == 0, result.output
+    for n in range(3):
+        text = pypdf.PdfReader(out / f"city{n}" / "test-guide.pdf").pages[0].extract_text()
+        assert f"Workshop {n}" in text
+    assert "3 built, 0 failed" in result.output
+
+
+def test_batch_reports_failures_and_exits_1(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, SECTION)
+    good = events(tmp_path / "ev", 1)[0]
+    bad = tmp_path / "ev" / "broken.yml"
+    bad.write_text("name: [unclosed\n")
+    result = runner.invoke(cli, ["batch", str(content), str(good), str(bad), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "broken: FAILED" in result.stderr and "1 built, 1 failed" in result.stderr
+    assert result.stderr.rstrip().splitlines()[-1] == "error: 1 of 2 events failed; see the errors above"
+    assert (tmp_path / "o" / "city0" / "test-guide.pdf").is_file()
+    assert not (tmp_path / "o" / "broken").exists()
+
+
+def test_init_scaffolds_a_project_that_builds(runner: CliRunner, tmp_path: Path) -> None:
+    project = tmp_path / "new"
+    assert runner.invoke(cli, ["init", str(project)]).exit_code == 0
+    result = runner.invoke(cli, ["build", str(project), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    again = runner.invoke(cli, ["init", str(project)])
+    assert again.exit_code == 1 and again.stderr.startswith(f"error: {project}: folder is not empty")
+
+
+def _template(path: Path, rename: dict[str, str]) -> Path:
+    deck = Presentation()
+    for layout in deck.slide_layouts:
+        layout.name = rename.get(layout.name, layout.name)
+    deck.save(str(path))
+    return path
+
+
+def test_template_layouts_are_used(runner: CliRunner, tmp_path: Path) -> None:
+    template = _template(tmp_path / "corp.pptx", {"Title Only": "Corporate Title Only"})
+    content = write_content(tmp_path, {"a.md": "# Section\n\n- point\n"})
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["build", str(content), "-o", str(out), "-f", "pptx", "--template", str(template)])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(out / "test-guide.pptx"))
+    layouts = [s.slide_layout.name for s in deck.slides]
+    assert layouts[0] == "Title Slide" and "Section Header" in layouts
+    assert "Title and Content" in layouts  # the stand-in for the renamed "Title Only"
+
+
+def test_template_check_explains_a_missing_layout(runner: CliRunner, tmp_path: Path) -> None:
+    template = _template(tmp_path / "corp.pptx", {"Section Header": "Chapter"})
+    result = runner.invoke(cli, ["template", "check", str(template)])
+    assert result.exit_code == 0
+    assert "layout 'Title Slide': center_title, subtitle, date, footer, slide_number  → title" in result.stdout
+    assert ("divider: no layout named 'Section Header' or 'Section Title'; using 'Title Slide'"
+            in result.stdout)
+
+
+def test_template_that_is_not_a_pptx(runner: CliRunner, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.pptx"
+    fake.write_text("not a deck")
+    result = runner.invoke(cli, ["template", "check", str(fake)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {fake}: not a PowerPoint file")
