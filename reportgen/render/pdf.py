@@ -15,6 +15,7 @@ from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
+    LongTable,
     ListFlowable,
     ListItem,
     NextPageTemplate,
@@ -35,6 +36,9 @@ from reportgen.errors import Diagnostics, ReportgenError
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.theme import Theme
+
+
+_CHUNK = 60  # table rows per flowable (even, so zebra banding runs on across chunks)
 
 
 class _Heading(Paragraph):  # type: ignore[misc]
@@ -185,19 +189,35 @@ class _Story:
                             bulletOffsetY=0, spaceAfter=6)
 
     def table(self, table: m.Table) -> list[Flowable]:
+        """A table in chunks of ``_CHUNK`` rows: reportlab re-measures every remaining row at
+        each page break, so one 10,000-row table would take minutes; chunks keep it linear.
+        Each chunk repeats the header row, as every page of a long table does anyway."""
         t = self.theme
-        width = t.page.inner_width
         head_style, body_style = self.style("table.header"), self.style("table.body")
         label_style = self.style("table.body", fontName=t.style("table.body").family.face(bold=True))
-        rows = [[Paragraph(markup(c, t, t.style("table.header")), head_style) for c in table.header]]
+        header = [Paragraph(markup(c, t, t.style("table.header")), head_style) for c in table.header]
+        rows = []
         for row in table.rows:
             cells = []
             for col, cell in enumerate(row):
                 style = label_style if table.row_labels and col == 0 else body_style
                 cells.append(Paragraph(markup(cell, t, t.style("table.body")), style))
             rows.append(cells)
-        grid = Table(rows, colWidths=[f * width for f in table.widths], repeatRows=1, splitInRow=1,
-                     hAlign="LEFT", spaceBefore=6, spaceAfter=14)
+        out: list[Flowable] = []
+        if table.caption:
+            out.append(self.para(table.caption, "caption", keepWithNext=1, spaceBefore=6, spaceAfter=3))
+        chunks = [rows[i:i + _CHUNK] for i in range(0, len(rows), _CHUNK)] or [[]]
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1
+            out.append(self._grid([header, *chunk], table.widths, space_before=6 if index == 0 else 0,
+                                  space_after=14 if last else 0))
+        return out
+
+    def _grid(self, rows: list[list[Flowable]], widths: tuple[float, ...], space_before: float,
+              space_after: float) -> Flowable:
+        t = self.theme
+        grid = LongTable(rows, colWidths=[f * t.page.inner_width for f in widths], repeatRows=1, splitInRow=1,
+                         hAlign="LEFT", spaceBefore=space_before, spaceAfter=space_after)
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), t.style("table.body").face, t.style("table.body").size),
             ("BACKGROUND", (0, 0), (-1, 0), rgb(t.colors.primary)),
@@ -209,10 +229,7 @@ class _Story:
         if t.table_zebra:
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [rgb(t.colors.background), rgb(t.colors.zebra)]))
         grid.setStyle(TableStyle(commands))
-        out: list[Flowable] = [grid]
-        if table.caption:
-            out.insert(0, self.para(table.caption, "caption", keepWithNext=1, spaceBefore=6, spaceAfter=3))
-        return out
+        return grid
 
     def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool) -> Flowable:
         t = self.theme
