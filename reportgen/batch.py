@@ -45,7 +45,7 @@ def _build_one(options: BuildOptions, event: Path) -> tuple[bool, list[str]]:
     diag = Diagnostics(strict=options.strict)
     try:
         values = {**read_event(event, diag), **options.event}
-        build(replace(options, event=values, out_dir=options.out_dir / event.stem), diag)
+        build(replace(options, event=values, out_dir=options.out_dir / event.stem, parallel=False), diag)
     except ReportgenError as exc:
         return False, [f"warning: {w}" for w in diag.warnings] + [f"error: {exc.format_message()}"]
     return True, [f"warning: {w}" for w in diag.warnings]

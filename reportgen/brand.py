@@ -17,9 +17,8 @@ from reportgen.theme import PAGE_SIZES, SLIDE_SIZES, RGB, Box, Palette, Theme, b
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DEFAULT_BRAND = ASSETS / "brand.yml"
-DEFAULT_FAMILY = FontFamily(
-    "Carlito", tuple(ASSETS / "fonts" / f"Carlito-{s}.ttf" for s in ("Regular", "Bold", "Italic", "BoldItalic"))
-)  # type: ignore[arg-type]
+_CARLITO = [ASSETS / "fonts" / f"Carlito-{s}.ttf" for s in ("Regular", "Bold", "Italic", "BoldItalic")]
+DEFAULT_FAMILY = FontFamily("Carlito", (_CARLITO[0], _CARLITO[1], _CARLITO[2], _CARLITO[3]))
 DEFAULT_MONO = FontFamily("Liberation Mono", (ASSETS / "fonts" / "LiberationMono-Regular.ttf",) * 4)
 
 # reportgen's settings under ``defaults: reportgen:`` with their defaults (documented in the README).
@@ -34,7 +33,11 @@ SETTINGS: dict[str, Any] = {
     "table-zebra": True,
     "body-size": 10.5,
     "slide-body-size": 24.0,
+    "handout-layout": 3,  # slides per page of the printable slide handout
+    "handout-notes": False,  # speaker notes printed with each slide in that handout
 }
+# integer settings and the values they may take
+INT_CHOICES: dict[str, tuple[int, ...]] = {"handout-layout": (1, 2, 3, 6)}
 
 
 def load_theme(path: Path | None, diag: Diagnostics) -> Theme:
@@ -75,6 +78,8 @@ def load_theme(path: Path | None, diag: Diagnostics) -> Theme:
         qr_code=bool(settings["qr-code"]),
         toc=bool(settings["toc"]),
         table_zebra=bool(settings["table-zebra"]),
+        handout_layout=int(settings["handout-layout"]),
+        handout_notes=bool(settings["handout-notes"]),
     )
 
 
@@ -106,6 +111,10 @@ def _settings(data: dict[str, Any], path: Path) -> dict[str, Any]:
     for key, value in ours.items():
         line = SourceRef(path, line_of(ours, key))
         default = SETTINGS[key]
+        if key in INT_CHOICES and (not isinstance(value, int) or isinstance(value, bool)
+                                   or value not in INT_CHOICES[key]):
+            allowed = ", ".join(map(str, INT_CHOICES[key]))
+            raise ReportgenError(f"'{key}' is {value!r}", line, hint=f"use one of: {allowed} (slides per page)")
         if key in choices and value not in choices[key]:
             raise ReportgenError(f"'{key}' is '{value}'", line, hint=f"use one of: {', '.join(choices[key])}")
         if isinstance(default, bool) and not isinstance(value, bool):
@@ -269,12 +278,11 @@ def _logos(brand: Any, path: Path, data: dict[str, Any], diag: Diagnostics) -> t
     logo = brand.logo
     if logo is None:
         return None, None
+    resources: list[Any] = []
     if isinstance(logo, BrandLogoResource):
         resources = [logo]
     elif isinstance(logo, BrandLogo):
         resources = [r for r in (logo.large, logo.medium, logo.small) if r is not None]
-    else:
-        resources = []
     light: list[Any] = []
     dark: list[Any] = []
     for res in resources:

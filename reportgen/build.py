@@ -6,10 +6,11 @@ build leaves the previous outputs untouched.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.errors import Diagnostics
+from reportgen.errors import BuildWarning, Diagnostics, ReportgenError, SourceRef
 from reportgen.model import Document
 from reportgen.theme import Theme
 
@@ -27,6 +28,7 @@ class BuildOptions:
     allow_outside: bool = False
     force: bool = False  # rebuild even when no input changed
     template: Path | None = None  # a .pptx whose slide master and layouts the deck uses
+    parallel: bool = True  # render formats side by side on multi-core machines
 
 
 def find_brand(options: BuildOptions) -> Path | None:
@@ -53,8 +55,12 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     """Build the requested formats and return the paths written (or already up to date)."""
     from reportgen import state
     from reportgen.output import prepare_dir, write_atomic
-    from reportgen.render import renderer, suffix
+    from reportgen.render import RENDERERS, suffix
 
+    # any registered renderer may be asked for ("all" on the command line stays FORMATS)
+    unknown = [fmt for fmt in options.formats if fmt not in RENDERERS]
+    if unknown:
+        raise ReportgenError(f"unknown output format '{unknown[0]}'", hint=f"use one of: {', '.join(RENDERERS)}")
     settings = {"formats": options.formats, "event": options.event, "allow_outside": options.allow_outside,
                 "template": state.file_hash(options.template) if options.template and options.template.is_file()
                 else str(options.template or "")}
@@ -71,7 +77,7 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
         from reportgen.template import apply_template
 
         theme = apply_template(theme, options.template)
-    rendered = {fmt: renderer(fmt)(doc, theme, diag) for fmt in options.formats}
+    rendered = render_all(doc, theme, options.formats, diag, options.parallel)
     prepare_dir(options.out_dir)
     written = []
     for fmt, data in rendered.items():
@@ -81,3 +87,40 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     state.record(options.out_dir, digest, written, [str(w) for w in diag.warnings])
     return written
 
+
+
+def render_all(doc: Document, theme: Theme, formats: tuple[str, ...], diag: Diagnostics,
+               parallel: bool = True) -> dict[str, bytes]:
+    """Render every format in memory. With two or more cores, the formats after the first
+    render in forked processes at the same time (they share nothing but the loaded input)."""
+    from reportgen.render import renderer
+
+    if not parallel or len(formats) < 2 or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+        return {fmt: renderer(fmt)(doc, theme, diag) for fmt in formats}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=len(formats) - 1, mp_context=context) as pool:
+        futures = {fmt: pool.submit(_render_elsewhere, fmt, doc, theme, diag.strict) for fmt in formats[1:]}
+        results = {formats[0]: renderer(formats[0])(doc, theme, diag)}
+        for fmt, future in futures.items():
+            data, warnings, error = future.result()
+            for warning in warnings:
+                diag.warn(warning.message, warning.source)
+            if error is not None:
+                raise ReportgenError(*error)
+            results[fmt] = data
+    return {fmt: results[fmt] for fmt in formats}
+
+
+def _render_elsewhere(fmt: str, doc: Document, theme: Theme, strict: bool) -> tuple[
+        bytes, list[BuildWarning], tuple[str, SourceRef | None, str | None] | None]:
+    """Runs in a worker: errors travel back as data (a ReportgenError does not pickle whole)."""
+    from reportgen.render import renderer
+
+    diag = Diagnostics(strict=strict)
+    try:
+        return renderer(fmt)(doc, theme, diag), diag.warnings, None
+    except ReportgenError as exc:
+        return b"", diag.warnings, (exc.message, exc.source, exc.hint)

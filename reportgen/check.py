@@ -44,9 +44,9 @@ def _block_texts(blocks: tuple[m.Block, ...]) -> Iterator[tuple[str, SourceRef]]
                 yield f"{alt} {caption}", block.source
             case m.CodeBlock(text=text):
                 yield text, block.source
-            case m.Faq(items=items):
-                for item in items:
-                    yield m.plain(item.question), item.source
-                    yield from _block_texts(item.answer)
+            case m.Faq(items=questions):
+                for question in questions:
+                    yield m.plain(question.question), question.source
+                    yield from _block_texts(question.answer)
             case m.Rule():
                 pass

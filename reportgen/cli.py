@@ -171,8 +171,11 @@ def init(ctx: click.Context, directory: Path) -> None:
     """
     from reportgen.scaffold import scaffold
 
-    diag = Diagnostics()
-    _run(ctx, diag, lambda: [click.echo(str(p)) for p in scaffold(directory)])
+    def work() -> None:
+        for path in scaffold(directory):
+            click.echo(str(path))
+
+    _run(ctx, Diagnostics(), work)
 
 
 @cli.group()
@@ -204,16 +207,16 @@ def template_check(ctx: click.Context, path: Path) -> None:
         w, h = report.size
         click.echo(f"{path}: {w:g} × {h:g} pt slides, {len(report.layouts)} layouts")
         for name, placeholders in report.layouts:
-            role = [r for r, (n, _) in report.roles.items() if n == name]
+            roles = [r for r, (n, _) in report.roles.items() if n == name]
             click.echo(f"  layout {name!r}: {', '.join(placeholders) or 'no placeholders'}"
-                       + (f"  → {', '.join(role)}" if role else ""))
+                       + (f"  → {', '.join(roles)}" if roles else ""))
         missing = []
-        for role, (name, own) in report.roles.items():
+        for role, (chosen, own) in report.roles.items():
             wanted = " or ".join(repr(n) for n in ROLES[role])
-            if name is None:
+            if chosen is None:
                 missing.append(f"{role}: no layout with a title placeholder")
             elif not own:
-                missing.append(f"{role}: no layout named {wanted}; using {name!r}")
+                missing.append(f"{role}: no layout named {wanted}; using {chosen!r}")
         click.echo("missing: " + ("none" if not missing else "\n  " + "\n  ".join(missing)))
         if any(name is None for name, _ in report.roles.values()):
             raise ReportgenError("template cannot be used", SourceRef(path),

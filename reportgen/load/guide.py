@@ -80,7 +80,9 @@ def format_date(value: dt.date | str) -> str:
     """ISO dates read as '15 January 2026' on a cover; anything else is kept as written."""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value)
+            date = dt.date.fromisoformat(value)
         except ValueError:
             return value
-    return f"{value.day} {value:%B %Y}"
+    else:
+        date = value
+    return f"{date.day} {date:%B %Y}"  # not %-d: that is not portable

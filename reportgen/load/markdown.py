@@ -197,7 +197,7 @@ class _Walker:
         return build_table(cells[0], cells[1:], lines[1:], ref)
 
     def container(self, node: SyntaxTreeNode, name: str, ref: SourceRef) -> Block:
-        if node.nester_tokens.closing.markup == "":
+        if node.nester_tokens is None or node.nester_tokens.closing.markup == "":
             raise ReportgenError(f"'::: {name}' block is never closed", ref, hint="add a line ':::' after its content")
         params = node.info.split(maxsplit=1)
         arg = params[1].strip() if len(params) > 1 else ""

@@ -50,7 +50,7 @@ def _logo(canvas: Canvas, path: Any, x: float, y: float, height: float, max_widt
     """Draw a logo ``height`` tall (narrowed to ``max_width``); return the width used."""
     reader = ImageReader(str(path))
     iw, ih = reader.getSize()
-    w = min(height * iw / ih, max_width)
+    w = float(min(height * iw / ih, max_width))
     h = w * ih / iw
     canvas.drawImage(reader, x, y, width=w, height=h, mask="auto")
     return w
@@ -146,7 +146,7 @@ class RuledLines(Flowable):  # type: ignore[misc]
             y -= self.pitch
 
 
-def decorate_page(canvas: Canvas, doc: BaseDocTemplate, theme: Theme, title: str) -> None:
+def decorate_page(canvas: Canvas, doc: BaseDocTemplate | None, theme: Theme, title: str) -> None:
     """Running header (logo, title, hairline) and footer text on every page after the cover."""
     box = theme.page
     canvas.saveState()
@@ -169,8 +169,9 @@ def decorate_page(canvas: Canvas, doc: BaseDocTemplate, theme: Theme, title: str
     canvas.restoreState()
 
 
-def numbered_canvas(theme: Theme) -> type[Canvas]:
-    """A canvas that holds its pages back until the end, so each can say 'Page N of M'."""
+def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each can say 'Page N of M'
+    (from page ``first``: the handout's cover, page 1, carries no number)."""
     foot = theme.style("footer")
     box = theme.page
 
@@ -189,7 +190,7 @@ def numbered_canvas(theme: Theme) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                if self._pageNumber > 1:
+                if self._pageNumber >= first:
                     self.setFont(foot.face, foot.size)
                     self.setFillColor(rgb(foot.color))
                     label = f"Page {self._pageNumber} of {total}"

@@ -18,7 +18,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Length, Pt
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics
@@ -55,7 +55,7 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
 
 
 def _rgb(color: RGB) -> RGBColor:
-    return RGBColor(*color)
+    return RGBColor(*color)  # type: ignore[no-untyped-call]
 
 
 class _Drawer:
@@ -95,7 +95,7 @@ class _Drawer:
             slide.notes_slide.notes_text_frame.text = planned.notes
 
     @staticmethod
-    def emu(x: float, y: float, w: float, h: float) -> tuple[Emu, Emu, Emu, Emu]:
+    def emu(x: float, y: float, w: float, h: float) -> tuple[Length, Length, Length, Length]:
         return Pt(x), Pt(y), Pt(w), Pt(h)
 
     def place(self, shape: Any, box: TextBox) -> None:
