@@ -1,0 +1,108 @@
+"""Property tests: random content and random brands either build and read back, or fail
+with the project's own error. ``HYPOTHESIS_PROFILE=long pytest tests/test_properties.py``
+runs many more examples than CI does."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pypdf
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pptx import Presentation
+
+from reportgen.brand import load_theme
+from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.load import load_document
+from reportgen.render.pdf import render_pdf
+from reportgen.render.pptx import render_pptx
+from reportgen.render.slides import plan_slides
+
+from .test_slide_plan import THEMES, documents
+
+settings.register_profile("ci", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.register_profile("long", max_examples=1000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Markdown-ish lines: real syntax, syntax gone wrong, markup-looking text, ~10% non-ASCII.
+text = st.text(st.sampled_from(list("abcdefghij klmnop") + list("éßΩж中😀") + list("<>&*_`|:{}#-![]()\\")),
+               max_size=40)
+line = st.one_of(
+    text,
+    st.builds(lambda t: f"# {t}", text),
+    st.builds(lambda t: f"## {t}", text),
+    st.builds(lambda t: f"- {t}", text),
+    st.builds(lambda t: f"  - {t}", text),
+    st.builds(lambda t: f"1. {t}", text),
+    st.builds(lambda t: f"> {t}", text),
+    st.builds(lambda a, b: f"| {a} | {b} |", text, text),
+    st.just("|---|---|"),
+    st.sampled_from(["::: notes", "::: slides", "::: faq", "::: callout Tip", ":::", "::: table t.yml",
+                     "::: nonsense", "```", "---", "![alt](missing.png)", "![alt](https://x.org/a.png)",
+                     "{{ title }}", "{{ event.nope }}", "<b>bold</b> & <font>", "### Question?", ""]),
+)
+markdown = st.lists(line, max_size=25).map("\n".join)
+
+
+@given(body=markdown, front=st.sampled_from(["", "---\ntitle: T\n---\n", "---\ntitle: [\n---\n",
+                                             "---\nbogus: 1\n---\n"]))
+def test_loader_raises_only_its_own_error(tmp_path_factory: object, body: str, front: str) -> None:
+    root = tmp_path_factory.mktemp("md")  # type: ignore[attr-defined]
+    (root / "guide.yml").write_text("title: Random\nsections: [a.md]\n", encoding="utf-8")
+    (root / "t.yml").write_text("header: [a, b]\nrows:\n  - [1, 2]\n", encoding="utf-8")
+    (root / "a.md").write_text(front + body, encoding="utf-8")
+    try:
+        doc = load_document(root, Diagnostics())
+    except ReportgenError as exc:
+        assert exc.source is not None and exc.format_message()
+        return
+    assert doc.sections and doc.sections[0].title
+
+
+def _words(doc_text: str) -> set[str]:
+    return {w for w in re.split(r"\s+", doc_text) if w}
+
+
+@given(doc=documents(), theme_name=st.sampled_from(sorted(THEMES)))
+def test_random_documents_render_and_read_back(doc: object, theme_name: str) -> None:
+    theme = THEMES[theme_name]
+    pdf = pypdf.PdfReader(io.BytesIO(render_pdf(doc, theme, Diagnostics())))  # type: ignore[arg-type]
+    text = re.sub(r"\s+", "", " ".join(page.extract_text() or "" for page in pdf.pages))
+    for section in doc.sections:  # type: ignore[attr-defined]
+        for block in section.blocks:
+            for run in getattr(block, "runs", ()):
+                for word in run.text.split():
+                    assert word in text
+    deck = Presentation(io.BytesIO(render_pptx(doc, theme, Diagnostics())))  # type: ignore[arg-type]
+    assert len(deck.slides) == len(plan_slides(doc, theme))  # type: ignore[arg-type]
+
+
+colour = st.one_of(st.from_regex(r"#[0-9A-Fa-f]{6}", fullmatch=True),
+                   st.sampled_from(["navy", "tomato", "blue", "nope", "#12345G", "primary", "rgb(1,2,3)"]),
+                   st.text(max_size=8))
+size = st.one_of(st.floats(min_value=-5, max_value=100, allow_nan=False), st.sampled_from(["12", "big", True]))
+
+
+@given(primary=colour, secondary=colour, body=size, page=st.sampled_from(["A4", "Letter", "A5", 3]),
+       notes=st.sampled_from([True, False, "yes"]))
+def test_random_brands_load_or_fail_cleanly(tmp_path_factory: object, primary: str, secondary: str, body: object,
+                                            page: object, notes: object) -> None:
+    root: Path = tmp_path_factory.mktemp("brand")  # type: ignore[attr-defined]
+    brand = root / "brand.yml"
+    import json
+
+    brand.write_text(
+        f"color:\n  palette:\n    main: {json.dumps(primary)}\n  primary: main\n  secondary: {json.dumps(secondary)}\n"
+        f"defaults:\n  reportgen:\n    body-size: {json.dumps(body)}\n    page-size: {json.dumps(page)}\n"
+        f"    notes-pages: {json.dumps(notes)}\n", encoding="utf-8")
+    try:
+        theme = load_theme(brand, Diagnostics())
+    except ReportgenError as exc:
+        assert exc.source is not None and exc.source.path == brand
+        return
+    assert all(0 <= c <= 255 for c in theme.colors.primary)
