@@ -139,3 +139,15 @@ def test_default_guide_has_the_comparison_table_and_faq() -> None:
     assert [m.plain(c) for c in table.header[1:]] == ["AI Engineer", "ML Engineer"]
     faq = next(b for b in blocks if isinstance(b, m.Faq))
     assert len(faq.items) == 4
+
+
+def test_characters_the_font_lacks_are_named_in_a_warning(tmp_path: Path) -> None:
+    from reportgen.build import BuildOptions, load as load_all
+
+    content = write_content(tmp_path, {"a.md": "# Scripts\n\nΩμέγα кириллица 中文 😀\n"})
+    diag = Diagnostics()
+    load_all(BuildOptions(content), diag)
+    assert [str(w) for w in diag.warnings] == [
+        f"{content / 'a.md'}:3: the font Carlito has no glyph for 中 (U+4E2D) 文 (U+6587) 😀 (U+1F600); "
+        "they will show as boxes"
+    ]

@@ -137,7 +137,10 @@ class _Planner:
                          "Section number", "bottom")
         title = self._title(section.title, "slide.divider", (mg, H * 0.2 + 64, W - 2 * mg, H * 0.5), 4, 0.6,
                             anchor="top")
-        return Slide("divider", title, (num,), _notes(notes), dark=True, footer=False, section=section.title)
+        shapes: list[Shape] = [num]
+        if self.theme.logo_on_dark:  # the brand stays visible, small, on every slide
+            shapes.append(_logo(self.theme.logo_on_dark, mg, H - mg - 24, 24, 160))
+        return Slide("divider", title, tuple(shapes), _notes(notes), dark=True, footer=False, section=section.title)
 
     def section(self, number: int, section: m.Section) -> list[Slide]:
         own = any(isinstance(b, m.SlideText) for b in section.blocks)
