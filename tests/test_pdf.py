@@ -130,3 +130,17 @@ def test_faq_questions_are_kept_with_their_answers(guide_build: dict[str, Path])
         question = squash(m.plain(item.question))
         first_words = squash(" ".join(m.plain(item.answer[0].runs).split()[:6]))  # type: ignore[union-attr]
         assert any(question in p and first_words in p for p in pages)
+
+
+def test_contents_page_numbers_are_right_and_clickable(guide_build: dict[str, Path]) -> None:
+    reader = pypdf.PdfReader(guide_build["pdf"])
+    pages = [squash(p.extract_text() or "") for p in reader.pages]
+    contents = reader.pages[1]
+    text = pages[1]
+    for section in load_document(CONTENT, Diagnostics()).sections:
+        match = re.search(re.escape(squash(section.title)) + r"[.]*(\d+)", text)
+        assert match, section.title
+        number = int(match.group(1))
+        assert squash(section.title) in pages[number - 1]
+    links = [a.get_object() for a in contents.get("/Annots", [])]
+    assert len([a for a in links if a["/Subtype"] == "/Link"]) == len(load_document(CONTENT, Diagnostics()).sections)

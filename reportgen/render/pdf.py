@@ -29,10 +29,10 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.frames import Frame
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.theme import Theme
@@ -72,8 +72,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
         if isinstance(flowable, _Heading):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.title, flowable.key, flowable.level, closed=flowable.level > 0)
-            if flowable.toc:
-                self.notify("TOCEntry", (flowable.level, plain_markup(flowable.title), self.page, flowable.key))
+            self.canv.heading_pages[flowable.key] = self.page
 
 
 def render_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
@@ -82,7 +81,7 @@ def render_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     buffer = io.BytesIO()
     template = _Handout(buffer, theme, doc)
     try:
-        template.multiBuild(story, canvasmaker=numbered_canvas(theme), maxPasses=4)
+        template.build(story, canvasmaker=numbered_canvas(theme))
     except LayoutError as exc:
         raise ReportgenError(f"cannot lay out the handout: {exc}", hint="shorten the block or split it") from None
     return buffer.getvalue()
@@ -96,6 +95,7 @@ class _Story:
         self.styles: dict[str, Any] = {}
         self.keys = 0
         self.outline_level = 0
+        self.contents: list[Entry] = []  # filled as headings are made, read when the contents are laid out
 
     def style(self, role: str, **overrides: Any) -> Any:
         key = role + repr(sorted(overrides.items()))
@@ -109,14 +109,8 @@ class _Story:
     def document(self, doc: m.Document) -> list[Flowable]:
         story: list[Flowable] = [Cover(doc.meta, self.theme), NextPageTemplate("body"), PageBreak()]
         if self.theme.toc:
-            toc = TableOfContents(dotsMinLevel=0, rightColumnWidth=36)
-            toc.levelStyles = [self.style("toc.1"), self.style("toc.2", leftIndent=14)]
-            toc.tableStyle = TableStyle([  # reportlab's default, plus our font instead of Helvetica
-                ("FONT", (0, 0), (-1, -1), self.theme.style("toc.1").face, self.theme.style("toc.1").size),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ])
-            story += [self.heading("Contents", "toc.title", level=0, toc=False), toc, PageBreak()]
+            contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=14)])
+            story += [self.heading("Contents", "toc.title", level=0, toc=False), contents, PageBreak()]
         handout = [s for s in doc.sections if s.hints.get("handout", True) is not False]
         for index, section in enumerate(handout):
             story.append(self.heading(section.title, "heading.1", level=0, toc=True))
@@ -136,6 +130,8 @@ class _Story:
             return Paragraph(text, style)
         level = min(level, self.outline_level + 1)
         self.outline_level = level
+        if toc:
+            self.contents.append(Entry(level, title, f"h{self.keys}"))
         return _Heading(text, style, title, level, f"h{self.keys}", toc)
 
     def blocks(self, blocks: tuple[m.Block, ...], role: str = "body") -> list[Flowable]:
