@@ -181,6 +181,8 @@ def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
             kwargs.update(initialFontName=foot.face, initialFontSize=foot.size, initialLeading=foot.line)
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self.heading_pages: dict[str, int] = {}  # bookmark key → page, for the contents
+            self.late_drawings: dict[int, list[Any]] = {}  # page → things drawn once pages are known
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -190,6 +192,8 @@ def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
+                for flowable, x, y in self.late_drawings.get(self._pageNumber, []):
+                    flowable.draw_late(self, x, y, self.heading_pages)
                 if self._pageNumber >= first:
                     self.setFont(foot.face, foot.size)
                     self.setFillColor(rgb(foot.color))
