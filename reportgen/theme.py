@@ -94,6 +94,8 @@ class Theme:
     qr_code: bool = True
     toc: bool = True
     table_zebra: bool = True
+    handout_layout: int = 3  # slides per page of the printable slide handout: 1, 2, 3 or 6
+    handout_notes: bool = False  # print each slide's speaker notes in that handout
     slide_min_body: float = 16.0  # below this, a slide body continues on a new slide
     slide_min_table: float = 12.0
     slide_max_bullets: int = 6
