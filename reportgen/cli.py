@@ -159,6 +159,32 @@ def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: 
     _run(ctx, diag, work)
 
 
+@cli.command("watch")
+@content_options
+@click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True)
+@click.option("--template", type=click.Path(path_type=Path), help="Build the deck on this .pptx's layouts.")
+@click.pass_context
+def watch_command(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Path | None,
+                  event_file: Path | None, sets: tuple[str, ...], strict: bool, allow_outside: bool,
+                  template: Path | None) -> None:
+    """Rebuild whenever a content, brand, event or asset file changes; Ctrl-C stops.
+
+    Prints one line per rebuild; an error is shown and watching goes on.
+
+    \b
+    Example:
+      reportgen watch content -f pdf
+    """
+    from reportgen.watch import watch
+
+    def make_options(diag: Diagnostics) -> Any:
+        return _options(content_dir, out, fmt, brand, event_file, sets, strict, allow_outside, diag,
+                        template=template)
+
+    watch(make_options, event_file)
+
+
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.pass_context

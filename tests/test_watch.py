@@ -1,0 +1,53 @@
+"""``reportgen watch``: an edit is rebuilt, an error is shown and survived, Ctrl-C stops cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pypdf
+
+from .conftest import REPO, write_content
+
+
+def wait_for(condition: object, timeout: float = 30.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def pdf_text(path: Path) -> str:
+    try:
+        return " ".join(p.extract_text() or "" for p in pypdf.PdfReader(path).pages)
+    except Exception:  # half-visible file while we poll: try again
+        return ""
+
+
+def test_watch_rebuilds_on_edit_survives_errors_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    content = write_content(tmp_path, {"a.md": "# First\n\nOriginal words.\n"})
+    out = tmp_path / "out"
+    pdf = out / "test-guide.pdf"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    proc = subprocess.Popen([sys.executable, "-m", "reportgen", "watch", str(content), "-o", str(out), "-f", "pdf"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: "Original words." in pdf_text(pdf))
+        time.sleep(0.5)  # let the watcher settle before editing
+        (content / "a.md").write_text("# First\n\n::: notes\nunclosed\n", encoding="utf-8")
+        time.sleep(1.0)
+        (content / "a.md").write_text("# First\n\nEdited words.\n", encoding="utf-8")
+        assert wait_for(lambda: "Edited words." in pdf_text(pdf))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 0, stderr
+    assert "never closed" in stderr  # the error was shown, and watching went on
+    assert stderr.rstrip().endswith("stopped")
+    assert len([line for line in stdout.splitlines() if ": built test-guide.pdf in " in line]) >= 2
