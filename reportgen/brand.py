@@ -41,8 +41,27 @@ INT_CHOICES: dict[str, tuple[int, ...]] = {"handout-layout": (1, 2, 3, 6)}
 
 
 def load_theme(path: Path | None, diag: Diagnostics) -> Theme:
-    """Read and validate a brand.yml; every field is optional and falls back sensibly."""
+    """Read and validate a brand.yml; every field is optional and falls back sensibly.
+
+    The resolved theme is cached by a hash of the brand file, the files it names and
+    reportgen's source: validating with brand-yml costs more than a whole deck.
+    """
+    from reportgen import state
+
     path = (path or DEFAULT_BRAND).resolve()
+    key = state.brand_digest(path)
+    cached = state.cache_get("theme", key)
+    if cached is None:
+        own = Diagnostics(strict=diag.strict)
+        cached = (_load_theme(path, own), own.warnings)
+        state.cache_put("theme", key, cached)
+    theme, warnings = cached
+    for warning in warnings:
+        diag.warn(warning.message, warning.source)
+    return theme  # type: ignore[no-any-return]
+
+
+def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     data = parse_yaml(read_text(path, diag, "brand file"), path)
     if data is None:
         data = {}

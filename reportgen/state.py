@@ -28,18 +28,57 @@ def inputs_digest(content_dir: Path, brand: Path | None, out_dir: Path, settings
     h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     out = out_dir.resolve()
     files = [p for p in _walk(content_dir) if not p.resolve().is_relative_to(out)]
-    files += sorted(_PACKAGE.rglob("*.py"))
+    _hash_files(h, files)
+    h.update(brand_digest(brand).encode())
+    return h.hexdigest()
+
+
+def brand_digest(brand: Path | None) -> str:
+    """A hash of the brand file, the files it names (fonts, logos) and reportgen's source."""
+    h = hashlib.blake2b(digest_size=20)
+    files = sorted(_PACKAGE.rglob("*.py"))
     if brand is not None and brand.is_file():
         files.append(brand)
         text = brand.read_text(encoding="utf-8", errors="replace")
         files += [brand.parent / m.strip() for m in _QUOTED_PATH.findall(text)]
+    _hash_files(h, files)
+    return h.hexdigest()
+
+
+def _hash_files(h: Any, files: Iterable[Path]) -> None:
     for path in files:
         h.update(str(path).encode())
         try:
             h.update(path.read_bytes())
         except OSError:
             h.update(b"<missing>")
-    return h.hexdigest()
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+
+
+def cache_get(kind: str, key: str) -> Any:
+    """An object stored by ``cache_put`` under this key, or ``None``. The cache is the user's
+    own folder, as trusted as reportgen's own files."""
+    import pickle
+
+    try:
+        return pickle.loads((cache_dir() / f"{kind}-{key}.pickle").read_bytes())
+    except Exception:  # missing, unreadable or from another version: just do the work
+        return None
+
+
+def cache_put(kind: str, key: str, value: Any) -> None:
+    import pickle
+
+    from reportgen.output import write_atomic
+
+    try:
+        cache_dir().mkdir(parents=True, exist_ok=True)
+        write_atomic(cache_dir() / f"{kind}-{key}.pickle", pickle.dumps(value))
+    except OSError:
+        pass
 
 
 def _walk(root: Path) -> Iterable[Path]:
@@ -53,9 +92,8 @@ def file_hash(path: Path) -> str:
 
 
 def state_file(out_dir: Path) -> Path:
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
     key = hashlib.blake2b(str(out_dir.resolve()).encode(), digest_size=12).hexdigest()
-    return cache / f"build-{key}.json"
+    return cache_dir() / f"build-{key}.json"
 
 
 def unchanged(out_dir: Path, digest: str) -> tuple[list[Path], list[str]] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,9 @@ from click.testing import CliRunner
 
 from reportgen.build import BuildOptions, build
 from reportgen.errors import Diagnostics
+
+# Builds remember their inputs and themes in the user's cache; the tests use one of their own.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="reportgen-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
