@@ -6,6 +6,7 @@ flowables and never positions anything itself.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.colors import Color
@@ -47,13 +48,21 @@ def paragraph_style(ts: TextStyle, name: str = "s", **overrides: Any) -> Any:
 
 
 def _logo(canvas: Canvas, path: Any, x: float, y: float, height: float, max_width: float) -> float:
-    """Draw a logo ``height`` tall (narrowed to ``max_width``); return the width used."""
-    reader = ImageReader(str(path))
-    iw, ih = reader.getSize()
+    """Draw a logo ``height`` tall (narrowed to ``max_width``); return the width used.
+
+    Drawn by file name, which reportlab embeds once and reuses on every page (an
+    ``ImageReader`` would be decoded and hashed again on each page)."""
+    iw, ih = _pixel_size(str(path))
     w = float(min(height * iw / ih, max_width))
     h = w * ih / iw
-    canvas.drawImage(reader, x, y, width=w, height=h, mask="auto")
+    canvas.drawImage(str(path), x, y, width=w, height=h, mask="auto")
     return w
+
+
+@lru_cache(maxsize=32)
+def _pixel_size(path: str) -> tuple[int, int]:
+    width, height = ImageReader(path).getSize()
+    return int(width), int(height)
 
 
 class Cover(Flowable):  # type: ignore[misc]
@@ -187,9 +196,11 @@ def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
+            self._doc.pageCounter += 1  # so bookmarks made on the next page point at it, not at page 1
 
         def save(self) -> None:
             total = len(self._pages)
+            self._doc.pageCounter = 1  # the held-back pages are now added for real, from the first
             for state in self._pages:
                 self.__dict__.update(state)
                 for flowable, x, y in self.late_drawings.get(self._pageNumber, []):
