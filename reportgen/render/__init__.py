@@ -19,6 +19,8 @@ Renderer = Callable[[Document, Theme, Diagnostics], bytes]
 RENDERERS: dict[str, tuple[str, str, str]] = {
     "pdf": ("reportgen.render.pdf", "render_pdf", ".pdf"),
     "pptx": ("reportgen.render.pptx", "render_pptx", ".pptx"),
+    "slides-pdf": ("reportgen.render.slides_pdf", "render_slides_pdf", ".slides.pdf"),
+    "handout": ("reportgen.render.slide_handout", "render_slide_handout", ".handout.pdf"),
 }
 
 

@@ -54,7 +54,11 @@ class Fitter:
         words = words_of(item.runs, style.bold or item.bold, style.italic or item.italic)
         lines = measure.wrap(words, self.usable(width) - self.indent(item, size))
         after = round(size * (0.5 if item.level == 0 else 0.25), 1)
-        para = Para(item.runs, item.role, size, round(size * PITCH, 2), len(lines), space_before, after,
+        # the item's own marks (callout titles, quotes, row labels) go into its runs, so every
+        # drawer sets the text as bold or italic as it was measured here
+        runs = item.runs if not (item.bold or item.italic) else tuple(
+            replace(r, strong=r.strong or item.bold, emph=r.emph or item.italic) for r in item.runs)
+        para = Para(runs, item.role, size, round(size * PITCH, 2), len(lines), space_before, after,
                     item.level, item.bullet)
         return para, lines
 

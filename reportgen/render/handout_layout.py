@@ -1,0 +1,95 @@
+"""Where slides and their notes go on a page of the printable slide handout.
+
+Pure geometry in PDF points (y up), so the layouts can be checked without drawing: every
+slide keeps the deck's aspect ratio (one scale for both axes) and every box lies inside the
+page's margins. The layouts are the familiar ones of presentation programs:
+
+* 1: one large slide, its notes (or ruled lines) below;
+* 2: two slides stacked, each with its notes below when notes are printed;
+* 3: three slides down the left, ruled lines (or notes) to the right of each;
+* 6: two columns of three, notes under each when printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.theme import Theme
+
+MM = 72 / 25.4
+GAP = 14.0  # between slides, and between a slide and its notes
+LINE_PITCH = 8 * MM  # ruled note lines, about as far apart as a handwritten line
+LEFT_SHARE = 0.55  # layout 3: the slides' share of the text width
+NOTES_SHARE = {2: 0.38, 6: 0.42}  # with notes printed: the share of a row left for them
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    x: float
+    y: float  # bottom edge
+    w: float
+    h: float
+
+    @property
+    def top(self) -> float:
+        return self.y + self.h
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One slide on a page: the slide's box and the box for its notes or note lines."""
+
+    slide: Area
+    notes: Area | None  # None: nothing beside or below the slide
+    ruled: bool  # rule ``notes`` when it holds no (or little) text
+
+
+def page_cells(theme: Theme, layout: int, notes: bool) -> list[Cell]:
+    """The cells of one page, in reading order."""
+    box = theme.page
+    inner = Area(box.left, box.bottom, box.inner_width, box.inner_height)
+    ratio = theme.slide.height / theme.slide.width
+    if layout == 1:
+        w = min(inner.w, inner.h * 0.6 / ratio)
+        slide = Area(inner.x + (inner.w - w) / 2, inner.top - w * ratio, w, w * ratio)
+        below = Area(inner.x, inner.y + GAP, inner.w, slide.y - 2 * GAP - inner.y)  # clear of the footer rule
+        return [Cell(slide, below, True)]
+    if layout == 3:
+        row = (inner.h - 2 * GAP) / 3
+        w = min(inner.w * LEFT_SHARE, row / ratio)
+        cells = []
+        for r in range(3):
+            top = inner.top - r * (row + GAP)
+            slide = Area(inner.x, top - (row + w * ratio) / 2, w, w * ratio)
+            beside = Area(slide.x + w + GAP * 1.3, slide.y, inner.x + inner.w - slide.x - w - GAP * 1.3, slide.h)
+            cells.append(Cell(slide, beside, True))
+        return cells
+    cols, rows = (1, 2) if layout == 2 else (2, 3)
+    col_w = (inner.w - (cols - 1) * GAP) / cols
+    row_h = (inner.h - (rows - 1) * GAP) / rows
+    room = row_h * (1 - NOTES_SHARE[layout]) if notes else row_h
+    w = min(col_w, room / ratio)
+    h = w * ratio
+    cells = []
+    for r in range(rows):
+        for c in range(cols):
+            x = inner.x + c * (col_w + GAP) + (col_w - w) / 2
+            top = inner.top - r * (row_h + GAP)
+            if notes:
+                slide = Area(x, top - h, w, h)
+                cells.append(Cell(slide, Area(x, top - row_h, w, row_h - h - GAP / 2), False))
+            else:
+                cells.append(Cell(Area(x, top - (row_h + h) / 2, w, h), None, False))
+    return cells
+
+
+def ruled_lines(area: Area, limit: float | None = None) -> list[float]:
+    """Heights of note lines in ``area``: the lowest on its bottom edge, then one pitch apart,
+    leaving at least a pitch free above the top line (and below ``limit``, where text ends)."""
+    ceiling = (area.top if limit is None else min(limit, area.top)) - LINE_PITCH
+    lines = []
+    y = area.y
+    while y <= ceiling + 0.01:
+        lines.append(y)
+        y += LINE_PITCH
+    return lines

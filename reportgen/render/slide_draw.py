@@ -1,0 +1,93 @@
+"""One planned slide drawn onto a reportlab canvas, as vector graphics and real text.
+
+``draw_slide`` is shared by the deck as PDF (``slides_pdf``, one slide a page at scale 1)
+and the printable handout (``slide_handout``, several scaled slides a page), so both show
+the very slide ``pptx.py`` draws from the same plan: same boxes, fills, fonts and colours.
+Like ``pptx.py`` it decides nothing; every position comes from the plan.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from reportgen.qr import qr_png
+from reportgen.render.pdf_pages import rgb
+from reportgen.render.slide_fit import Fitter
+from reportgen.render.slide_plan import ImageBox, Rect, Slide, TableBox, TextBox
+from reportgen.render.slide_text import TextPainter
+from reportgen.theme import Theme
+
+TABLE_RULE = 1.0  # white rules between cells, as the deck's table style draws them
+HEADER_RULE = 3.0  # and under the header row
+
+
+def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, scale: float) -> None:
+    """Draw ``slide`` with its lower-left corner at (``x``, ``y``), ``scale`` canvas points per
+    slide point (uniform, so a slide is never distorted)."""
+    W, H = theme.slide.width, theme.slide.height
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(scale, scale)
+    if slide.dark:
+        canvas.setFillColor(rgb(theme.colors.primary))
+        canvas.rect(0, 0, W, H, stroke=0, fill=1)
+    text = TextPainter(canvas, theme, Fitter(theme), H)
+    text.box(slide.title)
+    for shape in slide.shapes:
+        match shape:
+            case TextBox():
+                text.box(shape)
+            case TableBox():
+                _table(canvas, shape, theme, text)
+            case ImageBox():
+                _image(canvas, shape, H)
+            case Rect():
+                canvas.setFillColor(rgb(shape.color))
+                canvas.rect(shape.x, H - shape.y - shape.h, shape.w, shape.h, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def _table(canvas: Canvas, box: TableBox, theme: Theme, text: TextPainter) -> None:
+    """Cell fills (header primary, zebra as in ``pptx.py``), then cell text, then the rules."""
+    colors, H = theme.colors, text.H
+    top = box.y
+    for r, (row, height) in enumerate(zip(box.rows, box.row_heights)):
+        fill = colors.primary if r == 0 else (colors.zebra if r % 2 == 0 and theme.table_zebra
+                                              else colors.background)
+        canvas.setFillColor(rgb(fill))
+        canvas.rect(box.x, H - top - height, box.w, height, stroke=0, fill=1)
+        left = box.x
+        for para, width in zip(row, box.col_widths):
+            text.para(para, left + box.margin_x, width - 2 * box.margin_x, top + box.margin_y, font_descent=True)
+            left += width
+        top += height
+    canvas.setStrokeColor(rgb(colors.background))
+    canvas.setLineWidth(TABLE_RULE)
+    top = box.y
+    for r, height in enumerate(box.row_heights[:-1]):
+        top += height
+        if r == 0:
+            canvas.setLineWidth(HEADER_RULE)
+        canvas.line(box.x, H - top, box.x + box.w, H - top)
+        canvas.setLineWidth(TABLE_RULE)
+    left = box.x
+    for width in box.col_widths[:-1]:
+        left += width
+        canvas.line(left, H - box.y, left, H - box.y - box.h)
+
+
+def _image(canvas: Canvas, box: ImageBox, H: float) -> None:
+    """A file is drawn by name: reportlab embeds it once and reuses it on every slide (an
+    ``ImageReader`` would be decoded and hashed again each time, the logo on every slide)."""
+    image = ImageReader(io.BytesIO(_qr(box.qr))) if box.path is None else str(box.path)
+    canvas.drawImage(image, box.x, H - box.y - box.h, box.w, box.h, preserveAspectRatio=True, anchor="c",
+                     mask="auto")
+
+
+@lru_cache(maxsize=8)
+def _qr(text: str) -> bytes:
+    return qr_png(text)

@@ -1,0 +1,136 @@
+"""Slide plan + Theme → a printable handout of the deck: 1, 2, 3 or 6 slides a page.
+
+Attendees who want the slides on paper get them on the theme's page size, with room to
+write (ruled lines) or the speaker notes (``handout-notes``). Each slide is the very drawing
+of the deck as PDF (``slide_draw.draw_slide``), scaled uniformly, so it stays vector text.
+Header and footer are the handout's own (``pdf_pages``). Notes that do not fit beside their
+slide continue on a page of their own right after, so nothing is cut off or lost.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from reportlab.platypus.frames import Frame
+
+from reportgen import model as m
+from reportgen.errors import Diagnostics
+from reportgen.render.handout_layout import Area, Cell, page_cells, ruled_lines
+from reportgen.render.pdf_markup import plain_markup
+from reportgen.render.pdf_pages import decorate_page, numbered_canvas, paragraph_style, rgb
+from reportgen.render.slide_draw import draw_slide
+from reportgen.render.slide_plan import Slide
+from reportgen.render.slides import plan_slides
+from reportgen.render.slides_pdf import bookmark, set_metadata
+from reportgen.theme import Theme
+
+BORDER = 0.5  # the hairline around each slide
+NOTE_SIZE = {1: 0.9, 2: 0.82, 3: 0.74, 6: 0.7}  # notes text, as a share of the body size
+
+
+def render_slide_handout(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    """Plan the deck, lay its slides out ``theme.handout_layout`` to a page, and return the PDF."""
+    plan = plan_slides(doc, theme)
+    buffer = io.BytesIO()
+    canvas = numbered_canvas(theme, first=1)(buffer, pagesize=(theme.page.width, theme.page.height),
+                                               invariant=1, lang=doc.meta.lang)
+    set_metadata(canvas, doc.meta)
+    _Handout(canvas, theme, doc.meta).draw(plan)
+    canvas.save()
+    return buffer.getvalue()
+
+
+class _Handout:
+    def __init__(self, canvas: Canvas, theme: Theme, meta: m.Meta) -> None:
+        self.c, self.theme, self.meta = canvas, theme, meta
+        self.title = f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
+        self.layout, self.notes = theme.handout_layout, theme.handout_notes
+        body = theme.style("body")
+        size = round(max(body.size * NOTE_SIZE[self.layout], 6.5), 1)
+        self.style = paragraph_style(body, "notes", fontSize=size, leading=round(size * 1.3, 1), spaceAfter=size * 0.4)
+        self.heading = paragraph_style(theme.style("heading.3"), "notes-heading", spaceBefore=6, spaceAfter=4)
+
+    def draw(self, plan: list[Slide]) -> None:
+        cells = page_cells(self.theme, self.layout, self.notes)
+        for start in range(0, len(plan), len(cells)):
+            decorate_page(self.c, None, self.theme, self.title)
+            overflow = []
+            for offset, (slide, cell) in enumerate(zip(plan[start:start + len(cells)], cells)):
+                number = start + offset + 1
+                rest = self.cell(slide, cell, number)
+                if rest:
+                    overflow.append((number, slide, rest))
+            self.c.showPage()
+            if overflow:
+                self.continued(overflow)
+
+    def cell(self, slide: Slide, cell: Cell, number: int) -> list[Any]:
+        """Draw one slide with a border, then its notes or ruled lines; return notes left over."""
+        area = cell.slide
+        draw_slide(self.c, slide, self.theme, area.x, area.y, area.w / self.theme.slide.width)
+        self.c.saveState()
+        self.c.setStrokeColor(rgb(self.theme.colors.muted))
+        self.c.setLineWidth(BORDER)
+        self.c.rect(area.x, area.y, area.w, area.h, stroke=1, fill=0)
+        self.c.restoreState()
+        bookmark(self.c, slide, number, self.meta, top=area.top + 6)
+        if cell.notes is None:
+            return []
+        story = self.story(slide.notes) if self.notes else []
+        limit = None
+        if story:
+            frame = _frame(cell.notes)
+            _fill(frame, story, self.c)
+            limit = frame._y  # where the text ended
+        if cell.ruled:
+            self.rule(cell.notes, limit)
+        return story
+
+    def story(self, notes: str) -> list[Any]:
+        paras = [p.strip() for p in notes.split("\n\n") if p.strip()]
+        return [Paragraph(plain_markup(p), self.style) for p in paras]
+
+    def rule(self, area: Area, limit: float | None) -> None:
+        self.c.saveState()
+        self.c.setStrokeColor(rgb(self.theme.colors.rule))
+        self.c.setLineWidth(0.5)
+        for y in ruled_lines(area, limit):
+            self.c.line(area.x, y, area.x + area.w, y)
+        self.c.restoreState()
+
+    def continued(self, overflow: list[tuple[int, Slide, list[Any]]]) -> None:
+        """The notes that did not fit beside their slides, on pages of their own."""
+        story: list[Any] = []
+        for number, slide, rest in overflow:
+            title = m.plain(slide.title.paras[0].runs) if slide.title.paras else ""
+            story.append(Paragraph(plain_markup(f"Slide {number}: {title} (notes, continued)"), self.heading))
+            story += rest
+        box = self.theme.page
+        while story:
+            decorate_page(self.c, None, self.theme, self.title)
+            head = story[0]
+            _fill(_frame(Area(box.left, box.bottom, box.inner_width, box.inner_height)), story, self.c)
+            self.c.showPage()
+            if story and story[0] is head:  # not even a line fits a whole page: give up, never loop
+                break
+
+
+def _frame(area: Area) -> Frame:
+    return Frame(area.x, area.y, area.w, area.h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                 showBoundary=0)
+
+
+def _fill(frame: Frame, story: list[Any], canvas: Canvas) -> None:
+    """Draw as much of ``story`` as fits in ``frame``, splitting a paragraph between lines;
+    what is left stays in ``story``."""
+    while story:
+        if frame.add(story[0], canvas, trySplit=1):
+            story.pop(0)
+            continue
+        parts = frame.split(story[0], canvas)
+        if len(parts) < 2:
+            return
+        story[0:1] = parts

@@ -1,0 +1,172 @@
+"""Slide text on a reportlab canvas, laid out exactly as the slide plan measured it.
+
+The planner (``slide_fit``) broke each paragraph into ``lines`` with ``wrap.Measure`` at a
+width a little narrower than its box. Here the same words are wrapped again with the same
+measure at the same width, so the PDF shows the plan's line breaks, every line at the plan's
+exact pitch. Between words go the spaces as written, which is what the deck shows.
+
+Baselines follow the font-independent line spacing slide programs use with exact spacing
+in text boxes (LibreOffice: ascent = size, descent = 0.2 × size, the extra pitch above), so
+a baseline is 0.2 × size above the bottom of its line; table cells use the font's own
+descent instead, as LibreOffice sets them (both measured against LibreOffice's PDF: within
+0.1 pt). Margins, bullets and indents are those ``pptx.py`` writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from reportgen.model import Run
+from reportgen.render.pdf_pages import rgb
+from reportgen.render.slide_fit import Fitter, Item
+from reportgen.render.slide_plan import Para, TextBox
+from reportgen.render.wrap import Word, words_of
+from reportgen.theme import Theme
+
+DESCENT = 0.2  # of the size: baseline above the bottom of a line (font-independent spacing)
+# The deck's "•" is Arial's whatever the brand font: a dot this far right of the bullet's
+# origin and above the baseline, this wide (ems of the paragraph size; measured on
+# LibreOffice's rendering with Carlito and with Liberation Sans text alike).
+BULLET_X, BULLET_Y, BULLET_RADIUS = 0.16, 0.395, 0.137
+UNDERLINE = 0.05  # a link's underline: thickness, and half its distance below the baseline (ems)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of one line in one face: a piece of a word, cut where its run changes."""
+
+    text: str
+    run: Run
+    bold: bool
+    italic: bool
+    mono: bool
+
+
+def indent_of(fit: Fitter, para: Para) -> float:
+    """The left margin of the text (pptx ``marL``): one size per level, one more for a bullet."""
+    return fit.indent(Item(para.runs, level=para.level, bullet=para.bullet), para.size)
+
+
+def para_lines(fit: Fitter, para: Para, width: float) -> list[list[Word]]:
+    """The plan's line breaks of ``para`` in a text area ``width`` wide (the box less insets)."""
+    style = fit.theme.style(para.role)
+    words = words_of(para.runs, style.bold, style.italic)
+    return fit.measure(style, para.size).wrap(words, fit.usable(width) - indent_of(fit, para))
+
+
+def segments(runs: tuple[Run, ...], lines: list[list[Word]], bold: bool, italic: bool) -> list[list[Segment]]:
+    """Each line as segments drawn one after another, each knowing its run (links, code).
+
+    ``words_of`` drops only spaces and wrapping keeps characters in order, so walking the runs'
+    characters alongside the words recovers the spaces as written: the deck shows them so
+    (a code run's spaces in its monospaced face, a code line's indentation). The spaces where
+    a line breaks are not drawn, as in the deck.
+    """
+    chars = [(ch, run) for run in runs for ch in run.text.replace("\n", " ")]
+    pos = 0
+    out: list[list[Segment]] = []
+    for k, line in enumerate(lines):
+        segs: list[Segment] = []
+        for n, word in enumerate(line):
+            gap = pos
+            while pos < len(chars) and chars[pos][0] == " ":
+                pos += 1
+            if n or not k:  # spaces before a wrapped line's first word hang at the break
+                for _, run in chars[gap:pos]:
+                    _add(segs, Segment(" ", run, bold or run.strong, italic or run.emph, run.code))
+            for piece in word:
+                for ch in piece.text:
+                    run = chars[min(pos, len(chars) - 1)][1]
+                    pos += 1
+                    _add(segs, Segment(ch, run, piece.bold, piece.italic, piece.mono))
+        out.append(segs)
+    return out
+
+
+def _add(segs: list[Segment], seg: Segment) -> None:
+    last = segs[-1] if segs else None
+    if last is not None and last.run is seg.run and (last.bold, last.italic, last.mono) == (seg.bold, seg.italic,
+                                                                                              seg.mono):
+        segs[-1] = Segment(last.text + seg.text, seg.run, seg.bold, seg.italic, seg.mono)
+    else:
+        segs.append(seg)
+
+
+class TextPainter:
+    """Draws text boxes and table cells of one slide; ``height`` turns top-down y into PDF y."""
+
+    def __init__(self, canvas: Canvas, theme: Theme, fit: Fitter, height: float) -> None:
+        self.c, self.theme, self.fit, self.H = canvas, theme, fit, height
+
+    def box(self, box: TextBox) -> None:
+        free = box.h - box.content_height
+        top = box.y + box.inset_y + {"top": 0.0, "middle": free / 2, "bottom": free}[box.anchor]
+        for para in box.paras:
+            top += para.space_before
+            self.para(para, box.x + box.inset_x, box.w - 2 * box.inset_x, top)
+            top += para.lines * para.pitch + para.space_after
+
+    def para(self, para: Para, x: float, width: float, top: float, font_descent: bool = False) -> None:
+        """One paragraph in the text area starting at ``x`` (``width`` wide), first line at ``top``;
+        ``font_descent`` for table cells (the font's descent, not the font-independent one)."""
+        style = self.theme.style(para.role)
+        indent = indent_of(self.fit, para)
+        lines = para_lines(self.fit, para, width)
+        ratio = -getFont(style.family.face()).face.descent / 1000 if font_descent else DESCENT
+        for k, line in enumerate(segments(para.runs, lines, style.bold, style.italic)):
+            baseline = self.H - (top + (k + 1) * para.pitch - ratio * para.size)
+            if k == 0 and para.bullet:
+                self.bullet(para, x + para.level * para.size, baseline)
+            faces = [self.face(para, seg) for seg in line]
+            used = sum(stringWidth(seg.text, face, para.size) for seg, face in zip(line, faces))
+            room = width - indent
+            left = x + indent + {"left": 0.0, "center": (room - used) / 2, "right": room - used}[para.align]
+            self.line(line, faces, left, baseline, para)
+
+    def face(self, para: Para, seg: Segment) -> str:
+        family = self.theme.style("code").family if seg.mono else self.theme.style(para.role).family
+        return family.face(seg.bold, seg.italic)
+
+    def line(self, line: list[Segment], faces: list[str], x: float, baseline: float, para: Para) -> None:
+        """The segments of one line from ``x``; links in the link colour, underlined and clickable
+        (viewers underline a deck's hyperlinks)."""
+        color = self.theme.style(para.role).color
+        text = self.c.beginText(x, baseline)
+        links: list[tuple[str, float, float]] = []
+        for seg, face in zip(line, faces):
+            text.setFont(face, para.size)
+            text.setFillColor(rgb(self.theme.colors.link if seg.run.link else color))
+            text.textOut(seg.text)
+            advance = stringWidth(seg.text, face, para.size)
+            if seg.run.link:
+                links.append((seg.run.link, x, x + advance))
+            x += advance
+        self.c.drawText(text)
+        for url, x0, x1 in links:
+            self.c.saveState()
+            self.c.setStrokeColor(rgb(self.theme.colors.link))
+            self.c.setLineWidth(para.size * UNDERLINE)
+            self.c.line(x0, baseline - para.size * UNDERLINE * 2, x1, baseline - para.size * UNDERLINE * 2)
+            self.c.restoreState()
+            self.c.linkURL(url, (x0, baseline - DESCENT * para.size, x1, baseline + 0.8 * para.size), relative=1,
+                           thickness=0)
+
+    def bullet(self, para: Para, x: float, baseline: float) -> None:
+        """"•" or the number "N.", in the secondary colour, hanging in the indent (as pptx.py)."""
+        style = self.theme.style(para.role)
+        self.c.setFillColor(rgb(self.theme.colors.secondary))
+        if para.bullet.endswith("."):  # numbers in the paragraph's own family, as pptx.py's buFont
+            self.c.setFont(style.family.face(style.bold), para.size)
+            self.c.drawString(x, baseline, para.bullet)
+            return
+        size = para.size
+        self.c.circle(x + BULLET_X * size, baseline + BULLET_Y * size, BULLET_RADIUS * size, stroke=0, fill=1)
+        text = self.c.beginText(x, baseline)  # the character too, unseen, for copying and reading aloud
+        text.setTextRenderMode(3)
+        text.setFont(style.family.face(), size)
+        text.textOut(para.bullet)
+        text.setTextRenderMode(0)  # the render mode outlives the text object: back to visible
+        self.c.drawText(text)

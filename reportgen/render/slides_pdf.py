@@ -1,0 +1,69 @@
+"""Slide plan + Theme → the deck as a PDF (reportlab's canvas), as bytes.
+
+For readers without PowerPoint, and for sending the deck where an editable file is not
+wanted. It draws the same plan as ``pptx.py`` (``plan_slides``), one page per slide at the
+slide's size, with real, selectable text in the embedded brand fonts, so the two files show
+the same slides. Bookmarks lead to the title slide and to each section's divider.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from reportgen import model as m
+from reportgen.errors import Diagnostics
+from reportgen.render.slide_draw import draw_slide
+from reportgen.render.slide_plan import Slide
+from reportgen.render.slides import plan_slides
+from reportgen.theme import Theme
+
+
+def render_slides_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    """Plan the deck and draw it; identical input gives identical bytes (invariant mode)."""
+    plan = plan_slides(doc, theme)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(theme.slide.width, theme.slide.height), **canvas_options(doc.meta, theme))
+    set_metadata(canvas, doc.meta)
+    for number, slide in enumerate(plan, 1):
+        draw_slide(canvas, slide, theme, 0, 0, 1)
+        bookmark(canvas, slide, number, doc.meta)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def canvas_options(meta: m.Meta, theme: Theme) -> dict[str, Any]:
+    """Invariant output, the guide's language, and our own font as the page's initial font:
+    reportlab would otherwise start every page in Helvetica, a font we do not embed."""
+    foot = theme.style("footer")
+    return dict(invariant=1, lang=meta.lang, initialFontName=foot.face, initialFontSize=foot.size,
+                initialLeading=foot.line)
+
+
+def set_metadata(canvas: Canvas, meta: m.Meta) -> None:
+    canvas.setTitle(f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subtitle)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator("reportgen")
+    canvas.setProducer("reportgen")
+
+
+def bookmark(canvas: Canvas, slide: Slide, number: int, meta: m.Meta, top: float | None = None) -> None:
+    """An outline entry for the title slide and for every slide that opens a section (on a
+    page of several slides, ``top`` is the slide's top edge, where the entry leads)."""
+    if slide.kind == "title":
+        title = meta.title
+    elif slide.kind == "divider":
+        title = slide.section
+    else:
+        return
+    key = f"slide-{number}"
+    if top is None:
+        canvas.bookmarkPage(key)
+    else:
+        canvas.bookmarkPage(key, fit="XYZ", left=0, top=top)
+    canvas.addOutlineEntry(title, key, level=0)

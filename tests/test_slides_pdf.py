@@ -1,0 +1,242 @@
+"""The deck as PDF and the printable slide handout, read back with pypdf and python-pptx.
+
+Both PDFs draw the plan the PPTX draws, so the proof is a comparison: the same slides, with
+the same titles and the same text, in embedded brand fonts only, byte-identical on rebuild.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import math
+import re
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from reportgen.brand import ASSETS, load_theme
+from reportgen.build import BuildOptions, build, load
+from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.render.handout_layout import page_cells, ruled_lines
+from reportgen.render.slide_fit import Fitter
+from reportgen.render.slide_handout import render_slide_handout
+from reportgen.render.slide_plan import TableBox, TextBox
+from reportgen.render.slide_text import para_lines
+from reportgen.render.slides import plan_slides
+from reportgen.render.slides_pdf import render_slides_pdf
+from reportgen.theme import SLIDE_SIZES
+
+from .conftest import CONTENT
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in pypdf.PdfReader(path).pages]
+
+
+def shape_text(shape: object) -> str:
+    """What a slide shape shows: paragraph text with its bullet or number, and table cells."""
+    if getattr(shape, "has_table", False):
+        return "".join(cell.text for row in shape.table.rows for cell in row.cells)  # type: ignore[attr-defined]
+    if not getattr(shape, "has_text_frame", False):
+        return ""
+    out = []
+    for p in shape.text_frame.paragraphs:  # type: ignore[attr-defined]
+        pPr = p._p.pPr
+        char = pPr.find(qn("a:buChar")) if pPr is not None else None
+        number = pPr.find(qn("a:buAutoNum")) if pPr is not None else None
+        bullet = char.get("char") if char is not None else f"{number.get('startAt')}." if number is not None else ""
+        out.append(bullet + p.text)
+    return "".join(out)
+
+
+def brand_file(root: Path, layout: int, notes: bool = False) -> Path:
+    """The default brand plus handout settings; its fonts and logos are copied beside it,
+    because brand.yml paths are relative to the brand file."""
+    folder = root / f"brand-{layout}-{notes}"
+    shutil.copytree(ASSETS / "fonts", folder / "fonts")
+    shutil.copytree(ASSETS / "logos", folder / "logos")
+    text = (ASSETS / "brand.yml").read_text(encoding="utf-8").rstrip("\n")
+    assert text.endswith("notes-pages: true")  # the last key sits under defaults: reportgen:
+    text += f"\n    handout-layout: {layout}\n    handout-notes: {str(notes).lower()}\n"
+    (folder / "brand.yml").write_text(text, encoding="utf-8")
+    return folder / "brand.yml"
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The default guide as PPTX and as slides PDF, from one build."""
+    out = tmp_path_factory.mktemp("slides-pdf")
+    paths = build(BuildOptions(CONTENT, out, formats=("pptx", "slides-pdf")), Diagnostics())
+    return {"pptx": next(p for p in paths if p.suffix == ".pptx"),
+            "pdf": next(p for p in paths if p.name.endswith(".slides.pdf"))}
+
+
+def test_one_page_per_slide_with_the_slide_size(deck: dict[str, Path]) -> None:
+    reader = pypdf.PdfReader(deck["pdf"])
+    prs = Presentation(str(deck["pptx"]))
+    assert len(reader.pages) == len(prs.slides) > 10
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width * 12700), round(height * 12700)) == (prs.slide_width, prs.slide_height)
+
+
+def test_every_page_shows_the_text_of_its_slide(deck: dict[str, Path]) -> None:
+    pages = pdf_pages(deck["pdf"])
+    prs = Presentation(str(deck["pptx"]))
+    for number, (page, slide) in enumerate(zip(pages, prs.slides), 1):
+        title = squash(slide.shapes.title.text_frame.text)
+        assert squash(page).startswith(title), number  # the title is drawn first, as in the deck
+        assert squash(page) == squash("".join(shape_text(s) for s in slide.shapes)), number
+
+
+def test_line_breaks_are_the_plans(deck: dict[str, Path]) -> None:
+    doc, theme = load(BuildOptions(CONTENT), Diagnostics())
+    fit = Fitter(theme)
+    checked = 0
+    for slide in plan_slides(doc, theme):
+        for shape in (slide.title, *slide.shapes):
+            if isinstance(shape, TextBox):
+                for para in shape.paras:
+                    assert len(para_lines(fit, para, shape.w - 2 * shape.inset_x)) == para.lines, para
+                    checked += 1
+            elif isinstance(shape, TableBox):
+                for row in shape.rows:
+                    for para, w in zip(row, shape.col_widths):
+                        assert len(para_lines(fit, para, w - 2 * shape.margin_x)) == para.lines, para
+                        checked += 1
+    assert checked > 100
+
+
+def test_bookmarks_lead_to_the_title_and_each_section(deck: dict[str, Path]) -> None:
+    reader = pypdf.PdfReader(deck["pdf"])
+    doc, _ = load(BuildOptions(CONTENT), Diagnostics())
+    outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    assert [t for t, _ in outline] == [doc.meta.title, *(s.title for s in doc.sections)]
+    prs = Presentation(str(deck["pptx"]))
+    for title, page in outline[1:]:  # each section's entry opens its divider slide
+        assert prs.slides[page].shapes.title.text_frame.text == title
+    assert reader.metadata is not None and reader.metadata.title.startswith(doc.meta.title)
+    assert reader.metadata.author == doc.meta.author
+    assert reader.trailer["/Root"]["/Lang"] == doc.meta.lang
+
+
+def embedded_fonts(path: Path) -> set[str]:
+    reader = pypdf.PdfReader(path)
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]  # embedded TrueType
+            names.add(str(font["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_only_the_brand_fonts_are_embedded(deck: dict[str, Path], tmp_path: Path) -> None:
+    handout = build(BuildOptions(CONTENT, tmp_path, formats=("handout",)), Diagnostics())[0]
+    for path in (deck["pdf"], handout):
+        assert embedded_fonts(path) <= {"Carlito", "Carlito-Bold", "Carlito-Italic", "Carlito-BoldItalic",
+                                        "LiberationMono"}
+        assert b"Helvetica" not in path.read_bytes()
+
+
+def test_rebuilds_are_byte_identical() -> None:
+    doc, theme = load(BuildOptions(CONTENT), Diagnostics())
+    for render in (render_slides_pdf, render_slide_handout):
+        assert render(doc, theme, Diagnostics()) == render(doc, theme, Diagnostics())
+
+
+@pytest.mark.parametrize("layout", [1, 2, 3, 6])
+def test_handout_has_n_slides_a_page_and_numbered_pages(tmp_path: Path, deck: dict[str, Path],
+                                                        layout: int) -> None:
+    options = BuildOptions(CONTENT, tmp_path / "out", formats=("handout",), brand=brand_file(tmp_path, layout))
+    path = build(options, Diagnostics())[0]
+    assert path.name.endswith(".handout.pdf")
+    slides = len(Presentation(str(deck["pptx"])).slides)
+    pages = pdf_pages(path)
+    assert len(pages) == math.ceil(slides / layout)
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} of {len(pages)}" in text
+
+
+def test_handout_notes_print_a_slides_notes_on_its_page(tmp_path: Path, deck: dict[str, Path]) -> None:
+    options = BuildOptions(CONTENT, tmp_path / "out", formats=("handout",), brand=brand_file(tmp_path, 1, True))
+    pages = pdf_pages(build(options, Diagnostics())[0])
+    prs = Presentation(str(deck["pptx"]))
+    with_notes = [(n, s.notes_slide.notes_text_frame.text) for n, s in enumerate(prs.slides)
+                  if s.has_notes_slide and s.notes_slide.notes_text_frame.text]
+    assert len(with_notes) > 5
+    for index, notes in with_notes:  # one slide a page: the notes are on the slide's own page
+        assert squash(notes) in squash(pages[index]), index
+
+
+@pytest.mark.parametrize("layout", [2, 3, 6])
+def test_notes_that_do_not_fit_continue_and_are_never_lost(layout: int) -> None:
+    doc, theme = load(BuildOptions(CONTENT), Diagnostics())
+    theme = dataclasses.replace(theme, handout_layout=layout, handout_notes=True)
+    reader = pypdf.PdfReader(io.BytesIO(render_slide_handout(doc, theme, Diagnostics())))
+    text = squash("".join(page.extract_text() or "" for page in reader.pages))
+    for slide in plan_slides(doc, theme):
+        for part in filter(None, slide.notes.split("\n\n")):
+            assert in_two_pieces(squash(part), text), part
+
+
+def in_two_pieces(part: str, text: str) -> bool:
+    """``part`` is in ``text`` whole, or as a head and a tail (a paragraph split between the
+    notes beside a slide and the page of notes continued)."""
+    lo, hi = 0, len(part)  # the longest head found in the text
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if part[:mid] in text else (lo, mid - 1)
+    return lo > 0 and part[lo:] in text
+
+
+@pytest.mark.parametrize("size", list(SLIDE_SIZES))
+@pytest.mark.parametrize("layout", [1, 2, 3, 6])
+@pytest.mark.parametrize("notes", [False, True])
+def test_handout_cells_keep_the_slide_shape_inside_the_margins(size: str, layout: int, notes: bool) -> None:
+    theme = load_theme(None, Diagnostics())
+    w, h = SLIDE_SIZES[size]
+    theme = dataclasses.replace(theme, slide=dataclasses.replace(theme.slide, width=w, height=h))
+    cells = page_cells(theme, layout, notes)
+    assert len(cells) == layout
+    box = theme.page
+    boxes = [c.slide for c in cells] + [c.notes for c in cells if c.notes is not None]
+    for area in boxes:
+        assert area.w > 0 and area.h > 0
+        assert area.x >= box.left - 0.01 and area.x + area.w <= box.width - box.right + 0.01
+        assert area.y >= box.bottom - 0.01 and area.top <= box.height - box.top + 0.01
+    for cell in cells:
+        assert cell.slide.h / cell.slide.w == pytest.approx(h / w)  # one scale: never distorted
+    for i, a in enumerate(boxes):  # no two boxes overlap
+        for b in boxes[i + 1:]:
+            assert a.x + a.w <= b.x + 0.01 or b.x + b.w <= a.x + 0.01 or a.top <= b.y + 0.01 or b.top <= a.y + 0.01
+    if layout == 3:  # ruled lines beside each slide, one pitch apart, the lowest on the slide's bottom edge
+        for cell in cells:
+            assert cell.notes is not None
+            lines = ruled_lines(cell.notes)
+            assert lines[0] == cell.slide.y and len(lines) >= 4
+            assert {round(b - a, 6) for a, b in zip(lines, lines[1:])} == {round(8 * 72 / 25.4, 6)}
+
+
+@pytest.mark.parametrize("value", ["4", "0", '"3"', "true", "3.5"])
+def test_a_bad_handout_layout_is_an_error_with_a_hint(tmp_path: Path, value: str) -> None:
+    path = brand_file(tmp_path, 3)
+    path.write_text(path.read_text(encoding="utf-8").replace("handout-layout: 3", f"handout-layout: {value}"),
+                    encoding="utf-8")
+    with pytest.raises(ReportgenError) as caught:
+        load_theme(path, Diagnostics())
+    assert "handout-layout" in caught.value.message and "1, 2, 3, 6" in (caught.value.hint or "")
+    assert caught.value.source is not None and caught.value.source.line is not None
+
+
+def test_build_refuses_an_unknown_format(tmp_path: Path) -> None:
+    with pytest.raises(ReportgenError) as caught:
+        build(BuildOptions(CONTENT, tmp_path, formats=("docx",)), Diagnostics())
+    assert "slides-pdf" in (caught.value.hint or "") and not tmp_path.joinpath("x").exists()
