@@ -144,3 +144,13 @@ def test_contents_page_numbers_are_right_and_clickable(guide_build: dict[str, Pa
         assert squash(section.title) in pages[number - 1]
     links = [a.get_object() for a in contents.get("/Annots", [])]
     assert len([a for a in links if a["/Subtype"] == "/Link"]) == len(load_document(CONTENT, Diagnostics()).sections)
+
+
+def test_contents_longer_than_a_page_with_links_in_the_body(tmp_path: Path) -> None:
+    files = {f"s{i:02d}.md": f"# Section number {i}\n\n## Part A\n\n[a link](https://example.com/{i})\n"
+             for i in range(40)}
+    out = build_to(write_content(tmp_path, files), tmp_path / "o", ("pdf",))[0]
+    reader = pypdf.PdfReader(out)
+    assert "Section number 39" in (reader.pages[2].extract_text() or "") + (reader.pages[3].extract_text() or "")
+    toc_links = [a for p in reader.pages for a in p.get("/Annots", []) if "/Dest" in a.get_object()]
+    assert len(toc_links) == 80
