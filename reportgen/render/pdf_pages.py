@@ -202,10 +202,10 @@ def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
             total = len(self._pages)
             self._doc.pageCounter = 1  # the held-back pages are now added for real, from the first
             for state in self._pages:
-                annotations = self._annotationCount
+                annotations: int = getattr(self, "_annotationCount")
                 self.__dict__.update(state)
                 # links drawn late must not reuse the numbers of links made in the first pass
-                self._annotationCount = max(annotations, self._annotationCount)
+                setattr(self, "_annotationCount", max(annotations, getattr(self, "_annotationCount")))
                 for flowable, x, y in self.late_drawings.get(self._pageNumber, []):
                     flowable.draw_late(self, x, y, self.heading_pages)
                 if self._pageNumber >= first:

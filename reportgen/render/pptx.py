@@ -12,25 +12,25 @@ import io
 import os
 from typing import Any
 
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Length, Pt
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics
 from reportgen.output import normalize_zip
 from reportgen.qr import qr_png
+from reportgen.render.pptx_package import make_linear
+from reportgen.render.pptx_text import write_paragraphs
 from reportgen.render.slide_plan import ImageBox, Para, Rect, Slide, TableBox, TextBox
 from reportgen.render.slides import plan_slides
 from reportgen.template import layout_for, open_template
 from reportgen.theme import RGB, Theme
 
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 
 
 def render_pptx(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
@@ -45,6 +45,7 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     else:
         prs = Presentation()
         prs.slide_width, prs.slide_height = Pt(theme.slide.width), Pt(theme.slide.height)
+    make_linear(prs)
     drawer = _Drawer(theme, meta.lang)
     for planned in plan:
         drawer.slide(prs, planned)
@@ -64,7 +65,7 @@ class _Drawer:
         self.qr_cache: dict[str, bytes] = {}
 
     def slide(self, prs: Any, planned: Slide) -> None:
-        slide = prs.slides.add_slide(layout_for(prs, planned.kind))
+        slide = self.current = prs.slides.add_slide(layout_for(prs, planned.kind))
         for placeholder in list(slide.placeholders):  # only the title is used; others would show prompts
             if placeholder.placeholder_format.idx != 0:
                 placeholder._element.getparent().remove(placeholder._element)
@@ -107,49 +108,11 @@ class _Drawer:
         frame.vertical_anchor = _ANCHOR[box.anchor]
         frame.margin_left = frame.margin_right = Pt(box.inset_x)
         frame.margin_top = frame.margin_bottom = Pt(box.inset_y)
-        for index, para in enumerate(box.paras):
-            p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            self.paragraph(p, para)
+        write_paragraphs(frame._txBody, box.paras, self.theme, self.lang, self.link_id)
 
-    def paragraph(self, p: Any, para: Para, bold_all: bool = False) -> None:
-        style = self.theme.style(para.role)
-        p.alignment = _ALIGN[para.align]
-        p.line_spacing = Pt(para.pitch)
-        p.space_before = Pt(para.space_before)
-        p.space_after = Pt(para.space_after)
-        for run in para.runs:
-            r = p.add_run()
-            r.text = run.text
-            font = r.font
-            family = self.theme.style("code").family if run.code else style.family
-            font.name = family.deck_name
-            font.size = Pt(para.size)
-            font.bold = style.bold or run.strong or bold_all
-            font.italic = style.italic or run.emph
-            font.color.rgb = _rgb(self.theme.colors.link if run.link else style.color)
-            font._rPr.set("lang", self.lang)
-            font._rPr.set("cap", "none")  # layouts may set all caps, which would undo our measuring
-            if run.link:
-                r.hyperlink.address = run.link
-        self.bullet(p, para, style.size)
-
-    def bullet(self, p: Any, para: Para, size: float) -> None:
-        pPr = p._p.get_or_add_pPr()
-        indent = para.size * 1.0
-        left = (para.level + (1 if para.bullet else 0)) * indent
-        pPr.set("marL", str(int(Pt(left))))
-        pPr.set("indent", str(int(Pt(-indent))) if para.bullet else "0")
-        if not para.bullet:
-            etree.SubElement(pPr, qn("a:buNone"))
-            return
-        color = etree.SubElement(pPr, qn("a:buClr"))
-        etree.SubElement(color, qn("a:srgbClr"), val="{:02X}{:02X}{:02X}".format(*self.theme.colors.secondary))
-        if para.bullet.endswith("."):
-            etree.SubElement(pPr, qn("a:buFont"), typeface=self.theme.style(para.role).family.deck_name)
-            etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod", startAt=para.bullet[:-1])
-        else:
-            etree.SubElement(pPr, qn("a:buFont"), typeface="Arial")
-            etree.SubElement(pPr, qn("a:buChar"), char=para.bullet)
+    def link_id(self, url: str) -> str:
+        """The relationship id of a hyperlink on the slide being drawn."""
+        return str(self.current.part.relate_to(url, RT.HYPERLINK, is_external=True))
 
     def table(self, slide: Any, box: TableBox) -> None:
         colors = self.theme.colors
@@ -170,9 +133,9 @@ class _Drawer:
                 cell.margin_left = cell.margin_right = Pt(box.margin_x)
                 cell.margin_top = cell.margin_bottom = Pt(box.margin_y)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
-                frame_ = cell.text_frame
-                frame_.word_wrap = True
-                self.paragraph(frame_.paragraphs[0], para, bold_all=box.row_labels and c == 0 and r > 0)
+                cell.text_frame.word_wrap = True
+                write_paragraphs(cell.text_frame._txBody, (para,), self.theme, self.lang, self.link_id,
+                                 bold_first=box.row_labels and c == 0 and r > 0)
 
     def picture(self, slide: Any, box: ImageBox) -> None:
         if box.path is None:

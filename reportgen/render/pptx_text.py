@@ -1,0 +1,79 @@
+"""Planned paragraphs → DrawingML ``<a:p>`` elements, written directly with lxml.
+
+python-pptx's property API costs about a millisecond a paragraph (each setter searches the
+XML for where its element belongs); a long deck has thousands. The markup here is what
+those setters would write: exact line spacing, spacing in points, bullets with a hanging
+indent, and on every run the font, size, weight, colour and language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree
+
+from reportgen.render.slide_plan import Para
+from reportgen.theme import RGB, Theme
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_ALGN = {"left": "l", "center": "ctr", "right": "r"}
+EMU_PER_PT = 12700
+
+
+def _hex(color: RGB) -> str:
+    return "{:02X}{:02X}{:02X}".format(*color)
+
+
+def _points(parent: Any, tag: str, value: float) -> None:
+    etree.SubElement(etree.SubElement(parent, _A + tag), _A + "spcPts", val=str(round(value * 100)))
+
+
+def write_paragraphs(tx_body: Any, paras: tuple[Para, ...], theme: Theme, lang: str,
+                     link_id: Callable[[str], str], bold_first: bool = False) -> None:
+    """Replace the paragraphs of a ``<p:txBody>``/``<a:txBody>`` with the planned ones."""
+    for old in tx_body.findall(_A + "p"):
+        tx_body.remove(old)
+    for para in paras or (Para((), "slide.body", 12, 14.4, 1),):
+        _paragraph(tx_body, para, theme, lang, link_id, bold_first)
+
+
+def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link_id: Callable[[str], str],
+               bold_all: bool) -> None:
+    style = theme.style(para.role)
+    p = etree.SubElement(tx_body, _A + "p")
+    indent = para.size
+    left = (para.level + (1 if para.bullet else 0)) * indent
+    ppr = etree.SubElement(p, _A + "pPr", marL=str(round(left * EMU_PER_PT)),
+                           indent=str(round(-indent * EMU_PER_PT)) if para.bullet else "0",
+                           algn=_ALGN[para.align])
+    _points(ppr, "lnSpc", para.pitch)
+    _points(ppr, "spcBef", para.space_before)
+    _points(ppr, "spcAft", para.space_after)
+    if not para.bullet:
+        etree.SubElement(ppr, _A + "buNone")
+    else:
+        color = etree.SubElement(ppr, _A + "buClr")
+        etree.SubElement(color, _A + "srgbClr", val=_hex(theme.colors.secondary))
+        if para.bullet.endswith("."):
+            etree.SubElement(ppr, _A + "buFont", typeface=style.family.deck_name)
+            etree.SubElement(ppr, _A + "buAutoNum", type="arabicPeriod", startAt=para.bullet[:-1])
+        else:
+            etree.SubElement(ppr, _A + "buFont", typeface="Arial")
+            etree.SubElement(ppr, _A + "buChar", char=para.bullet)
+    code = theme.style("code").family.deck_name
+    for run in para.runs:
+        r = etree.SubElement(p, _A + "r")
+        rpr = etree.SubElement(r, _A + "rPr", lang=lang, sz=str(round(para.size * 100)),
+                               b="1" if style.bold or run.strong or bold_all else "0",
+                               i="1" if style.italic or run.emph else "0",
+                               cap="none")  # a layout's all-caps would undo our measuring
+        fill = etree.SubElement(rpr, _A + "solidFill")
+        etree.SubElement(fill, _A + "srgbClr", val=_hex(theme.colors.link if run.link else style.color))
+        etree.SubElement(rpr, _A + "latin", typeface=code if run.code else style.family.deck_name)
+        if run.link:
+            etree.SubElement(rpr, _A + "hlinkClick", {_R + "id": link_id(run.link)})
+        etree.SubElement(r, _A + "t").text = run.text
+    end = etree.SubElement(p, _A + "endParaRPr", lang=lang, sz=str(round(para.size * 100)))
+    del end
