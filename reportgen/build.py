@@ -100,9 +100,11 @@ def render_all(doc: Document, theme: Theme, formats: tuple[str, ...], diag: Diag
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    global _FORKED_INPUT
+    _FORKED_INPUT = (doc, theme)  # inherited by the forked workers: no need to pickle the document
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(formats) - 1, mp_context=context) as pool:
-        futures = {fmt: pool.submit(_render_elsewhere, fmt, doc, theme, diag.strict) for fmt in formats[1:]}
+        futures = {fmt: pool.submit(_render_elsewhere, fmt, diag.strict) for fmt in formats[1:]}
         results = {formats[0]: renderer(formats[0])(doc, theme, diag)}
         for fmt, future in futures.items():
             data, warnings, error = future.result()
@@ -114,11 +116,17 @@ def render_all(doc: Document, theme: Theme, formats: tuple[str, ...], diag: Diag
     return {fmt: results[fmt] for fmt in formats}
 
 
-def _render_elsewhere(fmt: str, doc: Document, theme: Theme, strict: bool) -> tuple[
+_FORKED_INPUT: tuple[Document, Theme] | None = None
+
+
+def _render_elsewhere(fmt: str, strict: bool) -> tuple[
         bytes, list[BuildWarning], tuple[str, SourceRef | None, str | None] | None]:
-    """Runs in a worker: errors travel back as data (a ReportgenError does not pickle whole)."""
+    """Runs in a forked worker: errors travel back as data (a ReportgenError does not pickle
+    whole)."""
     from reportgen.render import renderer
 
+    assert _FORKED_INPUT is not None
+    doc, theme = _FORKED_INPUT
     diag = Diagnostics(strict=strict)
     try:
         return renderer(fmt)(doc, theme, diag), diag.warnings, None
