@@ -154,3 +154,19 @@ def test_contents_longer_than_a_page_with_links_in_the_body(tmp_path: Path) -> N
     assert "Section number 39" in (reader.pages[2].extract_text() or "") + (reader.pages[3].extract_text() or "")
     toc_links = [a for p in reader.pages for a in p.get("/Annots", []) if "/Dest" in a.get_object()]
     assert len(toc_links) == 80
+
+
+def test_images_are_scaled_to_the_frame_with_captions(tmp_path: Path) -> None:
+    from PIL import Image
+
+    content = write_content(tmp_path, {"a.md": "# Pictures\n\n![A very wide chart](wide.png \"Figure 1: growth\")\n"})
+    Image.new("RGB", (4000, 500), "navy").save(content / "wide.png")
+    out = build_to(content, tmp_path / "o", ("pdf",))[0]
+    reader = pypdf.PdfReader(out)
+    page = next(p for p in reader.pages if "Figure 1: growth" in (p.extract_text() or ""))
+    images = [obj.get_object() for obj in page["/Resources"]["/XObject"].values()
+              if obj.get_object()["/Width"] == 4000]
+    assert images  # embedded at full resolution, drawn scaled
+    content_stream = page.get_contents().get_data().decode("latin-1")
+    scales = [float(m.group(1)) for m in re.finditer(r"q\s+([\d.]+) 0 0 [\d.]+ [\d.]+ [\d.]+ cm", content_stream)]
+    assert scales and max(scales) <= 595 - 2 * 56.6 + 1  # no wider than the text frame
