@@ -116,19 +116,26 @@ class Cover(Flowable):  # type: ignore[misc]
             self._qr(link, x, box.bottom)
 
     def _qr(self, link: str, x: float, y: float) -> None:
-        from reportlab.graphics import renderPDF
-        from reportlab.graphics.barcode.qr import QrCodeWidget
-        from reportlab.graphics.shapes import Drawing
+        """The QR code as vector squares, 72 pt wide, with the link printed beneath."""
+        from reportgen.qr import qr_modules
 
+        grid = qr_modules(link)
         size = 72.0
-        widget = QrCodeWidget(link, barLevel="M", barBorder=0)
-        x0, y0, x1, y1 = widget.getBounds()
+        cell = size / len(grid)
+        self.canv.setFillColor(rgb(self.theme.colors.foreground))
+        top = y + 14 + size
+        for r, row in enumerate(grid):
+            c = 0
+            while c < len(row):  # one rectangle per run of dark modules: fewer seams, less PDF
+                if not row[c]:
+                    c += 1
+                    continue
+                end = c
+                while end < len(row) and row[end]:
+                    end += 1
+                self.canv.rect(x + c * cell, top - (r + 1) * cell, (end - c) * cell, cell, stroke=0, fill=1)
+                c = end
         ts = self.theme.style("footer")
-        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
-                          initialFontName=ts.face, initialFontSize=ts.size)
-        widget.barFillColor = rgb(self.theme.colors.foreground)
-        drawing.add(widget)
-        renderPDF.draw(drawing, self.canv, x, y + 14)
         self.canv.setFont(ts.face, ts.size)
         self.canv.setFillColor(rgb(ts.color))
         self.canv.drawString(x, y, link)
