@@ -13,7 +13,10 @@ from reportgen.theme import Theme
 def check_glyphs(doc: m.Document, theme: Theme, diag: Diagnostics) -> None:
     """Warn, naming the characters, wherever text holds glyphs the body font lacks."""
     family = theme.style("body").family
-    for text, source in _texts(doc):
+    texts = list(_texts(doc))
+    if not missing_glyphs("".join(set().union(*(set(t) for t, _ in texts))), family):
+        return  # the usual case, found with one lookup per distinct character
+    for text, source in texts:
         missing = missing_glyphs(text, family)
         if missing:
             shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])

@@ -8,6 +8,7 @@ table has ``header`` (a list), ``rows`` (a list of lists) and optionally ``capti
 from __future__ import annotations
 
 import csv
+from functools import lru_cache
 import io
 import statistics
 from pathlib import Path
@@ -81,6 +82,7 @@ def column_widths(header: tuple[Inline, ...], rows: tuple[tuple[Inline, ...], ..
     return tuple(f / scale for f in fractions)
 
 
+@lru_cache(maxsize=64)  # a data table included many times is parsed once (ruamel is slow)
 def _read_yaml(text: str, path: Path) -> tuple[list[str], list[list[str]], list[int | None], bool | None, str]:
     data = parse_yaml(text, path)
     if not isinstance(data, dict):
