@@ -23,7 +23,7 @@ from reportgen import model as m
 from reportgen.errors import Diagnostics
 from reportgen.output import normalize_zip
 from reportgen.qr import qr_png
-from reportgen.render.pptx_package import make_linear
+from reportgen.render.pptx_package import PictureAdder, SlideAdder, make_linear
 from reportgen.render.pptx_text import write_paragraphs
 from reportgen.render.slide_plan import ImageBox, Para, Rect, Slide, TableBox, TextBox
 from reportgen.render.slides import plan_slides
@@ -46,9 +46,9 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
         prs = Presentation()
         prs.slide_width, prs.slide_height = Pt(theme.slide.width), Pt(theme.slide.height)
     make_linear(prs)
-    drawer = _Drawer(theme, meta.lang)
+    drawer = _Drawer(prs, theme, meta.lang)
     for planned in plan:
-        drawer.slide(prs, planned)
+        drawer.slide(planned)
     _properties(prs, meta)
     out = io.BytesIO()
     prs.save(out)
@@ -60,15 +60,15 @@ def _rgb(color: RGB) -> RGBColor:
 
 
 class _Drawer:
-    def __init__(self, theme: Theme, lang: str) -> None:
-        self.theme, self.lang = theme, lang
-        self.qr_cache: dict[str, bytes] = {}
+    def __init__(self, prs: Any, theme: Theme, lang: str) -> None:
+        self.prs, self.theme, self.lang = prs, theme, lang
+        self.slides, self.pictures = SlideAdder(prs), PictureAdder()
+        self.layouts: dict[str, Any] = {}
 
-    def slide(self, prs: Any, planned: Slide) -> None:
-        slide = self.current = prs.slides.add_slide(layout_for(prs, planned.kind))
-        for placeholder in list(slide.placeholders):  # only the title is used; others would show prompts
-            if placeholder.placeholder_format.idx != 0:
-                placeholder._element.getparent().remove(placeholder._element)
+    def slide(self, planned: Slide) -> None:
+        if planned.kind not in self.layouts:
+            self.layouts[planned.kind] = layout_for(self.prs, planned.kind)
+        slide = self.current = self.slides.add(self.layouts[planned.kind])
         if planned.dark:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = _rgb(self.theme.colors.primary)
@@ -138,15 +138,11 @@ class _Drawer:
                                  bold_first=box.row_labels and c == 0 and r > 0)
 
     def picture(self, slide: Any, box: ImageBox) -> None:
-        if box.path is None:
-            if box.qr not in self.qr_cache:
-                self.qr_cache[box.qr] = qr_png(box.qr)
-            source: Any = io.BytesIO(self.qr_cache[box.qr])
-        else:
-            source = str(box.path)
-        pic = slide.shapes.add_picture(source, *self.emu(box.x, box.y, box.w, box.h))
-        pic.name = "QR code" if box.path is None else box.alt[:60] or "Picture"
-        pic._element.nvPicPr.cNvPr.set("descr", box.alt)
+        key = f"qr:{box.qr}" if box.path is None else str(box.path)
+        source = (lambda: io.BytesIO(qr_png(box.qr))) if box.path is None else (lambda: str(box.path))
+        pic = self.pictures.add(slide, key, source, *self.emu(box.x, box.y, box.w, box.h))
+        pic.nvPicPr.cNvPr.set("name", "QR code" if box.path is None else box.alt[:60] or "Picture")
+        pic.nvPicPr.cNvPr.set("descr", box.alt)
 
 
 def _drop_slides(prs: Any) -> None:

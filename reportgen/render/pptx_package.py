@@ -8,6 +8,7 @@ swaps in counters for one ``Presentation`` instance; python-pptx's own code does
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -38,3 +39,46 @@ def make_linear(prs: Any) -> None:
         return str(rels._add_relationship(reltype, target) if reltype == RT.SLIDE else get_or_add(reltype, target))
 
     rels.get_or_add = add_slide_rel
+
+
+class SlideAdder:
+    """``prs.slides.add_slide`` without its two costs that grow with the deck: the slide id
+    (found by scanning every slide) and cloning placeholders we would delete again. A slide
+    gets only its layout's title placeholder, which is all the plan draws into."""
+
+    def __init__(self, prs: Any) -> None:
+        self.prs = prs
+        self.id_list = prs.slides._sldIdLst
+        self.next_id = max([255] + [int(i) for i in self.id_list.xpath("./p:sldId/@id")]) + 1
+        self.titles: dict[int, Any] = {}
+
+    def add(self, layout: Any) -> Any:
+        rId, slide = self.prs.part.add_slide(layout)
+        key = id(layout)
+        if key not in self.titles:
+            self.titles[key] = next((ph for ph in layout.placeholders if ph.placeholder_format.idx == 0), None)
+        if self.titles[key] is not None:
+            slide.shapes.clone_placeholder(self.titles[key])
+        self.id_list._add_sldId(id=self.next_id, rId=rId)
+        self.next_id += 1
+        return slide
+
+
+class PictureAdder:
+    """``shapes.add_picture`` that reads and hashes each image once per deck (the logo is on
+    every slide), then only relates the slide to the image part it already has."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, Any] = {}
+
+    def add(self, slide: Any, key: str, source: Callable[[], Any], x: int, y: int, w: int, h: int) -> Any:
+        """Add the picture ``key`` (its file or stream made by ``source`` on first use)."""
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        if key not in self.parts:
+            picture = slide.shapes.add_picture(source(), x, y, w, h)
+            self.parts[key] = slide.part.related_part(picture._element.blipFill.blip.rEmbed)
+            return picture._element
+        part = self.parts[key]
+        rId = slide.part.relate_to(part, RT.IMAGE)
+        return slide.shapes._add_pic_from_image_part(part, rId, x, y, w, h)
