@@ -42,12 +42,14 @@ def find_brand(options: BuildOptions) -> Path | None:
 def load(options: BuildOptions, diag: Diagnostics) -> tuple[Document, Theme]:
     """Load and check the content and the brand, without rendering anything."""
     from reportgen.brand import load_theme
-    from reportgen.check import check_glyphs
+    from reportgen.check import check_glyphs, check_tables
     from reportgen.load import load_document
 
     doc = load_document(options.content_dir, diag, options.event, options.allow_outside)
     theme = load_theme(find_brand(options), diag)
     check_glyphs(doc, theme, diag)
+    if any(fmt != "pdf" for fmt in options.formats):
+        check_tables(doc, theme, diag)
     return doc, theme
 
 

@@ -10,6 +10,16 @@ from reportgen.fonts import missing_glyphs
 from reportgen.theme import Theme
 
 
+def check_tables(doc: m.Document, theme: Theme, diag: Diagnostics) -> None:
+    """Warn where a table is too long to present: the deck shows its first rows only."""
+    limit = theme.slide_max_table_rows
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, m.Table) and len(block.rows) > limit and section.hints.get("slides", True):
+                diag.warn(f"table has {len(block.rows)} rows; the deck shows the first {limit}, "
+                          "the handout all of them", block.source)
+
+
 def check_glyphs(doc: m.Document, theme: Theme, diag: Diagnostics) -> None:
     """Warn, naming the characters, wherever text holds glyphs the body font lacks."""
     family = theme.style("body").family

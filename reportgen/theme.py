@@ -99,6 +99,7 @@ class Theme:
     slide_min_body: float = 16.0  # below this, a slide body continues on a new slide
     slide_min_table: float = 12.0
     slide_max_bullets: int = 6
+    slide_max_table_rows: int = 300  # a longer table shows its first rows in the deck, all in the handout
     fit_margin: float = 0.04  # share of a box kept free for renderers that wrap a little wider
     extras: dict[str, str] = field(default_factory=dict)
     template: Path | None = None  # a corporate .pptx whose master and layouts the deck uses

@@ -155,3 +155,18 @@ def test_plan_shapes_are_plain_data() -> None:
     slides = plan_slides(load_document(CONTENT, Diagnostics()), THEMES["default"])
     kinds = {type(s).__name__ for slide in slides for s in slide.shapes}
     assert kinds <= {TextBox.__name__, TableBox.__name__, ImageBox.__name__, Rect.__name__}
+
+
+def test_a_very_long_table_shows_its_first_rows_in_the_deck(tmp_path: Path) -> None:
+    from reportgen.build import BuildOptions, load
+
+    rows = "".join(f"| {i} | row {i} |\n" for i in range(350))
+    content = write_content(tmp_path, {"a.md": f"# Long\n\n| N | Name |\n|---|---|\n{rows}"})
+    diag = Diagnostics()
+    doc, theme = load(BuildOptions(content), diag)
+    assert [str(w) for w in diag.warnings] == [
+        f"{content / 'a.md'}:3: table has 350 rows; the deck shows the first 300, the handout all of them"]
+    slides = [s for s in plan_slides(doc, theme) if s.kind == "table"]
+    shown = [m.plain(row[0].runs) for s in slides for b in s.shapes if isinstance(b, TableBox) for row in b.rows[1:]]
+    assert shown == [str(i) for i in range(300)]
+    assert "50 more rows" in slides[-1].notes

@@ -220,8 +220,13 @@ class _Planner:
         match block:
             case m.Table():
                 caption = m.plain(block.caption) or title
-                boxes = plan_table(self.fit, block, self.m, self.body_y, self.body_w, self.body_h)
-                return [self._content("table", caption if i == 0 else f"{caption} (cont.)", [box], [], section)
+                limit = self.theme.slide_max_table_rows
+                shown = replace(block, rows=block.rows[:limit])
+                boxes = plan_table(self.fit, shown, self.m, self.body_y, self.body_w, self.body_h)
+                notes = [f"The table continues in the handout: {len(block.rows) - limit} more rows."] \
+                    if len(block.rows) > limit else []
+                return [self._content("table", caption if i == 0 else f"{caption} (cont.)", [box],
+                                      notes if i == len(boxes) - 1 else [], section)
                         for i, box in enumerate(boxes)]
             case m.Figure():
                 return [self._figure(block, title, section)]
