@@ -6,11 +6,12 @@ build leaves the previous outputs untouched.
 
 from __future__ import annotations
 
-import os
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.errors import BuildWarning, Diagnostics, ReportgenError, SourceRef
+from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.parallel import RenderWorker, can_fork
 from reportgen.model import Document
 from reportgen.theme import Theme
 
@@ -74,12 +75,14 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
             for message in warnings:
                 diag.repeat(message)
             return paths
-    doc, theme = load(options, diag)
-    if options.template is not None:
-        from reportgen.template import apply_template
+    side_by_side = options.parallel and len(options.formats) > 1 and can_fork()
+    with RenderWorker(options.formats[1:]) if side_by_side else nullcontext() as worker:
+        doc, theme = load(options, diag)
+        if options.template is not None:
+            from reportgen.template import apply_template
 
-        theme = apply_template(theme, options.template)
-    rendered = render_all(doc, theme, options.formats, diag, options.parallel)
+            theme = apply_template(theme, options.template)
+        rendered = render_all(doc, theme, options.formats, diag, worker)
     prepare_dir(options.out_dir)
     written = []
     for fmt, data in rendered.items():
@@ -92,45 +95,13 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
 
 
 def render_all(doc: Document, theme: Theme, formats: tuple[str, ...], diag: Diagnostics,
-               parallel: bool = True) -> dict[str, bytes]:
-    """Render every format in memory. With two or more cores, the formats after the first
-    render in forked processes at the same time (they share nothing but the loaded input)."""
+               worker: RenderWorker | None = None) -> dict[str, bytes]:
+    """Render every format in memory: the first here, the others in ``worker`` if given."""
     from reportgen.render import renderer
 
-    if not parallel or len(formats) < 2 or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+    if worker is None:
         return {fmt: renderer(fmt)(doc, theme, diag) for fmt in formats}
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _FORKED_INPUT
-    _FORKED_INPUT = (doc, theme)  # inherited by the forked workers: no need to pickle the document
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(formats) - 1, mp_context=context) as pool:
-        futures = {fmt: pool.submit(_render_elsewhere, fmt, diag.strict) for fmt in formats[1:]}
-        results = {formats[0]: renderer(formats[0])(doc, theme, diag)}
-        for fmt, future in futures.items():
-            data, warnings, error = future.result()
-            for warning in warnings:
-                diag.warn(warning.message, warning.source)
-            if error is not None:
-                raise ReportgenError(*error)
-            results[fmt] = data
+    worker.send(doc, theme, diag.strict)
+    results = {formats[0]: renderer(formats[0])(doc, theme, diag)}
+    results.update(worker.receive(diag))
     return {fmt: results[fmt] for fmt in formats}
-
-
-_FORKED_INPUT: tuple[Document, Theme] | None = None
-
-
-def _render_elsewhere(fmt: str, strict: bool) -> tuple[
-        bytes, list[BuildWarning], tuple[str, SourceRef | None, str | None] | None]:
-    """Runs in a forked worker: errors travel back as data (a ReportgenError does not pickle
-    whole)."""
-    from reportgen.render import renderer
-
-    assert _FORKED_INPUT is not None
-    doc, theme = _FORKED_INPUT
-    diag = Diagnostics(strict=strict)
-    try:
-        return renderer(fmt)(doc, theme, diag), diag.warnings, None
-    except ReportgenError as exc:
-        return b"", diag.warnings, (exc.message, exc.source, exc.hint)

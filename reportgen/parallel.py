@@ -1,0 +1,109 @@
+"""Rendering formats side by side on a second core.
+
+The worker is forked when the build starts, before the content is loaded, so that importing
+its renderer (python-pptx, ~70 ms) overlaps with loading; it then receives the loaded
+document through a pipe, renders, and sends back bytes, warnings, or an error as plain data.
+The parent renders the first format meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+from types import TracebackType
+from typing import Any
+
+from reportgen.errors import BuildWarning, Diagnostics, ReportgenError
+from reportgen.model import Document
+from reportgen.theme import Theme
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
+
+
+class RenderWorker:
+    """A forked process that renders ``formats``; use as a context manager."""
+
+    def __init__(self, formats: tuple[str, ...]) -> None:
+        self.formats = formats
+        job_read, self._job = os.pipe()
+        self._result, result_write = os.pipe()
+        self._sender: threading.Thread | None = None
+        self.pid = os.fork()
+        if self.pid == 0:  # the worker: never returns
+            os.close(self._job)
+            os.close(self._result)
+            _serve(formats, job_read, result_write)
+        os.close(job_read)
+        os.close(result_write)
+
+    def send(self, doc: Document, theme: Theme, strict: bool) -> None:
+        """Hand over the loaded input; a thread writes it so the parent goes on rendering."""
+        payload = pickle.dumps((doc, theme, strict), protocol=pickle.HIGHEST_PROTOCOL)
+
+        def write() -> None:
+            with os.fdopen(self._job, "wb") as pipe:
+                pipe.write(payload)
+
+        self._sender = threading.Thread(target=write, daemon=True)
+        self._sender.start()
+
+    def receive(self, diag: Diagnostics) -> dict[str, bytes]:
+        """The worker's outputs; its warnings join ``diag``; its error is raised here."""
+        with os.fdopen(self._result, "rb") as pipe:
+            data = pipe.read()
+        self._result = -1
+        self._reap()
+        if not data:
+            raise RuntimeError("the render worker died without an answer")
+        outputs, warnings, error = pickle.loads(data)
+        for warning in warnings:
+            diag.warn(warning.message, warning.source)
+        if error is not None:
+            raise ReportgenError(*error)
+        return outputs  # type: ignore[no-any-return]
+
+    def _reap(self) -> None:
+        if self._sender is not None:
+            self._sender.join()
+        if self.pid:
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+
+    def __enter__(self) -> RenderWorker:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if self.pid:  # never sent or never received: closing the pipes makes the worker exit
+            if self._sender is None:
+                os.close(self._job)
+            if self._result >= 0:
+                os.close(self._result)
+            self._reap()
+
+
+def _serve(formats: tuple[str, ...], job_read: int, result_write: int) -> None:
+    code = 0
+    try:
+        from reportgen.render import renderer
+
+        functions = [renderer(fmt) for fmt in formats]  # the imports happen now, while the parent loads
+        with os.fdopen(job_read, "rb") as pipe:
+            job = pipe.read()
+        if job:
+            doc, theme, strict = pickle.loads(job)
+            diag = Diagnostics(strict=strict)
+            answer: tuple[Any, list[BuildWarning], Any]
+            try:
+                answer = ({f: fn(doc, theme, diag) for f, fn in zip(formats, functions)}, diag.warnings, None)
+            except ReportgenError as exc:  # travels as data: the exception does not pickle whole
+                answer = ({}, diag.warnings, (exc.message, exc.source, exc.hint))
+            with os.fdopen(result_write, "wb") as out:
+                out.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+    except BaseException:  # a bug: the parent sees an empty answer and reports it
+        code = 1
+    finally:
+        os._exit(code)

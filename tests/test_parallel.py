@@ -1,0 +1,61 @@
+"""The forked render worker: outputs, warnings and errors come back to the parent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen import model as m
+from reportgen.build import render_all
+from reportgen.errors import Diagnostics, ReportgenError, SourceRef
+from reportgen.parallel import RenderWorker, can_fork
+from reportgen.render import RENDERERS
+from reportgen.theme import Theme
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork and two cores")
+REF = SourceRef(Path("a.md"), 7)
+
+
+def warn_and_write(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    diag.warn("a warning from the worker", REF)
+    return doc.meta.title.encode()
+
+
+def fail(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    raise ReportgenError("cannot draw this", REF, hint="try less")
+
+
+@pytest.fixture
+def fake_formats(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(RENDERERS, "echo", (__name__, "warn_and_write", ".echo"))
+    monkeypatch.setitem(RENDERERS, "fail", (__name__, "fail", ".fail"))
+
+
+def doc() -> m.Document:
+    return m.Document(m.Meta("Title here", REF), ())
+
+
+def test_worker_returns_bytes_and_warnings(fake_formats: None) -> None:
+    from reportgen.brand import load_theme
+
+    theme, diag = load_theme(None, Diagnostics()), Diagnostics()
+    with RenderWorker(("echo",)) as worker:
+        out = render_all(doc(), theme, ("echo", "echo"), diag, worker)
+    assert out == {"echo": b"Title here"}
+    assert [str(w) for w in diag.warnings] == ["a.md:7: a warning from the worker"]
+
+
+def test_worker_errors_are_raised_in_the_parent(fake_formats: None) -> None:
+    from reportgen.brand import load_theme
+
+    theme = load_theme(None, Diagnostics())
+    with pytest.raises(ReportgenError) as err, RenderWorker(("fail",)) as worker:
+        render_all(doc(), theme, ("echo", "fail"), Diagnostics(), worker)
+    assert err.value.format_message() == "a.md:7: cannot draw this; try less"
+
+
+def test_an_unused_worker_exits_quietly() -> None:
+    with RenderWorker(("pptx",)) as worker:
+        pid = worker.pid
+    assert pid and worker.pid == 0
