@@ -7,7 +7,7 @@ points; colours are ``(r, g, b)`` tuples of 0–255.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen.fonts import FontFamily
@@ -101,7 +101,6 @@ class Theme:
     slide_max_bullets: int = 6
     slide_max_table_rows: int = 300  # a longer table shows its first rows in the deck, all in the handout
     fit_margin: float = 0.04  # share of a box kept free for renderers that wrap a little wider
-    extras: dict[str, str] = field(default_factory=dict)
     template: Path | None = None  # a corporate .pptx whose master and layouts the deck uses
 
     def style(self, role: str) -> TextStyle:

@@ -12,7 +12,6 @@ from reportgen.model import Meta
 
 GUIDE_FILE = "guide.yml"
 GUIDE_KEYS = ("title", "subtitle", "author", "date", "lang", "link", "keywords", "name", "event", "sections")
-EVENT_KEYS = ("name", "date", "venue", "instructor", "audience", "client")
 
 
 def read_guide(content_dir: Path, diag: Any) -> tuple[dict[str, Any], Path]:

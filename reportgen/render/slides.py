@@ -235,7 +235,7 @@ class _Planner:
                 for item in items:
                     group = _Group(m.plain(item.question), notes=[_text_of(item.answer)])
                     for answer in item.answer:
-                        group.items += _items(answer, plain_paragraphs=True)
+                        group.items += _items(answer)
                     out += [replace(s, kind="faq") for s in self._group_slides(group, section)]
                 return out
         return []
@@ -270,7 +270,7 @@ def _logo(path: object, x: float, y: float, height: float, max_width: float) -> 
     return ImageBox(x, y, w, w * ih / iw, path, "Logo")  # type: ignore[arg-type]
 
 
-def _items(block: m.Block, level: int = 0, plain_paragraphs: bool = False) -> list[Item]:
+def _items(block: m.Block, level: int = 0) -> list[Item]:
     """Slide paragraphs for one block: bullets keep two levels at most."""
     match block:
         case m.BulletList(items=items, ordered=ordered, start=start):
