@@ -7,12 +7,12 @@ build leaves the previous outputs untouched.
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.errors import Diagnostics, ReportgenError
 from reportgen.parallel import RenderWorker, can_fork
-from reportgen.model import Document
+from reportgen.model import Document, Meta
 from reportgen.theme import Theme
 
 FORMATS = ("pdf", "pptx")
@@ -82,6 +82,7 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
             from reportgen.template import apply_template
 
             theme = apply_template(theme, options.template)
+        theme = with_event_footer(theme, doc.meta)
         rendered = render_all(doc, theme, options.formats, diag, worker)
     prepare_dir(options.out_dir)
     written = []
@@ -92,6 +93,15 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     state.record(options.out_dir, digest, written, [str(w) for w in diag.warnings])
     return written
 
+
+
+def with_event_footer(theme: Theme, meta: Meta) -> Theme:
+    """The brand's footer followed by the event ("… — Spring Bootcamp · Berlin"), so every
+    page and slide of a variant says which workshop it belongs to."""
+    event = " · ".join(v for v in (meta.event_value("name"), meta.event_value("venue")) if v)
+    if not event:
+        return theme
+    return replace(theme, footer=f"{theme.footer} — {event}" if theme.footer else event)
 
 
 def render_all(doc: Document, theme: Theme, formats: tuple[str, ...], diag: Diagnostics,

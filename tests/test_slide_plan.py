@@ -170,3 +170,18 @@ def test_a_very_long_table_shows_its_first_rows_in_the_deck(tmp_path: Path) -> N
     shown = [m.plain(row[0].runs) for s in slides for b in s.shapes if isinstance(b, TableBox) for row in b.rows[1:]]
     assert shown == [str(i) for i in range(300)]
     assert "50 more rows" in slides[-1].notes
+
+
+@settings(max_examples=25, deadline=None)
+@given(name=st.text(st.sampled_from(list("abcdefgh WXYZ-·é")), max_size=400))
+def test_any_event_name_keeps_the_footer_inside_its_box(name: str) -> None:
+    from dataclasses import replace as dc_replace
+
+    from reportgen.build import with_event_footer
+
+    theme = THEMES["default"]
+    ref = SourceRef(Path("x.md"), 1)
+    doc = m.Document(m.Meta("T", ref, event=(("name", name),)), (m.Section("S", (m.BulletList(
+        (m.ListItem((m.Paragraph((m.Run("point"),), ref),), ref),), ref),), ref),))
+    slides = plan_slides(doc, with_event_footer(dc_replace(theme), doc.meta))
+    assert_fits(slides, theme)

@@ -38,6 +38,10 @@ def test_event_values_reach_cover_title_slide_and_content(runner: CliRunner, tmp
     title_slide = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
     assert "Workshop 0" in title_slide and "Grace Hopper" in title_slide
     assert any(s.shapes.title.text_frame.text == "Welcome to Workshop 0" for s in deck.slides)
+    page_two = pypdf.PdfReader(out / "test-guide.pdf").pages[1].extract_text()
+    assert "Workshop 0 · City 0" in page_two  # the footer names the event
+    footers = [sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.name == "Footer"]
+    assert footers and all(f.endswith("— Workshop 0 · City 0") for f in footers)
 
 
 def test_batch_builds_every_event_into_its_own_folder(runner: CliRunner, tmp_path: Path) -> None:

@@ -63,12 +63,13 @@ class Fitter:
         return para, lines
 
     def title(self, text: Inline, role: str, width: float, height: float, min_share: float = 0.6,
-              max_lines: int = 2) -> Para:
+              max_lines: int = 2, floor: float = 12) -> Para:
         """A title at its role's size if it fits in ``max_lines``; else shrink (to ``min_share``
-        of the size) and, at the smallest size, use as many lines as the box holds."""
+        of the size, never below ``floor``) and, at the smallest size, use as many lines as the
+        box holds."""
         style = self.theme.style(role)
         size = style.size
-        smallest = max(round(style.size * min_share), 12)
+        smallest = min(max(round(style.size * min_share), floor), size)
         while True:
             pitch = round(size * 1.12, 2)
             room = int(height // pitch)

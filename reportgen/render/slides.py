@@ -122,13 +122,23 @@ class _Planner:
         if t.logo:
             shapes.append(_logo(t.logo, mg, y + 2, 20, 140))
         side = 160.0
-        footer = self._text([Item((m.Run(t.footer),), "slide.footer")], mg + side, y, W - 2 * (mg + side),
-                            self.footer_h - 8, "Footer", "middle")
-        footer = replace(footer, paras=tuple(replace(p, align="center") for p in footer.paras))
+        footer = self._footer_text(t.footer, mg + side, y, W - 2 * (mg + side), self.footer_h - 8)
         num = self._text([Item((m.Run(str(number)),), "slide.footer")], W - mg - 60, y, 60, self.footer_h - 8,
                          "Slide number", "middle")
         num = replace(num, paras=tuple(replace(p, align="right") for p in num.paras))
         return replace(slide, shapes=slide.shapes + (*shapes, footer, num))
+
+    def _footer_text(self, text: str, x: float, y: float, width: float, height: float) -> TextBox:
+        """The footer on one line, smaller if need be; an absurdly long one is cut with "…"
+        (it is decoration, and must never spill over the slide number or the edge)."""
+        words = text.split()
+        while True:
+            shown = " ".join(words) + ("" if len(words) == len(text.split()) else " …")
+            para = self.fit.title((m.Run(shown),), "slide.footer", width - 14.4, height - 7.2, 0.6, 1, floor=7)
+            box = TextBox(x, y, width, height, (replace(para, align="center"),), anchor="middle", name="Footer")
+            if box.content_height <= height or len(words) <= 1:
+                return box
+            words = words[:-1]
 
     # -- sections ----------------------------------------------------------------------
     def divider(self, number: int, section: m.Section, notes: list[str]) -> Slide:
