@@ -150,6 +150,7 @@ def _settings(data: dict[str, Any], path: Path) -> dict[str, Any]:
 def _validate(data: dict[str, Any], path: Path) -> Any:
     """Validate with brand-yml; map pydantic's key path back to a line of the file."""
     from brand_yml import Brand
+    from brand_yml._defs import CircularReferenceError
     from pydantic import ValidationError
 
     plain = _plain(data)
@@ -162,8 +163,10 @@ def _validate(data: dict[str, Any], path: Path) -> Any:
         where = ".".join(str(k) for k in loc) or "brand"
         msg = str(err["msg"]).removeprefix("Value error, ")
         raise ReportgenError(f"invalid brand value at '{where}': {msg}", SourceRef(path, _line(data, *loc))) from None
-    except ValueError as exc:  # brand-yml's own checks (undefined colour references, …)
-        raise ReportgenError(f"invalid brand: {exc}", SourceRef(path, 1)) from None
+    except (ValueError, CircularReferenceError) as exc:  # brand-yml's own checks (colour references)
+        message = " ".join(str(exc).split())
+        raise ReportgenError(f"invalid brand: {message}", SourceRef(path, _line(data, "color") or 1),
+                             hint="a colour may name a palette entry, but not in a loop") from None
 
 
 def _plain(node: Any) -> Any:

@@ -59,9 +59,17 @@ class _Planner:
     # -- boxes -------------------------------------------------------------------------
     def _title(self, text: str, role: str = "slide.title", box: tuple[float, ...] | None = None,
                max_lines: int = 2, min_share: float = 0.6, anchor: str = "bottom") -> TextBox:
+        """A title that fits its box: shrunk, then wrapped, and as a last resort cut with "…"
+        (``_content`` keeps the whole title in the notes then)."""
         x, y, w, h = box or self.title_box
-        para = self.fit.title((m.Run(text),), role, w - 14.4, h - 7.2, min_share, max_lines)
-        return TextBox(x, y, w, h, (para,), anchor=anchor, name="Title")
+        words = text.split() or [""]
+        while True:
+            shown = " ".join(words) + ("" if len(words) == len(text.split()) else " …")
+            para = self.fit.title((m.Run(shown),), role, w - 14.4, h - 7.2, min_share, max_lines)
+            title = TextBox(x, y, w, h, (para,), anchor=anchor, name="Title")
+            if title.content_height <= h or len(words) <= 1:
+                return title
+            words = words[:-1]
 
     def _text(self, items: list[Item], x: float, y: float, w: float, h: float, name: str,
               anchor: str = "top") -> TextBox:
@@ -71,7 +79,10 @@ class _Planner:
     def _content(self, kind: str, title: str, shapes: list[Shape], notes: list[str], section: str) -> Slide:
         x, y, w, h = self.title_box
         accent = Rect(x + 7.2, y + h + 5, 56, 4, self.theme.colors.secondary)
-        return Slide(kind, self._title(title), (accent, *shapes), _notes(notes), section=section)
+        box = self._title(title)
+        if m.plain(box.paras[0].runs) != title:
+            notes = [f"Full title: {title}", *notes]
+        return Slide(kind, box, (accent, *shapes), _notes(notes), section=section)
 
     # -- fixed slides ------------------------------------------------------------------
     def title_slide(self, meta: m.Meta) -> Slide:

@@ -32,12 +32,17 @@ def words_of(runs: Inline, bold: bool = False, italic: bool = False) -> list[Wor
     current: list[Piece] = []
     for run in runs:
         style = (bold or run.strong, italic or run.emph, run.code)
-        for i, chunk in enumerate(run.text.replace("\n", " ").split(" ")):
+        text = run.text.replace("\n", " ")
+        indent = ""
+        if run.code:  # code keeps its indentation, measured in the monospaced font
+            indent = " " * (len(text) - len(text.lstrip(" ")))
+            text = text.lstrip(" ")
+        for i, chunk in enumerate(text.split(" ")):
             if i > 0 and current:
                 words.append(tuple(current))
                 current = []
-            if chunk:
-                current.append(Piece(chunk, *style))
+            if chunk or (i == 0 and indent):
+                current.append(Piece(indent + chunk if i == 0 else chunk, *style))
     if current:
         words.append(tuple(current))
     return words
@@ -63,6 +68,7 @@ class Measure:
     def __init__(self, family: FontFamily, mono: FontFamily, size: float) -> None:
         self.family, self.mono, self.size = family, mono, size
         self.space = width(" ", family, size)
+        self.mono_space = width(" ", mono, size)
 
     def piece(self, piece: Piece) -> float:
         return _width(piece.text, self.mono if piece.mono else self.family, self.size, piece.bold, piece.italic)
@@ -77,9 +83,10 @@ class Measure:
         used = 0.0
         for word in words:
             w = self.word(word)
-            if line and used + self.space + w <= line_width:
+            space = self.mono_space if word[0].mono else self.space
+            if line and used + space + w <= line_width:
                 line.append(word)
-                used += self.space + w
+                used += space + w
                 continue
             if line:
                 lines.append(line)
