@@ -170,3 +170,18 @@ def test_images_are_scaled_to_the_frame_with_captions(tmp_path: Path) -> None:
     content_stream = page.get_contents().get_data().decode("latin-1")
     scales = [float(m.group(1)) for m in re.finditer(r"q\s+([\d.]+) 0 0 [\d.]+ [\d.]+ [\d.]+ cm", content_stream)]
     assert scales and max(scales) <= 595 - 2 * 56.6 + 1  # no wider than the text frame
+
+
+def test_a_lead_in_stays_on_the_page_of_its_list(guide_build: dict[str, Path]) -> None:
+    doc = load_document(CONTENT, Diagnostics())
+    pairs = []
+    for section in doc.sections:
+        for before, after in zip(section.blocks, section.blocks[1:]):
+            if isinstance(before, m.Paragraph) and m.plain(before.runs).endswith(":") \
+                    and isinstance(after, m.BulletList):
+                first = after.items[0].blocks[0]
+                pairs.append((m.plain(before.runs), m.plain(first.runs)))  # type: ignore[union-attr]
+    assert len(pairs) >= 3
+    pages = [squash(p) for p in pdf_text(guide_build["pdf"])]
+    for lead_in, item in pairs:
+        assert any(squash(lead_in) in p and squash(item) in p for p in pages), lead_in

@@ -41,6 +41,12 @@ from reportgen.theme import Theme
 _CHUNK = 60  # table rows per flowable (even, so zebra banding runs on across chunks)
 
 
+def _short(block: m.BulletList) -> bool:
+    """Few, brief items: better moved whole to the next page than split."""
+    text = sum(len(m.plain(b.runs)) for i in block.items for b in i.blocks if isinstance(b, m.Paragraph))
+    return len(block.items) <= 6 and text < 600
+
+
 class _Heading(Paragraph):  # type: ignore[misc]
     """A heading that the document template turns into a bookmark and a contents entry."""
 
@@ -137,7 +143,12 @@ class _Story:
     def blocks(self, blocks: tuple[m.Block, ...], role: str = "body") -> list[Flowable]:
         out: list[Flowable] = []
         for block in blocks:
-            out += self.block(block, role)
+            flowables = self.block(block, role)
+            if isinstance(block, m.BulletList) and _short(block):
+                # a short list is not split, and moves with its lead-in ("… include:")
+                lead_in = [out.pop()] if out and isinstance(out[-1], Paragraph) and out[-1].getKeepWithNext() else []
+                flowables = [KeepTogether(lead_in + flowables)]
+            out += flowables
         return out
 
     def block(self, block: m.Block, role: str = "body") -> list[Flowable]:
@@ -146,7 +157,9 @@ class _Story:
                 title = m.plain(runs)
                 return [CondPageBreak(60), self.heading(title, f"heading.{min(level, 3)}", level - 1, level == 2)]
             case m.Paragraph(runs=runs):
-                return [self.para(runs, role)]
+                # a lead-in ("… include:") stays on the page of what it introduces
+                lead_in = m.plain(runs).rstrip().endswith(":")
+                return [self.para(runs, role, keepWithNext=1) if lead_in else self.para(runs, role)]
             case m.BulletList():
                 return [self.bullets(block, role)]
             case m.Table():
