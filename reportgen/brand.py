@@ -31,7 +31,7 @@ SETTINGS: dict[str, Any] = {
     "qr-code": True,
     "toc": True,
     "table-zebra": True,
-    "body-size": 10.5,
+    "body-size": 11.5,
     "slide-body-size": 24.0,
     "handout-layout": 3,  # slides per page of the printable slide handout
     "handout-notes": False,  # speaker notes printed with each slide in that handout
@@ -87,7 +87,7 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
         name=full_name,
         colors=colors,
         styles=styles,
-        page=Box(pw, ph, top=22 * mm, right=20 * mm, bottom=24 * mm, left=20 * mm),
+        page=Box(pw, ph, top=22 * mm, right=30 * mm, bottom=24 * mm, left=30 * mm),  # ~85 characters a line
         slide=Box(sw, sh, top=36, right=36, bottom=36, left=36),
         logo=logo,
         logo_on_dark=logo_dark or logo,

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics
@@ -185,3 +187,23 @@ def test_a_lead_in_stays_on_the_page_of_its_list(guide_build: dict[str, Path]) -
     pages = [squash(p) for p in pdf_text(guide_build["pdf"])]
     for lead_in, item in pairs:
         assert any(squash(lead_in) in p and squash(item) in p for p in pages), lead_in
+
+
+def test_table_cells_never_break_a_word_the_column_can_hold(guide_build: dict[str, Path]) -> None:
+    words = {w.strip(".,:()") for p in pdf_text(guide_build["pdf"]) for w in p.split()}
+    assert {"Requirement", "Philosophy", "Workflow"} <= words  # the row labels, whole
+    assert not {"Requi", "rement", "Philoso", "phy"} & words
+
+
+@given(fractions=st.lists(st.floats(0.01, 1), min_size=1, max_size=6), total=st.floats(100, 800),
+       needs_share=st.lists(st.floats(0, 0.3), min_size=6, max_size=6))
+def test_column_widths_give_every_column_its_longest_word(fractions: list[float], total: float,
+                                                          needs_share: list[float]) -> None:
+    from reportgen.render.wrap import column_widths
+
+    shares = tuple(f / sum(fractions) for f in fractions)
+    needs = [n * total for n in needs_share[:len(shares)]]
+    widths = column_widths(shares, total, needs)
+    assert abs(sum(widths) - total) < 1e-6 * total
+    if sum(needs) <= total:
+        assert all(w >= n - 1e-6 for w, n in zip(widths, needs))

@@ -34,11 +34,13 @@ from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
+from reportgen.render.wrap import column_widths, longest_word
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.theme import Theme
 
 
 _CHUNK = 60  # table rows per flowable (even, so zebra banding runs on across chunks)
+_CELL_PAD = 6.0  # points of padding left and right in a table cell
 
 
 def _short(block: m.BulletList) -> bool:
@@ -215,23 +217,35 @@ class _Story:
         out: list[Flowable] = []
         if table.caption:
             out.append(self.para(table.caption, "caption", keepWithNext=1, spaceBefore=6, spaceAfter=3))
+        widths = self._column_widths(table)
         chunks = [rows[i:i + _CHUNK] for i in range(0, len(rows), _CHUNK)] or [[]]
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
-            out.append(self._grid([header, *chunk], table.widths, space_before=6 if index == 0 else 0,
+            out.append(self._grid([header, *chunk], widths, space_before=6 if index == 0 else 0,
                                   space_after=14 if last else 0))
         return out
 
-    def _grid(self, rows: list[list[Flowable]], widths: tuple[float, ...], space_before: float,
+    def _column_widths(self, table: m.Table) -> list[float]:
+        """The content-weighted fractions, widened where a column's longest word needs it."""
+        head, body = self.theme.style("table.header"), self.theme.style("table.body")
+        needs = []
+        for col in range(len(table.header)):
+            words = [longest_word(table.header[col], head.family, head.size, bold=True)]
+            words += [longest_word(row[col], body.family, body.size, bold=table.row_labels and col == 0)
+                      for row in table.rows[:500]]
+            needs.append(max(words) + 2 * _CELL_PAD + 1)
+        return column_widths(table.widths, self.theme.page.inner_width, needs)
+
+    def _grid(self, rows: list[list[Flowable]], widths: list[float], space_before: float,
               space_after: float) -> Flowable:
         t = self.theme
-        grid = LongTable(rows, colWidths=[f * t.page.inner_width for f in widths], repeatRows=1, splitInRow=1,
+        grid = LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=1,
                          hAlign="LEFT", spaceBefore=space_before, spaceAfter=space_after)
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), t.style("table.body").face, t.style("table.body").size),
             ("BACKGROUND", (0, 0), (-1, 0), rgb(t.colors.primary)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
             ("LINEBELOW", (0, 1), (-1, -1), 0.5, rgb(t.colors.rule)),
         ]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from reportgen import model as m
 from reportgen.render.slide_fit import Fitter, Item
 from reportgen.render.slide_plan import Para, TableBox
-from reportgen.render.wrap import runs_of_words
+from reportgen.render.wrap import column_widths, longest_word, runs_of_words
 
 MARGIN_X, MARGIN_Y = 6.0, 4.0
 
@@ -18,9 +18,9 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
     """One ``TableBox`` per slide; at the table size first, smaller (to the minimum) only
     when a single row would not fit a slide."""
     theme = fit.theme
-    widths = tuple(round(f * width, 2) for f in table.widths)
     size = theme.style("slide.table").size
     while True:
+        widths = _widths(fit, table, width, size)
         header = _row(fit, table.header, widths, size, "slide.table.header", False)
         rows = [_row(fit, r, widths, size, "slide.table", table.row_labels) for r in table.rows]
         tallest = max((_height(r) for r in rows), default=0.0)
@@ -52,6 +52,18 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
                  table.row_labels)
         for page in pages if page or len(pages) == 1  # a table with no rows still shows its header
     ]
+
+
+def _widths(fit: Fitter, table: m.Table, width: float, size: float) -> tuple[float, ...]:
+    """Content-weighted widths, widened where a column's longest word would be broken."""
+    family = fit.theme.style("slide.table").family
+    needs = []
+    for col in range(len(table.header)):
+        words = [longest_word(table.header[col], family, size, bold=True)]
+        words += [longest_word(row[col], family, size, bold=table.row_labels and col == 0)
+                  for row in table.rows[:500]]
+        needs.append(max(words) / (1 - fit.theme.fit_margin) + 2 * MARGIN_X + 1)  # as _row wraps it
+    return tuple(round(w, 2) for w in column_widths(table.widths, width, needs))
 
 
 def _row(fit: Fitter, cells: tuple[m.Inline, ...], widths: tuple[float, ...], size: float, role: str,

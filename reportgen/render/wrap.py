@@ -126,3 +126,30 @@ def _join(chars: list[tuple[str, Piece]]) -> Word:
 @lru_cache(maxsize=65536)
 def _width(text: str, family: FontFamily, size: float, bold: bool, italic: bool) -> float:
     return width(text, family, size, bold, italic)
+
+
+def column_widths(fractions: tuple[float, ...], total: float, needs: list[float]) -> list[float]:
+    """Widths summing to ``total`` that follow ``fractions`` but give every column at least
+    its ``needs`` (its longest word): a word is never broken inside a table cell when the
+    table can avoid it. The space comes from the columns with room to spare."""
+    widths = [f * total for f in fractions]
+    if sum(needs) > total:  # cannot be helped: share in proportion to need
+        return [total * n / sum(needs) for n in needs]
+    for _ in range(len(widths)):
+        short = [i for i, (w, n) in enumerate(zip(widths, needs)) if w < n - 0.01]
+        if not short:
+            break
+        deficit = sum(needs[i] - widths[i] for i in short)
+        for i in short:
+            widths[i] = needs[i]
+        spare = {i: widths[i] - needs[i] for i in range(len(widths)) if i not in short and widths[i] > needs[i]}
+        room = sum(spare.values())
+        for i, slack in spare.items():
+            widths[i] -= deficit * slack / room
+    return widths
+
+
+def longest_word(runs: Inline, family: FontFamily, size: float, bold: bool = False) -> float:
+    """The width of the widest word of some runs, in points."""
+    return max((sum(_width(p.text, family, size, p.bold, p.italic) for p in word)
+                for word in words_of(runs, bold)), default=0.0)
