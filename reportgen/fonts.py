@@ -8,7 +8,6 @@ formats never disagree about whether a line fits. reportlab is imported here laz
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 # Open fonts drawn to the same advance widths as fonts every PowerPoint has. A deck names
@@ -41,13 +40,18 @@ class FontFamily:
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
         """The reportlab font name of one style, registering the family on first use."""
-        register(self)
+        if self.name not in _REGISTERED:
+            register(self)
         return f"{self.name}-{STYLES[bold + 2 * italic]}"
 
 
-@lru_cache(maxsize=None)
+_REGISTERED: set[str] = set()  # reportlab's font names are global, so one family per name
+
+
 def register(family: FontFamily) -> None:
     """Register the four styles with reportlab once per process (parsing a TTF is costly)."""
+    if family.name in _REGISTERED:
+        return
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -56,6 +60,7 @@ def register(family: FontFamily) -> None:
         pdfmetrics.registerFont(TTFont(f"{family.name}-{style}", str(path)))
     for style, (bold, italic) in zip(STYLES, ((0, 0), (1, 0), (0, 1), (1, 1))):
         addMapping(family.name, bold, italic, f"{family.name}-{style}")
+    _REGISTERED.add(family.name)
 
 
 def width(text: str, family: FontFamily, size: float, bold: bool = False, italic: bool = False) -> float:

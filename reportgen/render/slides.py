@@ -47,6 +47,7 @@ class _Group:
 class _Planner:
     def __init__(self, theme: Theme) -> None:
         self.theme, self.fit = theme, Fitter(theme)
+        self._footers: dict[tuple[str, float, float, float, float], TextBox] = {}
         box = theme.slide
         self.W, self.H, self.m = box.width, box.height, box.left
         title_style = theme.style("slide.title")
@@ -142,12 +143,16 @@ class _Planner:
     def _footer_text(self, text: str, x: float, y: float, width: float, height: float) -> TextBox:
         """The footer on one line, smaller if need be; an absurdly long one is cut with "…"
         (it is decoration, and must never spill over the slide number or the edge)."""
+        key = (text, x, y, width, height)
+        if key in self._footers:  # the same on every slide: fit it once
+            return self._footers[key]
         words = text.split()
         while True:
             shown = " ".join(words) + ("" if len(words) == len(text.split()) else " …")
             para = self.fit.title((m.Run(shown),), "slide.footer", width - 14.4, height - 7.2, 0.6, 1, floor=7)
             box = TextBox(x, y, width, height, (replace(para, align="center"),), anchor="middle", name="Footer")
             if box.content_height <= height or len(words) <= 1:
+                self._footers[key] = box
                 return box
             words = words[:-1]
 

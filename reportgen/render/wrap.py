@@ -69,9 +69,14 @@ class Measure:
         self.family, self.mono, self.size = family, mono, size
         self.space = width(" ", family, size)
         self.mono_space = width(" ", mono, size)
+        self._widths: dict[Piece, float] = {}  # per measure: no family to hash on every lookup
 
     def piece(self, piece: Piece) -> float:
-        return _width(piece.text, self.mono if piece.mono else self.family, self.size, piece.bold, piece.italic)
+        found = self._widths.get(piece)
+        if found is None:
+            family = self.mono if piece.mono else self.family
+            found = self._widths[piece] = width(piece.text, family, self.size, piece.bold, piece.italic)
+        return found
 
     def word(self, word: Word) -> float:
         return sum(self.piece(p) for p in word)
