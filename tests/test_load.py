@@ -151,3 +151,9 @@ def test_characters_the_font_lacks_are_named_in_a_warning(tmp_path: Path) -> Non
         f"{content / 'a.md'}:3: the font Carlito has no glyph for 中 (U+4E2D) 文 (U+6587) 😀 (U+1F600); "
         "they will show as boxes"
     ]
+
+
+def test_a_backslash_keeps_double_braces_literal(tmp_path: Path) -> None:
+    content = write_content(tmp_path, {"a.md": "# T\n\nWrite \\{{ event.name }} to show the event name.\n"})
+    para = load(content).sections[0].blocks[0]
+    assert m.plain(para.runs) == "Write {{ event.name }} to show the event name."  # type: ignore[union-attr]

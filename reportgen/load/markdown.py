@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 CONTAINERS = ("notes", "slides", "callout", "table", "faq")
 FRONT_MATTER_KEYS = ("title", "slides", "handout")
-_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+_PLACEHOLDER = re.compile(r"(?<!\\)\{\{\s*([^{}]*?)\s*\}\}")  # "\{{" is a literal "{{"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!~])")
 
 
