@@ -141,7 +141,7 @@ def column_widths(fractions: tuple[float, ...], total: float, needs: list[float]
     if sum(needs) > total:  # cannot be helped: share in proportion to need
         return [total * n / sum(needs) for n in needs]
     for _ in range(len(widths)):
-        short = [i for i, (w, n) in enumerate(zip(widths, needs)) if w < n - 0.01]
+        short = [i for i, (w, n) in enumerate(zip(widths, needs)) if w < n - 1e-9]
         if not short:
             break
         deficit = sum(needs[i] - widths[i] for i in short)
