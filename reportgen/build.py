@@ -98,7 +98,7 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
 def with_event_footer(theme: Theme, meta: Meta) -> Theme:
     """The brand's footer followed by the event ("… — Spring Bootcamp · Berlin"), so every
     page and slide of a variant says which workshop it belongs to."""
-    event = " · ".join(v for v in (meta.event_value("name"), meta.event_value("venue")) if v)
+    event = meta.event_line
     if not event:
         return theme
     return replace(theme, footer=f"{theme.footer} — {event}" if theme.footer else event)

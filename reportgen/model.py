@@ -169,6 +169,11 @@ class Meta:
     def event_value(self, key: str) -> str:
         return dict(self.event).get(key, "")
 
+    @property
+    def event_line(self) -> str:
+        """The event's name and venue, e.g. "Spring Bootcamp · Berlin" (empty without an event)."""
+        return " · ".join(v for v in (self.event_value("name"), self.event_value("venue")) if v)
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

@@ -111,6 +111,11 @@ class Theme:
             raise KeyError(f"no text style for role {role!r}; known: {sorted(self.styles)}") from None
 
 
+def to_hex(color: RGB) -> str:
+    """``(22, 64, 140)`` → ``"16408C"``, as both file formats write colours."""
+    return "{:02X}{:02X}{:02X}".format(*color)
+
+
 def contrast_ratio(a: RGB, b: RGB) -> float:
     """WCAG 2 contrast ratio of two colours (1 to 21)."""
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from reportgen.errors import ReportgenError
 
 MAX_PIXELS = 40_000_000  # 40 megapixels: far beyond print quality, and bounded memory
 FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP")
+
+
+@lru_cache(maxsize=64)
+def image_size(path: Path) -> tuple[int, int]:
+    """Pixel width and height of an image already checked (logos, figures): read once."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.size
 
 
 def check_image(path: Path, written: str) -> tuple[int, int]:

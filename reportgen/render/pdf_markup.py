@@ -9,11 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from reportgen.model import Inline
-from reportgen.theme import RGB, TextStyle, Theme
-
-
-def hex_color(rgb: RGB) -> str:
-    return "#{:02X}{:02X}{:02X}".format(*rgb)
+from reportgen.theme import TextStyle, Theme, to_hex
 
 
 def markup(runs: Inline, theme: Theme, style: TextStyle) -> str:
@@ -29,7 +25,7 @@ def markup(runs: Inline, theme: Theme, style: TextStyle) -> str:
         if bold != style.bold or italic != style.italic:
             text = f'<font face="{style.family.face(bold, italic)}">{text}</font>'
         if run.link:
-            color = hex_color(theme.colors.link)
+            color = "#" + to_hex(theme.colors.link)
             text = f'<a href={quoteattr(run.link)} color="{color}"><u>{text}</u></a>'
         parts.append(text)
     return "".join(parts)

@@ -6,15 +6,15 @@ flowables and never positions anything itself.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
+from reportgen.load.images import image_size
 from reportgen.model import Meta
 from reportgen.render.pdf_markup import plain_markup
 from reportgen.theme import RGB, TextStyle, Theme
@@ -52,17 +52,11 @@ def _logo(canvas: Canvas, path: Any, x: float, y: float, height: float, max_widt
 
     Drawn by file name, which reportlab embeds once and reuses on every page (an
     ``ImageReader`` would be decoded and hashed again on each page)."""
-    iw, ih = _pixel_size(str(path))
+    iw, ih = image_size(Path(path))
     w = float(min(height * iw / ih, max_width))
     h = w * ih / iw
     canvas.drawImage(str(path), x, y, width=w, height=h, mask="auto")
     return w
-
-
-@lru_cache(maxsize=32)
-def _pixel_size(path: str) -> tuple[int, int]:
-    width, height = ImageReader(path).getSize()
-    return int(width), int(height)
 
 
 class Cover(Flowable):  # type: ignore[misc]
@@ -97,7 +91,7 @@ class Cover(Flowable):  # type: ignore[misc]
             p.drawOn(c, x, y)
             y += h + 10
         lines = [(m.author, "cover.meta", True)]
-        event = " · ".join(v for v in (m.event_value("name"), m.event_value("venue")) if v)
+        event = m.event_line
         lines += [(event, "cover.meta", False), (m.event_value("date") or m.date, "cover.meta", False)]
         instructor = m.event_value("instructor")
         lines += [(f"Instructor: {instructor}" if instructor else "", "cover.meta", False)]

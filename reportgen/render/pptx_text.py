@@ -14,16 +14,12 @@ from typing import Any
 from lxml import etree
 
 from reportgen.render.slide_plan import Para
-from reportgen.theme import RGB, Theme
+from reportgen.theme import Theme, to_hex
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
 EMU_PER_PT = 12700
-
-
-def _hex(color: RGB) -> str:
-    return "{:02X}{:02X}{:02X}".format(*color)
 
 
 def _points(parent: Any, tag: str, value: float) -> None:
@@ -55,7 +51,7 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link_id: Calla
         etree.SubElement(ppr, _A + "buNone")
     else:
         color = etree.SubElement(ppr, _A + "buClr")
-        etree.SubElement(color, _A + "srgbClr", val=_hex(theme.colors.secondary))
+        etree.SubElement(color, _A + "srgbClr", val=to_hex(theme.colors.secondary))
         if para.bullet.endswith("."):
             etree.SubElement(ppr, _A + "buFont", typeface=style.family.deck_name)
             etree.SubElement(ppr, _A + "buAutoNum", type="arabicPeriod", startAt=para.bullet[:-1])
@@ -70,7 +66,7 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link_id: Calla
                                i="1" if style.italic or run.emph else "0",
                                cap="none")  # a layout's all-caps would undo our measuring
         fill = etree.SubElement(rpr, _A + "solidFill")
-        etree.SubElement(fill, _A + "srgbClr", val=_hex(theme.colors.link if run.link else style.color))
+        etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if run.link else style.color))
         etree.SubElement(rpr, _A + "latin", typeface=code if run.code else style.family.deck_name)
         if run.link:
             etree.SubElement(rpr, _A + "hlinkClick", {_R + "id": link_id(run.link)})

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from pathlib import Path
+
 from reportgen import model as m
+from reportgen.load.images import image_size
 from reportgen.render.slide_fit import Fitter, Item
 from reportgen.render.slide_plan import ImageBox, Para, Rect, Shape, Slide, TextBox
 from reportgen.render.slide_tables import plan_table
@@ -93,7 +96,7 @@ class _Planner:
             shapes.append(_logo(t.logo_on_dark, mg, mg, 54, W / 3))
         title = self._title(meta.title, "slide.cover.title", (mg, H * 0.26, W - 2 * mg, H * 0.3), 3, 0.65)
         lines = [Item((m.Run(meta.subtitle),), "slide.cover.subtitle")] if meta.subtitle else []
-        event = " · ".join(v for v in (meta.event_value("name"), meta.event_value("venue")) if v)
+        event = meta.event_line
         who = " · ".join(v for v in (meta.author, meta.event_value("instructor")) if v)
         for text in (event, meta.event_value("date") or meta.date, who):
             if text:
@@ -272,10 +275,7 @@ class _Planner:
             body = self._text([Item((m.Run(f"[Image: {fig.alt}]", emph=True),))], self.m, self.body_y,
                               self.body_w, self.body_h, "Image")
             return self._content("image", title, [body], [caption], section)
-        from PIL import Image
-
-        with Image.open(fig.path) as im:
-            iw, ih = im.size
+        iw, ih = image_size(fig.path)
         room_h = self.body_h - 30
         scale = min(self.body_w / iw, room_h / ih)
         w, h = iw * scale, ih * scale
@@ -287,13 +287,10 @@ class _Planner:
         return self._content("image", title, shapes, [], section)
 
 
-def _logo(path: object, x: float, y: float, height: float, max_width: float) -> ImageBox:
-    from PIL import Image
-
-    with Image.open(path) as im:  # type: ignore[arg-type]
-        iw, ih = im.size
+def _logo(path: Path, x: float, y: float, height: float, max_width: float) -> ImageBox:
+    iw, ih = image_size(path)
     w = min(height * iw / ih, max_width)
-    return ImageBox(x, y, w, w * ih / iw, path, "Logo")  # type: ignore[arg-type]
+    return ImageBox(x, y, w, w * ih / iw, path, "Logo")
 
 
 def _items(block: m.Block, level: int = 0) -> list[Item]:
