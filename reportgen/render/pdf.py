@@ -34,7 +34,7 @@ from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
-from reportgen.render.wrap import column_widths, longest_word
+from reportgen.render.wrap import column_widths, longest_words
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.theme import Theme
 
@@ -228,12 +228,8 @@ class _Story:
     def _column_widths(self, table: m.Table) -> list[float]:
         """The content-weighted fractions, widened where a column's longest word needs it."""
         head, body = self.theme.style("table.header"), self.theme.style("table.body")
-        needs = []
-        for col in range(len(table.header)):
-            words = [longest_word(table.header[col], head.family, head.size, bold=True)]
-            words += [longest_word(row[col], body.family, body.size, bold=table.row_labels and col == 0)
-                      for row in table.rows[:500]]
-            needs.append(max(words) + 2 * _CELL_PAD + 1)
+        words = longest_words(table, (head.family, head.size), (body.family, body.size))
+        needs = [w + 2 * _CELL_PAD + 1 for w in words]
         return column_widths(table.widths, self.theme.page.inner_width, needs)
 
     def _grid(self, rows: list[list[Flowable]], widths: list[float], space_before: float,

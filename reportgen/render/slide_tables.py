@@ -8,7 +8,7 @@ from dataclasses import replace
 from reportgen import model as m
 from reportgen.render.slide_fit import Fitter, Item
 from reportgen.render.slide_plan import Para, TableBox
-from reportgen.render.wrap import column_widths, longest_word, runs_of_words
+from reportgen.render.wrap import column_widths, longest_words, runs_of_words
 
 MARGIN_X, MARGIN_Y = 6.0, 4.0
 
@@ -57,12 +57,8 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
 def _widths(fit: Fitter, table: m.Table, width: float, size: float) -> tuple[float, ...]:
     """Content-weighted widths, widened where a column's longest word would be broken."""
     family = fit.theme.style("slide.table").family
-    needs = []
-    for col in range(len(table.header)):
-        words = [longest_word(table.header[col], family, size, bold=True)]
-        words += [longest_word(row[col], family, size, bold=table.row_labels and col == 0)
-                  for row in table.rows[:500]]
-        needs.append(max(words) / (1 - fit.theme.fit_margin) + 2 * MARGIN_X + 1)  # as _row wraps it
+    words = longest_words(table, (family, size), (family, size))
+    needs = [w / (1 - fit.theme.fit_margin) + 2 * MARGIN_X + 1 for w in words]  # as _row wraps a cell
     return tuple(round(w, 2) for w in column_widths(table.widths, width, needs))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportgen.fonts import FontFamily, width
-from reportgen.model import Inline, Run
+from reportgen.model import Inline, Run, Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +154,17 @@ def column_widths(fractions: tuple[float, ...], total: float, needs: list[float]
     return widths
 
 
-def longest_word(runs: Inline, family: FontFamily, size: float, bold: bool = False) -> float:
-    """The width of the widest word of some runs, in points."""
+def longest_words(table: Table, head: tuple[FontFamily, float], body: tuple[FontFamily, float]) -> list[float]:
+    """Per column, the width of its widest word (header in bold; a row-label column in bold),
+    from the first 500 rows: what a column needs so that no word is broken inside it."""
+    out = []
+    for col in range(len(table.header)):
+        widths = [_longest(table.header[col], *head, bold=True)]
+        widths += [_longest(row[col], *body, bold=table.row_labels and col == 0) for row in table.rows[:500]]
+        out.append(max(widths))
+    return out
+
+
+def _longest(runs: Inline, family: FontFamily, size: float, bold: bool = False) -> float:
     return max((sum(_width(p.text, family, size, p.bold, p.italic) for p in word)
                 for word in words_of(runs, bold)), default=0.0)
