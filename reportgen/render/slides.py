@@ -62,15 +62,16 @@ class _Planner:
 
     # -- boxes -------------------------------------------------------------------------
     def _title(self, text: str, role: str = "slide.title", box: tuple[float, ...] | None = None,
-               max_lines: int = 2, min_share: float = 0.6, anchor: str = "bottom") -> TextBox:
-        """A title that fits its box: shrunk, then wrapped, and as a last resort cut with "…"
-        (``_content`` keeps the whole title in the notes then)."""
+               max_lines: int = 2, min_share: float = 0.6, anchor: str = "bottom", name: str = "Title",
+               align: str = "left", floor: float = 12) -> TextBox:
+        """A line or two that fits its box: shrunk, then wrapped, and as a last resort cut
+        with "…" (``_content`` keeps a whole title in the notes then)."""
         x, y, w, h = box or self.title_box
         words = text.split() or [""]
         while True:
             shown = " ".join(words) + ("" if len(words) == len(text.split()) else " …")
-            para = self.fit.title((m.Run(shown),), role, w - 14.4, h - 7.2, min_share, max_lines)
-            title = TextBox(x, y, w, h, (para,), anchor=anchor, name="Title")
+            para = self.fit.title((m.Run(shown),), role, w - 14.4, h - 7.2, min_share, max_lines, floor)
+            title = TextBox(x, y, w, h, (replace(para, align=align),), anchor=anchor, name=name)
             if title.content_height <= h or len(words) <= 1:
                 return title
             words = words[:-1]
@@ -147,17 +148,10 @@ class _Planner:
         """The footer on one line, smaller if need be; an absurdly long one is cut with "…"
         (it is decoration, and must never spill over the slide number or the edge)."""
         key = (text, x, y, width, height)
-        if key in self._footers:  # the same on every slide: fit it once
-            return self._footers[key]
-        words = text.split()
-        while True:
-            shown = " ".join(words) + ("" if len(words) == len(text.split()) else " …")
-            para = self.fit.title((m.Run(shown),), "slide.footer", width - 14.4, height - 7.2, 0.6, 1, floor=7)
-            box = TextBox(x, y, width, height, (replace(para, align="center"),), anchor="middle", name="Footer")
-            if box.content_height <= height or len(words) <= 1:
-                self._footers[key] = box
-                return box
-            words = words[:-1]
+        if key not in self._footers:  # the same on every slide: fit it once
+            self._footers[key] = self._title(text, "slide.footer", (x, y, width, height), max_lines=1,
+                                             anchor="middle", name="Footer", align="center", floor=7)
+        return self._footers[key]
 
     # -- sections ----------------------------------------------------------------------
     def divider(self, number: int, section: m.Section, notes: list[str]) -> Slide:
