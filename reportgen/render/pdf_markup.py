@@ -6,7 +6,7 @@ place that writes reportlab markup, so it is the only place that must escape.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
+from html import escape as _html_escape
 
 from reportgen.model import Inline
 from reportgen.theme import TextStyle, Theme, to_hex
@@ -26,9 +26,14 @@ def markup(runs: Inline, theme: Theme, style: TextStyle) -> str:
             text = f'<font face="{style.family.face(bold, italic)}">{text}</font>'
         if run.link:
             color = "#" + to_hex(theme.colors.link)
-            text = f'<a href={quoteattr(run.link)} color="{color}"><u>{text}</u></a>'
+            text = f'<a href="{_html_escape(run.link)}" color="{color}"><u>{text}</u></a>'
         parts.append(text)
     return "".join(parts)
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (html's escape: xml.sax.saxutils would import urllib)."""
+    return _html_escape(text, quote=False)
 
 
 def plain_markup(text: str) -> str:
