@@ -39,28 +39,37 @@ class FontFamily:
         return METRIC_TWINS.get(self.name, self.name)
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
-        """The reportlab font name of one style, registering the family on first use."""
-        if self.name not in _REGISTERED:
-            register(self)
-        return f"{self.name}-{STYLES[bold + 2 * italic]}"
+        """The reportlab font name of one style, registering its file on first use."""
+        key = (self.name, bold + 2 * italic)
+        name = _FACES.get(key)
+        if name is None:
+            name = _FACES[key] = register_face(self, key[1])
+        return name
 
 
-_REGISTERED: set[str] = set()  # reportlab's font names are global, so one family per name
+# reportlab's font names are global, so one family per name: the first registration wins.
+_FACES: dict[tuple[str, int], str] = {}  # (family, style index) → registered font name
 
 
-def register(family: FontFamily) -> None:
-    """Register the four styles with reportlab once per process (parsing a TTF is costly)."""
-    if family.name in _REGISTERED:
-        return
+def register_face(family: FontFamily, style: int) -> str:
+    """Register the file of one style, once per file: parsing a TTF costs milliseconds, and a
+    family with one file for all four styles (a mono font, say) needs only one parse."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    for style, path in zip(STYLES, family.files):
-        pdfmetrics.registerFont(TTFont(f"{family.name}-{style}", str(path)))
-    for style, (bold, italic) in zip(STYLES, ((0, 0), (1, 0), (0, 1), (1, 1))):
-        addMapping(family.name, bold, italic, f"{family.name}-{style}")
-    _REGISTERED.add(family.name)
+    path = family.files[style]
+    name = f"{family.name}-{STYLES[family.files.index(path)]}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    addMapping(family.name, style & 1, style >> 1, name)
+    return name
+
+
+def register(family: FontFamily) -> None:
+    """Register every style now (a batch worker warms up before forking its children)."""
+    for style in range(len(STYLES)):
+        family.face(bool(style & 1), bool(style >> 1))
 
 
 def width(text: str, family: FontFamily, size: float, bold: bool = False, italic: bool = False) -> float:
