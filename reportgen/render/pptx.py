@@ -23,7 +23,7 @@ from reportgen import model as m
 from reportgen.errors import Diagnostics
 from reportgen.output import normalize_zip
 from reportgen.qr import qr_png
-from reportgen.render.pptx_package import PictureAdder, SlideAdder, make_linear
+from reportgen.render.pptx_package import NotesAdder, PictureAdder, SlideAdder, make_linear
 from reportgen.render.pptx_text import write_paragraphs
 from reportgen.render.slide_plan import ImageBox, Para, Rect, Slide, TableBox, TextBox
 from reportgen.render.slides import plan_slides
@@ -62,7 +62,7 @@ def _rgb(color: RGB) -> RGBColor:
 class _Drawer:
     def __init__(self, prs: Any, theme: Theme, lang: str) -> None:
         self.prs, self.theme, self.lang = prs, theme, lang
-        self.slides, self.pictures = SlideAdder(prs), PictureAdder()
+        self.slides, self.pictures, self.notes = SlideAdder(prs), PictureAdder(), NotesAdder()
         self.layouts: dict[str, Any] = {}
 
     def slide(self, planned: Slide) -> None:
@@ -93,7 +93,7 @@ class _Drawer:
                     rect.shadow.inherit = False
                     rect.name = "Accent"
         if planned.notes:
-            slide.notes_slide.notes_text_frame.text = planned.notes
+            self.notes.add(slide, planned.notes)
 
     @staticmethod
     def emu(x: float, y: float, w: float, h: float) -> tuple[Length, Length, Length, Length]:

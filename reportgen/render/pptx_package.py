@@ -82,3 +82,32 @@ class PictureAdder:
         part = self.parts[key]
         rId = slide.part.relate_to(part, RT.IMAGE)
         return slide.shapes._add_pic_from_image_part(part, rId, x, y, w, h)
+
+
+class NotesAdder:
+    """``slide.notes_slide`` without cloning the notes master's placeholders for every slide:
+    python-pptx makes the first notes page, later pages start from a copy of its blank XML."""
+
+    def __init__(self) -> None:
+        self.blank: Any = None
+
+    def add(self, slide: Any, text: str) -> None:
+        """Give ``slide`` a notes page that says ``text``."""
+        from copy import deepcopy
+
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import NotesSlidePart
+
+        if self.blank is None:
+            notes = slide.notes_slide
+            self.blank = deepcopy(notes._element)
+        else:
+            package = slide.part.package
+            part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+                                  CT.PML_NOTES_SLIDE, package, deepcopy(self.blank))
+            part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+            part.relate_to(slide.part, RT.SLIDE)
+            slide.part.relate_to(part, RT.NOTES_SLIDE)
+            notes = part.notes_slide
+        notes.notes_text_frame.text = text
