@@ -1,13 +1,15 @@
 """Fonts: registered once, measured in one place, for both renderers.
 
-The PDF renderer embeds these TTFs and the slide planner measures with them, so the two
-formats never disagree about whether a line fits. reportlab is imported here lazily:
-``reportgen --help`` never pays for it.
+The PDF renderer embeds these TTFs and the slide planner measures with their advance widths,
+so the two formats never disagree about whether a line fits. The widths are plain data
+(``FaceMetrics``) kept in the user's cache: measuring a deck parses no font file.
+reportlab is imported here lazily: ``reportgen --help`` never pays for it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 # Open fonts drawn to the same advance widths as fonts every PowerPoint has. A deck names
@@ -26,12 +28,47 @@ METRIC_TWINS = {
 STYLES = ("regular", "bold", "italic", "bolditalic")
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class FaceMetrics:
+    """The advance widths of one face in thousandths of an em, as reportlab reads them."""
+
+    widths: dict[int, float]  # by code point; a code point missing here has no glyph
+    default: float
+
+    def width(self, text: str, size: float) -> float:
+        """Advance width of ``text`` in points (the sum reportlab's ``stringWidth`` makes)."""
+        get, default = self.widths.get, self.default
+        return 0.001 * size * sum([get(ord(c), default) for c in text])
+
+
+@lru_cache(maxsize=None)
+def read_metrics(path: Path) -> FaceMetrics:
+    """The widths of the face in ``path``: parsed with reportlab the first time a file is seen
+    (~5 ms a face, in every process that measures), then read back from the user's cache,
+    keyed like Python's own bytecode cache by the file's path, size and modification time."""
+    from reportgen import state
+
+    info = path.stat()
+    key = state.text_digest(f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}")
+    metrics = state.cache_get("metrics", key)
+    if not isinstance(metrics, FaceMetrics):
+        from reportlab.pdfbase.ttfonts import TTFontFace
+
+        face = TTFontFace(str(path))
+        metrics = FaceMetrics(dict(face.charWidths), float(face.defaultWidth))
+        state.cache_put("metrics", key, metrics)
+    return metrics
+
+
 @dataclass(frozen=True, slots=True)
 class FontFamily:
     """A family with a TTF file for each style (a missing style reuses the regular file)."""
 
     name: str  # the family as the brand names it, e.g. "Carlito"
     files: tuple[Path, Path, Path, Path]  # regular, bold, italic, bold italic
+
+    def metrics(self, bold: bool = False, italic: bool = False) -> FaceMetrics:
+        return read_metrics(self.files[bold + 2 * italic])
 
     @property
     def deck_name(self) -> str:
@@ -74,15 +111,10 @@ def register(family: FontFamily) -> None:
 
 def width(text: str, family: FontFamily, size: float, bold: bool = False, italic: bool = False) -> float:
     """Advance width of ``text`` in points."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return float(stringWidth(text, family.face(bold, italic), size))
+    return family.metrics(bold, italic).width(text, size)
 
 
 def missing_glyphs(text: str, family: FontFamily) -> str:
     """The distinct characters of ``text`` that the family's regular face cannot draw."""
-    from reportlab.pdfbase import pdfmetrics
-
-    font = pdfmetrics.getFont(family.face())
-    cmap = font.face.charToGlyph
+    cmap = family.metrics().widths
     return "".join(sorted({c for c in text if not c.isspace() and ord(c) not in cmap}))

@@ -87,6 +87,10 @@ def _walk(root: Path) -> Iterable[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.parts[-2:]))
 
 
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+
+
 def file_hash(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
 
