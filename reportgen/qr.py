@@ -31,7 +31,20 @@ def _encoder() -> ModuleType:
 
 @lru_cache(maxsize=8)
 def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
-    """The dark (True) and light modules of a QR code, error correction level M, row by row."""
+    """The dark (True) and light modules of a QR code, error correction level M, row by row.
+    Encoding tries all eight masks in pure Python (~5 ms), so the grid is kept in the user's
+    cache: the same link is encoded once, not in every build and every process."""
+    from reportgen import state
+
+    key = state.text_digest(text)
+    grid = state.cache_get("qr", key)
+    if not isinstance(grid, tuple):
+        grid = _encode(text)
+        state.cache_put("qr", key, grid)
+    return grid
+
+
+def _encode(text: str) -> tuple[tuple[bool, ...], ...]:
     encoder = _encoder()
     qr = encoder.QRCode(None, encoder.QRErrorCorrectLevel.M)
     qr.addData(text)
