@@ -40,16 +40,22 @@ SETTINGS: dict[str, Any] = {
 INT_CHOICES: dict[str, tuple[int, ...]] = {"handout-layout": (1, 2, 3, 6)}
 
 
-def load_theme(path: Path | None, diag: Diagnostics) -> Theme:
+def brand_file(path: Path | None) -> Path:
+    """The brand file a build reads: the one given, else reportgen's default."""
+    return (path or DEFAULT_BRAND).resolve()
+
+
+def load_theme(path: Path | None, diag: Diagnostics, key: str | None = None) -> Theme:
     """Read and validate a brand.yml; every field is optional and falls back sensibly.
 
     The resolved theme is cached by a hash of the brand file, the files it names and
-    reportgen's source: validating with brand-yml costs more than a whole deck.
+    reportgen's source (``key``, if the caller has it): validating with brand-yml costs
+    more than a whole deck.
     """
     from reportgen import state
 
-    path = (path or DEFAULT_BRAND).resolve()
-    key = state.brand_digest(path)
+    path = brand_file(path)
+    key = key or state.brand_digest(path)
     cached = state.cache_get("theme", key)
     if cached is None:
         own = Diagnostics(strict=diag.strict)

@@ -40,14 +40,15 @@ def find_brand(options: BuildOptions) -> Path | None:
     return local if local.is_file() else None
 
 
-def load(options: BuildOptions, diag: Diagnostics) -> tuple[Document, Theme]:
-    """Load and check the content and the brand, without rendering anything."""
+def load(options: BuildOptions, diag: Diagnostics, brand_key: str | None = None) -> tuple[Document, Theme]:
+    """Load and check the content and the brand, without rendering anything. ``brand_key`` is
+    the brand's digest when the caller has it already (hashing the fonts takes milliseconds)."""
     from reportgen.brand import load_theme
     from reportgen.check import check_glyphs, check_tables
     from reportgen.load import load_document
 
     doc = load_document(options.content_dir, diag, options.event, options.allow_outside)
-    theme = load_theme(find_brand(options), diag)
+    theme = load_theme(find_brand(options), diag, brand_key)
     check_glyphs(doc, theme, diag)
     if any(fmt != "pdf" for fmt in options.formats):
         check_tables(doc, theme, diag)
@@ -67,7 +68,10 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     settings = {"formats": options.formats, "event": options.event, "allow_outside": options.allow_outside,
                 "template": state.file_hash(options.template) if options.template and options.template.is_file()
                 else str(options.template or "")}
-    digest = state.inputs_digest(options.content_dir, find_brand(options), options.out_dir, settings)
+    from reportgen.brand import brand_file
+
+    brand_key = state.brand_digest(brand_file(find_brand(options)))
+    digest = state.inputs_digest(options.content_dir, brand_key, options.out_dir, settings)
     if not options.force and options.out_dir.is_dir():
         earlier = state.unchanged(options.out_dir, digest)
         if earlier is not None:
@@ -77,7 +81,7 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
             return paths
     side_by_side = options.parallel and len(options.formats) > 1 and can_fork()
     with RenderWorker(options.formats[1:]) if side_by_side else nullcontext() as worker:
-        doc, theme = load(options, diag)
+        doc, theme = load(options, diag, brand_key)
         if options.template is not None:
             from reportgen.template import apply_template
 

@@ -21,15 +21,16 @@ _PACKAGE = Path(__file__).resolve().parent
 _QUOTED_PATH = re.compile(r"""[\w./ -]+\.(?:ttf|otf|png|jpe?g|gif|bmp|tiff?|webp|svg|woff2?|pptx)""", re.I)
 
 
-def inputs_digest(content_dir: Path, brand: Path | None, out_dir: Path, settings: dict[str, Any]) -> str:
-    """A hash of everything a build reads; ``settings`` holds options and event values."""
+def inputs_digest(content_dir: Path, brand_key: str, out_dir: Path, settings: dict[str, Any]) -> str:
+    """A hash of everything a build reads: the content folder, the brand (``brand_key``, from
+    ``brand_digest``), and in ``settings`` the options and event values."""
     h = hashlib.blake2b(digest_size=20)
     h.update(json.dumps(settings, sort_keys=True, default=str).encode())
     h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     out = out_dir.resolve()
     files = [p for p in _walk(content_dir) if not p.resolve().is_relative_to(out)]
     _hash_files(h, files)
-    h.update(brand_digest(brand).encode())
+    h.update(brand_key.encode())
     return h.hexdigest()
 
 
