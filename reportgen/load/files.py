@@ -6,7 +6,6 @@ exception, so the rest of the loader can assume clean text and plain data.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -107,6 +106,8 @@ def check_keys(
     allowed = list(allowed)
     for key in data:
         if key not in allowed:
+            import difflib  # only a typo pays for it
+
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
             raise ReportgenError(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 import io
-import statistics
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +73,7 @@ def column_widths(header: tuple[Inline, ...], rows: tuple[tuple[Inline, ...], ..
         texts = [plain(header[col])] + [plain(r[col]) for r in rows[:200]]
         lengths = [len(t) for t in texts] or [1]
         longest_word = max((len(w) for t in texts for w in t.split()), default=1)
-        weights.append(max(statistics.fmean(lengths) + 0.3 * max(lengths), 1.5 * longest_word, 1.0))
+        weights.append(max(sum(lengths) / len(lengths) + 0.3 * max(lengths), 1.5 * longest_word, 1.0))
     total = sum(weights)
     floor = 0.5 / count
     fractions = [max(w / total, floor) for w in weights]
