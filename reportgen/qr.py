@@ -37,10 +37,11 @@ def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
     from reportgen import state
 
     key = state.text_digest(text)
-    grid = state.cache_get("qr", key)
-    if not isinstance(grid, tuple):
-        grid = _encode(text)
-        state.cache_put("qr", key, grid)
+    cached = state.cache_get("qr", key)
+    if isinstance(cached, tuple):
+        return cached
+    grid = _encode(text)
+    state.cache_put("qr", key, grid)
     return grid
 
 

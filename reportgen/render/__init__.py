@@ -25,8 +25,11 @@ RENDERERS: dict[str, tuple[str, str, str]] = {
 
 
 def renderer(fmt: str) -> Renderer:
+    from reportgen.render.lazy_imports import deferred_costs
+
     module, function, _ = RENDERERS[fmt]
-    return getattr(import_module(module), function)  # type: ignore[no-any-return]
+    with deferred_costs():
+        return getattr(import_module(module), function)  # type: ignore[no-any-return]
 
 
 def suffix(fmt: str) -> str:
