@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 
 from reportgen.errors import ReportgenError, SourceRef
-
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def prepare_dir(out_dir: Path) -> None:
@@ -47,15 +43,3 @@ def write_atomic(path: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
 
-
-def normalize_zip(data: bytes) -> bytes:
-    """Re-zip with fixed timestamps, in the original member order, so rebuilds are identical."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()

@@ -14,24 +14,20 @@ from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Length, Pt
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics
-from reportgen.output import normalize_zip
 from reportgen.qr import qr_png
-from reportgen.render.pptx_package import NotesAdder, PictureAdder, SlideAdder, make_linear
+from reportgen.render.pptx_package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
+from reportgen.render.pptx_shapes import add_rect, add_text_box, place, set_body
 from reportgen.render.pptx_text import write_paragraphs
 from reportgen.render.slide_plan import ImageBox, Para, Rect, Slide, TableBox, TextBox
 from reportgen.render.slides import plan_slides
 from reportgen.template import layout_for, open_template
 from reportgen.theme import RGB, Theme
-
-_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
-
 
 def render_pptx(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     """Plan the deck, draw it, and return byte-identical output for identical input."""
@@ -50,9 +46,7 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     for planned in plan:
         drawer.slide(planned)
     _properties(prs, meta)
-    out = io.BytesIO()
-    prs.save(out)
-    return normalize_zip(out.getvalue())
+    return save(prs)
 
 
 def _rgb(color: RGB) -> RGBColor:
@@ -73,25 +67,19 @@ class _Drawer:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = _rgb(self.theme.colors.primary)
         title = slide.shapes.title
-        self.place(title, planned.title)
-        self.fill_text(title.text_frame, planned.title)
+        place(title.element, planned.title)
+        self.fill_text(title.element.txBody, planned.title)
+        tree = slide.shapes._spTree
         for shape in planned.shapes:
             match shape:
                 case TextBox():
-                    box = slide.shapes.add_textbox(*self.emu(shape.x, shape.y, shape.w, shape.h))
-                    box.name = shape.name
-                    self.fill_text(box.text_frame, shape)
+                    self.fill_text(add_text_box(tree, shape), shape)
                 case TableBox():
                     self.table(slide, shape)
                 case ImageBox():
                     self.picture(slide, shape)
                 case Rect():
-                    rect = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *self.emu(shape.x, shape.y, shape.w, shape.h))
-                    rect.fill.solid()
-                    rect.fill.fore_color.rgb = _rgb(shape.color)
-                    rect.line.fill.background()
-                    rect.shadow.inherit = False
-                    rect.name = "Accent"
+                    add_rect(tree, shape)
         if planned.notes:
             self.notes.add(slide, planned.notes)
 
@@ -99,16 +87,9 @@ class _Drawer:
     def emu(x: float, y: float, w: float, h: float) -> tuple[Length, Length, Length, Length]:
         return Pt(x), Pt(y), Pt(w), Pt(h)
 
-    def place(self, shape: Any, box: TextBox) -> None:
-        shape.left, shape.top, shape.width, shape.height = self.emu(box.x, box.y, box.w, box.h)
-
-    def fill_text(self, frame: Any, box: TextBox) -> None:
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = _ANCHOR[box.anchor]
-        frame.margin_left = frame.margin_right = Pt(box.inset_x)
-        frame.margin_top = frame.margin_bottom = Pt(box.inset_y)
-        write_paragraphs(frame._txBody, box.paras, self.theme, self.lang, self.link_id)
+    def fill_text(self, tx_body: Any, box: TextBox) -> None:
+        set_body(tx_body, box)
+        write_paragraphs(tx_body, box.paras, self.theme, self.lang, self.link_id)
 
     def link_id(self, url: str) -> str:
         """The relationship id of a hyperlink on the slide being drawn."""
