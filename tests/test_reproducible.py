@@ -50,6 +50,24 @@ def test_unchanged_inputs_are_not_rebuilt(runner: CliRunner, tmp_path: Path) -> 
     assert forced.exit_code == 0
 
 
+def test_a_replaced_logo_triggers_a_rebuild(runner: CliRunner, tmp_path: Path) -> None:
+    from PIL import Image
+
+    content, brand = write_content(tmp_path, CONTENT), tmp_path / "brand"  # the brand outside the content
+    brand.mkdir()
+    (brand / "brand.yml").write_text("logo: logo.png\n", encoding="utf-8")
+    Image.new("RGB", (40, 20), "navy").save(brand / "logo.png")
+    out = tmp_path / "o"
+    args = ["build", str(content), "-o", str(out), "--brand", str(brand / "brand.yml"), "-f", "pdf"]
+    assert runner.invoke(cli, args).exit_code == 0
+    pdf = next(out.glob("*.pdf"))
+    before = pdf.read_bytes()
+    Image.new("RGB", (40, 20), "orange").save(brand / "logo.png")
+    os.utime(brand / "logo.png", ns=(time.time_ns(), time.time_ns() + 10**9))  # even on a coarse clock
+    assert runner.invoke(cli, args).exit_code == 0
+    assert pdf.read_bytes() != before
+
+
 def test_a_killed_build_leaves_the_old_files(tmp_path: Path) -> None:
     big = {f"s{i}.md": "# Part\n\n" + "".join(f"- item {j} with some words\n" for j in range(60)) for i in range(40)}
     content = write_content(tmp_path, big)
