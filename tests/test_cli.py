@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -9,7 +12,7 @@ from click.testing import CliRunner
 from reportgen import __version__
 from reportgen.cli import cli
 
-from .conftest import write_content
+from .conftest import REPO, write_content
 
 GOOD = {"a.md": "# Alpha\n\n- one\n- two\n"}
 
@@ -92,3 +95,19 @@ def test_warnings_go_to_stderr_and_strict_fails(runner: CliRunner, tmp_path: Pat
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {content / 'a.md'}:3: remote image")
     assert not (tmp_path / "s").exists()
+
+
+def test_the_installed_command_flushes_output_and_keeps_exit_codes(tmp_path: Path) -> None:
+    """``main`` leaves without tearing the interpreter down: nothing printed may be lost."""
+    content = write_content(tmp_path, GOOD)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, text=True, env=env)
+
+    ok = run("build", str(content), "-o", str(tmp_path / "o"), "-f", "pdf")
+    assert (ok.returncode, ok.stdout, ok.stderr) == (0, f"{tmp_path / 'o' / 'test-guide.pdf'}\n", "")
+    bad = run("build", str(tmp_path / "missing"))
+    assert bad.returncode == 1 and bad.stdout == ""
+    assert bad.stderr.startswith("error: ") and bad.stderr.count("\n") == 1
+    assert run("no-such-command").returncode == 2
