@@ -79,8 +79,11 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
             for message in warnings:
                 diag.repeat(message)
             return paths
-    side_by_side = options.parallel and len(options.formats) > 1 and can_fork()
-    with RenderWorker(options.formats[1:]) if side_by_side else nullcontext() as worker:
+    # The worker imports its renderer while this process loads the content. It renders all
+    # formats but the first; a single format it renders alone (its import then overlaps the
+    # loading, which is cheaper than handing the document over).
+    remote = options.formats[1:] or options.formats
+    with RenderWorker(remote) if options.parallel and can_fork() else nullcontext() as worker:
         doc, theme = load(options, diag, brand_key)
         if options.template is not None:
             from reportgen.template import apply_template
@@ -110,12 +113,12 @@ def with_event_footer(theme: Theme, meta: Meta) -> Theme:
 
 def render_all(doc: Document, theme: Theme, formats: tuple[str, ...], diag: Diagnostics,
                worker: RenderWorker | None = None) -> dict[str, bytes]:
-    """Render every format in memory: the first here, the others in ``worker`` if given."""
+    """Render every format in memory: ``worker``'s formats there, the others here meanwhile."""
     from reportgen.render import renderer
 
     if worker is None:
         return {fmt: renderer(fmt)(doc, theme, diag) for fmt in formats}
     worker.send(doc, theme, diag.strict)
-    results = {formats[0]: renderer(formats[0])(doc, theme, diag)}
+    results = {fmt: renderer(fmt)(doc, theme, diag) for fmt in formats if fmt not in worker.formats}
     results.update(worker.receive(diag))
     return {fmt: results[fmt] for fmt in formats}

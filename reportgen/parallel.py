@@ -3,7 +3,7 @@
 The worker is forked when the build starts, before the content is loaded, so that importing
 its renderer (python-pptx, ~70 ms) overlaps with loading; it then receives the loaded
 document through a pipe, renders, and sends back bytes, warnings, or an error as plain data.
-The parent renders the first format meanwhile.
+The parent renders the first format meanwhile; a build of one format leaves it to the worker.
 """
 
 from __future__ import annotations

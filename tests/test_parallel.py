@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,10 @@ def warn_and_write(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     return doc.meta.title.encode()
 
 
+def pid(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    return str(os.getpid()).encode()
+
+
 def fail(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     raise ReportgenError("cannot draw this", REF, hint="try less")
 
@@ -30,6 +35,7 @@ def fail(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
 def fake_formats(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RENDERERS, "echo", (__name__, "warn_and_write", ".echo"))
     monkeypatch.setitem(RENDERERS, "fail", (__name__, "fail", ".fail"))
+    monkeypatch.setitem(RENDERERS, "pid", (__name__, "pid", ".pid"))
 
 
 def doc() -> m.Document:
@@ -44,6 +50,19 @@ def test_worker_returns_bytes_and_warnings(fake_formats: None) -> None:
         out = render_all(doc(), theme, ("echo", "echo"), diag, worker)
     assert out == {"echo": b"Title here"}
     assert [str(w) for w in diag.warnings] == ["a.md:7: a warning from the worker"]
+
+
+def test_the_parent_renders_only_what_the_worker_does_not(fake_formats: None) -> None:
+    from reportgen.brand import load_theme
+
+    theme = load_theme(None, Diagnostics())
+    with RenderWorker(("pid",)) as worker:
+        child = worker.pid
+        alone = render_all(doc(), theme, ("pid",), Diagnostics(), worker)
+    with RenderWorker(("echo",)) as worker:
+        shared = render_all(doc(), theme, ("pid", "echo"), Diagnostics(), worker)
+    assert alone == {"pid": str(child).encode()}
+    assert shared == {"pid": str(os.getpid()).encode(), "echo": b"Title here"}
 
 
 def test_worker_errors_are_raised_in_the_parent(fake_formats: None) -> None:
