@@ -6,13 +6,12 @@ build leaves the previous outputs untouched.
 
 from __future__ import annotations
 
-import sys
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.errors import Diagnostics, ReportgenError
-from reportgen.parallel import RenderWorker, can_fork
+from reportgen.parallel import RenderWorker, can_fork, observed
 from reportgen.model import Document, Meta
 from reportgen.theme import Theme
 
@@ -84,7 +83,7 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     # formats but the first; a single format it renders alone (its import then overlaps the
     # loading, which is cheaper than handing the document over).
     remote = options.formats[1:] or options.formats
-    side_by_side = options.parallel and can_fork() and not _observed()
+    side_by_side = options.parallel and can_fork() and not observed()
     with RenderWorker(remote) if side_by_side else nullcontext() as worker:
         doc, theme = load(options, diag, brand_key)
         if options.template is not None:
@@ -101,11 +100,6 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
         written.append(path)
     state.record(options.out_dir, digest, written, [str(w) for w in diag.warnings])
     return written
-
-
-def _observed() -> bool:
-    """Under a profiler or coverage tool, which would not see a forked worker's work."""
-    return sys.getprofile() is not None or sys.gettrace() is not None
 
 
 def with_event_footer(theme: Theme, meta: Meta) -> Theme:

@@ -300,6 +300,8 @@ def main() -> None:
         sys.stderr.flush()
     except (OSError, ValueError):  # a closed pipe: `reportgen build | head -1`
         code = code or 1
-    if sys.getprofile() is not None or sys.gettrace() is not None:
+    from reportgen.parallel import observed
+
+    if observed():
         sys.exit(code)
     os._exit(code)

@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import threading
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import BuildWarning, Diagnostics, ReportgenError
-from reportgen.model import Document
-from reportgen.theme import Theme
+
+if TYPE_CHECKING:
+    from reportgen.model import Document
+    from reportgen.theme import Theme
 
 
 def can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
+
+
+def observed() -> bool:
+    """Is a profiler or coverage tool watching? It sees this process only (not a forked
+    worker) and writes its report at a normal interpreter exit."""
+    return sys.getprofile() is not None or sys.gettrace() is not None
 
 
 class RenderWorker:

@@ -29,6 +29,7 @@ from reportgen.render.slides import plan_slides
 from reportgen.template import layout_for, open_template
 from reportgen.theme import RGB, Theme
 
+
 def render_pptx(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     """Plan the deck, draw it, and return byte-identical output for identical input."""
     return draw_deck(plan_slides(doc, theme), doc.meta, theme)

@@ -17,6 +17,8 @@ from typing import Any
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter, _ZipPkgWriter
 
+from reportgen.render.pptx_shapes import next_shape_id
+
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -87,8 +89,8 @@ class PictureAdder:
             self.parts[key] = slide.part.related_part(picture._element.blipFill.blip.rEmbed)
             return picture._element
         rId = slide.part.relate_to(self.parts[key], RT.IMAGE)
-        shapes = slide.shapes  # (its _add_pic_from_image_part would decode the image twice)
-        return shapes._grpSp.add_pic(shapes._next_shape_id, "Picture", "", rId, x, y, w, h)
+        tree = slide.shapes._spTree  # (python-pptx's _add_pic_from_image_part decodes the image twice)
+        return tree.add_pic(next_shape_id(tree), "Picture", "", rId, x, y, w, h)
 
 
 class NotesAdder:
@@ -118,7 +120,6 @@ class NotesAdder:
             slide.part.relate_to(part, RT.NOTES_SLIDE)
             notes = part.notes_slide
         notes.notes_text_frame.text = text
-
 
 
 def save(prs: Any) -> bytes:
