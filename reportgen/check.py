@@ -15,7 +15,7 @@ def check_tables(doc: m.Document, theme: Theme, diag: Diagnostics) -> None:
     limit = theme.slide_max_table_rows
     for section in doc.sections:
         for block in section.blocks:
-            if isinstance(block, m.Table) and len(block.rows) > limit and section.hints.get("slides", True):
+            if isinstance(block, m.Table) and len(block.rows) > limit and section.slides:
                 diag.warn(f"table has {len(block.rows)} rows; the deck shows the first {limit}, "
                           "the handout all of them", block.source)
 

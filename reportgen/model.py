@@ -8,8 +8,9 @@ problem is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Union
 
 from reportgen.errors import SourceRef
@@ -23,7 +24,9 @@ class Run:
     strong: bool = False
     emph: bool = False
     code: bool = False
-    link: str | None = None
+    link: str | None = None  # a URL, or "#anchor" for a heading in this document (see Heading.anchor)
+    strike: bool = False
+    script: str = ""  # "sub" or "sup" (footnote references are "sup")
 
 
 Inline = tuple[Run, ...]
@@ -36,21 +39,24 @@ def plain(runs: Inline) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    level: int  # 1 is the section title; 2 and 3 are sub-headings
+    level: int  # 1 is the section title; 2 and 3 are sub-headings (deeper ones are set as 3)
     runs: Inline
     source: SourceRef
+    anchor: str = ""  # unique in the document: what "#anchor" links point at
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     runs: Inline
     source: SourceRef
+    align: str = ""  # "", "center" or "right": raw HTML's <p align="center"> keeps its alignment
 
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
     blocks: tuple[Block, ...]
     source: SourceRef
+    checked: bool | None = None  # a task-list item ("- [ ]" / "- [x]"); None: an ordinary item
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,7 @@ class BulletList:
     source: SourceRef
     ordered: bool = False
     start: int = 1
+    marked: bool = True  # False: items without bullets (a definition list's definitions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +88,13 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Callout:
-    """A highlighted aside (``::: callout Title``)."""
+    """A highlighted aside: ``::: callout Title``, an admonition (``::: warning``, ``> [!TIP]``)
+    or an HTML ``<details>`` (its ``<summary>`` is the title)."""
 
     blocks: tuple[Block, ...]
     source: SourceRef
     title: str = ""
+    kind: str = ""  # "", or the admonition it came from: note, tip, important, warning, caution, …
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +105,7 @@ class Figure:
     alt: str
     source: SourceRef
     caption: str = ""
+    width_px: int | None = None  # the width the author asked for (<img width="200">), in CSS pixels
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +134,21 @@ class Faq:
 
 
 @dataclass(frozen=True, slots=True)
+class Footnote:
+    label: str  # the number its references show
+    blocks: tuple[Block, ...]
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Footnotes:
+    """A section's footnotes, at its end: printed there in the handout, spoken in the deck's notes."""
+
+    items: tuple[Footnote, ...]
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
 class Notes:
     """Speaker notes (``::: notes``): for the deck only, never printed in the handout."""
 
@@ -140,7 +165,7 @@ class SlideText:
 
 
 Block = Union[
-    Heading, Paragraph, BulletList, Table, Quote, Callout, Figure, CodeBlock, Rule, Faq, Notes, SlideText
+    Heading, Paragraph, BulletList, Table, Quote, Callout, Figure, CodeBlock, Rule, Faq, Footnotes, Notes, SlideText
 ]
 
 
@@ -151,7 +176,9 @@ class Section:
     title: str
     blocks: tuple[Block, ...]
     source: SourceRef
-    hints: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    anchor: str = ""  # what "#anchor" links to the section's title (or to its file) point at
+    slides: bool = True  # front matter "slides: false" leaves the section out of the deck
+    handout: bool = True  # and "handout: false" out of the handout
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,3 +207,21 @@ class Document:
     meta: Meta
     sections: tuple[Section, ...]
     name: str = "guide"  # the output file stem
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block, depth first, those nested in lists, asides, FAQs and notes included."""
+    for block in blocks:
+        yield block
+        match block:
+            case BulletList(items=items):
+                for item in items:
+                    yield from walk(item.blocks)
+            case Quote(blocks=inner) | Callout(blocks=inner) | Notes(blocks=inner) | SlideText(blocks=inner):
+                yield from walk(inner)
+            case Faq(items=questions):
+                for question in questions:
+                    yield from walk(question.answer)
+            case Footnotes(items=notes):
+                for note in notes:
+                    yield from walk(note.blocks)

@@ -27,6 +27,7 @@ FONT = "typography:\n  fonts:\n    - family: Brand Sans\n      source: file\n   
 YAML_HINT = "check the indentation and quote values that contain ':' or '#'"
 UNCLOSED_HINT = "close the bracket or quote opened on this line"
 COLOUR_HINT = "use a hex code like '#1F4E79', a palette name, or a CSS colour name"
+STRICT, STRICT_ARGS = "; --strict turns warnings into errors", ("--strict",)  # a warning made an error
 
 
 @dataclass(frozen=True)
@@ -129,21 +130,28 @@ CASES = [
                      "move the file into the content folder or pass --allow-outside",
                      guide="title: T\nsections:\n  - a.md\n  - ../x.md\n"), id="section-outside-content"),
     # --- section files ---------------------------------------------------------------------
-    pytest.param(Bad("content/a.md", 1, "section file is empty; start it with a '# Title' line",
-                     files={"a.md": ""}), id="section-empty"),
+    pytest.param(Bad("content/a.md", 1, "section file is empty: only its title (from the file name) is shown"
+                     f"{STRICT}", files={"a.md": ""}, args=STRICT_ARGS), id="section-empty"),
     pytest.param(Bad("content/a.md", 3, "section file is binary, not text; expected UTF-8 text",
                      files={"a.md": b"# Alpha\n\n\x89PNG\x00\x00\n"}), id="section-binary"),
     pytest.param(Bad("content/a.md", 3, "not valid UTF-8 (byte 0xe9); save the file as UTF-8",
                      files={"a.md": "# Alpha\n\nCaf\u00e9 culture.\n".encode("latin-1")}), id="section-latin-1"),
     pytest.param(Bad("content/a.md", 2, f"invalid YAML: expected ',' or ']', but got '<stream end>'; {UNCLOSED_HINT}",
                      files={"a.md": "---\ntitle: [Alpha\n---\n\nText.\n"}), id="front-matter-invalid-yaml"),
-    pytest.param(Bad("content/a.md", 3, "unknown key 'slide' in front matter; did you mean 'slides'?",
-                     files={"a.md": "---\ntitle: Alpha\nslide: false\n---\n\nText.\n"}),
+    pytest.param(Bad("content/a.md", 3, f"front matter key 'slide' not used by reportgen; did you mean 'slides'?{STRICT}",
+                     files={"a.md": "---\ntitle: Alpha\nslide: false\n---\n\nText.\n"}, args=STRICT_ARGS),
                  id="front-matter-unknown-key"),
+    pytest.param(Bad("content/a.md", 3, "'slides' must be true or false, not 'maybe'; write 'slides: false' to leave "
+                     "the section out, or remove the line",
+                     files={"a.md": "---\ntitle: Alpha\nslides: maybe\n---\n\nText.\n"}),
+                 id="front-matter-bad-flag"),
+    pytest.param(Bad("content/a.md", 2, "'title' must be text; write it on one line, e.g. title: Getting started",
+                     files={"a.md": "---\ntitle: [Alpha, Beta]\n---\n\nText.\n"}), id="front-matter-title-list"),
     pytest.param(Bad("content/a.md", 5, "'::: notes' block is never closed; add a line ':::' after its content",
                      files={"a.md": "# Alpha\n\nText.\n\n::: notes\nSay this.\n"}), id="notes-never-closed"),
-    pytest.param(Bad("content/a.md", 3, "unknown block '::: foo'; use one of: notes, slides, callout, table, faq",
-                     files={"a.md": "# Alpha\n\n::: foo\nText.\n:::\n"}), id="unknown-container"),
+    pytest.param(Bad("content/a.md", 3, "'::: foo' is not a block reportgen knows; its content is kept as plain text "
+                     f"(known: notes, slides, callout, table, faq and admonitions such as note, tip, warning){STRICT}",
+                     files={"a.md": "# Alpha\n\n::: foo\nText.\n:::\n"}, args=STRICT_ARGS), id="unknown-container"),
     pytest.param(Bad("content/a.md", 4, "an FAQ must start with a question; write each question as a '###' heading",
                      files={"a.md": "# Alpha\n\n::: faq\nAn answer first.\n\n### Why?\nBecause.\n:::\n"}),
                  id="faq-without-question"),
@@ -154,24 +162,25 @@ CASES = [
                      "--event file; known names: author, date, subtitle, title",
                      files={"a.md": "# Alpha\n\nText.\n\nWelcome to {{ event.nope }}.\n"}), id="unknown-placeholder"),
     # --- images ----------------------------------------------------------------------------
-    pytest.param(Bad("content/a.md", 3, "image 'img/chart.png' not found; check the path, relative to this file",
-                     files={"a.md": "# Alpha\n\n![Chart](img/chart.png)\n"}), id="image-missing"),
-    pytest.param(Bad("content/a.md", 3, "'x.png' is not an image; use one of: PNG, JPEG, GIF, BMP, TIFF, WEBP",
-                     files={"a.md": "# Alpha\n\n![Chart](x.png)\n", "x.png": "just text\n"}), id="image-not-an-image"),
-    pytest.param(Bad("content/a.md", 3, "image 'chart.svg' is SVG; export it as PNG",
+    pytest.param(Bad("content/a.md", 3, f"image 'img/chart.png' not found; check the path, relative to this file{STRICT}",
+                     files={"a.md": "# Alpha\n\n![Chart](img/chart.png)\n"}, args=STRICT_ARGS), id="image-missing"),
+    pytest.param(Bad("content/a.md", 3, f"'x.png' is not an image; use one of: PNG, JPEG, GIF, BMP, TIFF, WEBP{STRICT}",
+                     files={"a.md": "# Alpha\n\n![Chart](x.png)\n", "x.png": "just text\n"}, args=STRICT_ARGS),
+                 id="image-not-an-image"),
+    pytest.param(Bad("content/a.md", 3, f"image 'chart.svg' is SVG; export it as PNG{STRICT}",
                      files={"a.md": "# Alpha\n\n![Chart](chart.svg)\n",
-                            "chart.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n'}), id="image-svg"),
+                            "chart.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n'}, args=STRICT_ARGS),
+                 id="image-svg"),
     pytest.param(Bad("content/a.md", 3, "image 'big.png' is 8000×6000 pixels, over the 40-megapixel limit; "
-                     "scale it down", files={"a.md": "# Alpha\n\n![Big](big.png)\n"}, prepare=huge_png),
-                 id="image-huge"),
+                     f"scale it down{STRICT}", files={"a.md": "# Alpha\n\n![Big](big.png)\n"}, prepare=huge_png,
+                     args=STRICT_ARGS), id="image-huge"),
     # --- tables ----------------------------------------------------------------------------
-    pytest.param(Bad("content/a.md", 6, "row has 3 cells, expected 2; "
-                     "add or remove '|' cells so every row matches the header",
-                     files={"a.md": "# Alpha\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 |\n"}),
-                 id="pipe-table-ragged-row"),
-    pytest.param(Bad("content/a.md", 5, "row has 1 cell, expected 2; "
-                     "add or remove '|' cells so every row matches the header",
-                     files={"a.md": "# Alpha\n\n| a | b |\n|---|---|\n| 1 |\n"}), id="pipe-table-short-row"),
+    pytest.param(Bad("content/a.md", 6, f"row has 3 cells, the header 2: the cells past the header's were dropped{STRICT}",
+                     files={"a.md": "# Alpha\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 |\n"},
+                     args=STRICT_ARGS), id="pipe-table-ragged-row"),
+    pytest.param(Bad("content/a.md", 5, f"row has 1 cell, the header 2: empty cells were added{STRICT}",
+                     files={"a.md": "# Alpha\n\n| a | b |\n|---|---|\n| 1 |\n"}, args=STRICT_ARGS),
+                 id="pipe-table-short-row"),
     pytest.param(Bad("content/t.yml", 5, "row has 1 cell, expected 2; add the missing cells",
                      files={"a.md": TABLE.format("t.yml"), "t.yml": "header: [a, b]\nrows:\n  - [1, 2]\n"
                             "  - [3, 4]\n  - [5]\n"}), id="yaml-table-ragged-row"),
@@ -229,8 +238,8 @@ CASES = [
                  id="strict-warning"),
     # --- a previous build stays as it was ------------------------------------------------------
     pytest.param(Bad("content/a.md", 3, "image 'big.png' is 8000×6000 pixels, over the 40-megapixel limit; "
-                     "scale it down", files={"a.md": "# Alpha\n\n![Big](big.png)\n"}, prepare=huge_png,
-                     prebuilt=True), id="prebuilt-image-huge"),
+                     f"scale it down{STRICT}", files={"a.md": "# Alpha\n\n![Big](big.png)\n"}, prepare=huge_png,
+                     prebuilt=True, args=STRICT_ARGS), id="prebuilt-image-huge"),
     pytest.param(Bad("brand.yml", 2, f"'#12345G' is not a colour; {COLOUR_HINT}",
                      brand="color:\n  primary: '#12345G'\n", prebuilt=True), id="prebuilt-brand-bad-colour"),
     pytest.param(Bad("content/a.md", 3, "remote image 'https://x.org/c.png' is not fetched; its alt text is shown "

@@ -32,7 +32,7 @@ def test_front_matter_title_and_hints_keep_line_numbers(tmp_path: Path) -> None:
     content = write_content(tmp_path, {"a.md": "---\ntitle: From front matter\nslides: false\n---\n\nText.\n"})
     section = load(content).sections[0]
     assert section.title == "From front matter"
-    assert section.hints == {"slides": False}
+    assert section.slides is False and section.handout is True
     assert section.blocks[0].source.line == 6
 
 
@@ -44,9 +44,9 @@ def test_inline_marks_links_and_code(tmp_path: Path) -> None:
 
 
 def test_markup_looking_text_stays_text(tmp_path: Path) -> None:
-    content = write_content(tmp_path, {"a.md": "# T\n\nA <b>bold</b> & <font> claim\n"})
+    content = write_content(tmp_path, {"a.md": "# T\n\nA \\<b>bold\\</b> & &lt;font&gt; `<i>` claim\n"})
     para = load(content).sections[0].blocks[0]
-    assert m.plain(para.runs) == "A <b>bold</b> & <font> claim"  # type: ignore[union-attr]
+    assert m.plain(para.runs) == "A <b>bold</b> & <font> <i> claim"  # type: ignore[union-attr]
 
 
 def test_nested_lists_quotes_callouts_notes_slides(tmp_path: Path) -> None:

@@ -88,7 +88,7 @@ def test_metadata(guide_build: dict[str, Path]) -> None:
 
 
 def test_markup_looking_text_prints_literally(tmp_path: Path) -> None:
-    text = "# Literal\n\nUse <b>bold</b> & <font color=red>x</font> or <para> tags.\n"
+    text = "# Literal\n\nUse \\<b>bold&lt;/b> & `<font color=red>x</font>` or &lt;para> tags.\n"
     out = build_to(write_content(tmp_path, {"a.md": text}), tmp_path / "o", ("pdf",))
     assert "Use <b>bold</b> & <font color=red>x</font> or <para> tags." in " ".join(pdf_text(out[0]))
 

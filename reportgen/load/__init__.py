@@ -10,7 +10,10 @@ from pathlib import Path
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.load.files import line_of, read_text, resolve_inside
 from reportgen.load.guide import meta_of, read_guide
-from reportgen.load.markdown import LoadContext, parse_section
+from reportgen.load.anchors import resolve_links
+from reportgen.load.context import LoadContext
+from reportgen.load.markdown import parse_section
+from reportgen.load.placeholders import variables_of
 from reportgen.model import Document, Section
 
 
@@ -24,8 +27,8 @@ def load_document(
     diag = diag or Diagnostics()
     data, guide_path = read_guide(content_dir, diag)
     meta = meta_of(data, guide_path, event or {})
-    variables = {"title": meta.title, "subtitle": meta.subtitle, "author": meta.author, "date": meta.date}
-    variables.update({f"event.{k}": v for k, v in meta.event})
+    variables = variables_of({"title": meta.title, "subtitle": meta.subtitle, "author": meta.author,
+                              "date": meta.date, **{f"event.{k}": v for k, v in meta.event}})
     ctx = LoadContext(content_dir, diag, variables, allow_outside)
     sections: list[Section] = []
     for index, name in enumerate(data["sections"]):
@@ -33,8 +36,8 @@ def load_document(
         path = resolve_inside(content_dir, name, content_dir, allow_outside, ref)
         if not path.is_file():
             raise ReportgenError(f"section file '{name}' not found", ref, hint="check the name or create the file")
-        sections.append(parse_section(path, read_text(path, diag, "section file"), ctx))
-    return Document(meta, tuple(sections), name=_slug(str(data.get("name") or meta.title)))
+        sections.append(parse_section(path, read_text(path, diag, "section file"), ctx, index + 1))
+    return Document(meta, tuple(resolve_links(sections, diag)), name=_slug(str(data.get("name") or meta.title)))
 
 
 def _slug(name: str) -> str:

@@ -1,65 +1,217 @@
-"""Inline Markdown (markdown-it-py's inline nodes) to model ``Run``s."""
+"""Inline Markdown (markdown-it-py's inline nodes, inline HTML among them) to model runs.
+
+The result of reading a paragraph is a list of ``Run``s and ``Img``s: whether an image
+becomes a figure of its own or its alt text stands in the line is decided by
+``paragraph_blocks``, for Markdown and raw HTML alike.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
+from urllib.parse import unquote
 
-from reportgen.model import Inline, Run
+from reportgen.load.html_tags import INLINE_MARKS, KNOWN_TAGS, NOT_SHOWN, tag_events
+from reportgen.model import Block, Figure, Inline, Paragraph, Run, plain
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
 
-
-def runs_of(node: SyntaxTreeNode) -> Inline:
-    """Flatten an ``inline`` node into runs, merging neighbours with the same marks."""
-    out: list[Run] = []
-    _walk(node.children, Run(""), out)
-    merged: list[Run] = []
-    for run in out:
-        if merged and replace(merged[-1], text="") == replace(run, text=""):
-            merged[-1] = replace(merged[-1], text=merged[-1].text + run.text)
-        elif run.text:
-            merged.append(run)
-    return tuple(merged)
+    from reportgen.load.context import FileContext
 
 
-def _walk(nodes: Iterable[SyntaxTreeNode], marks: Run, out: list[Run]) -> None:
-    for node in nodes:
-        kind = node.type
-        if kind == "text":
-            out.append(replace(marks, text=node.content))
-        elif kind == "softbreak":
-            out.append(replace(marks, text=" "))
-        elif kind == "hardbreak":
-            out.append(replace(marks, text="\n"))
-        elif kind == "code_inline":
-            out.append(replace(marks, text=node.content, code=True))
-        elif kind == "strong":
-            _walk(node.children, replace(marks, strong=True), out)
-        elif kind == "em":
-            _walk(node.children, replace(marks, emph=True), out)
-        elif kind == "link":
-            _walk(node.children, replace(marks, link=str(node.attrs.get("href", ""))), out)
-        elif kind == "image":  # an image inside running text keeps only its alt text
-            out.append(replace(marks, text=node.content))
-        else:  # html_inline cannot occur (html is off); anything else keeps its text
-            out.append(replace(marks, text=node.content))
+@dataclass(frozen=True, slots=True)
+class Img:
+    """An image met in running text, not yet placed."""
+
+    src: str
+    alt: str
+    line: int | None
+    title: str = ""
+    width: int | None = None
+    link: str | None = None
+
+
+Item = Union[Run, Img]
+
+
+def merge(items: Iterable[Item]) -> list[Item]:
+    """Neighbouring runs with the same marks joined; empty runs dropped."""
+    out: list[Item] = []
+    for item in items:
+        last = out[-1] if out else None
+        if isinstance(item, Run) and isinstance(last, Run) and replace(last, text="") == replace(item, text=""):
+            out[-1] = replace(last, text=last.text + item.text)
+        elif not isinstance(item, Run) or item.text:
+            out.append(item)
+    return out
+
+
+def runs(items: Iterable[Item]) -> Inline:
+    """Only the text: each image as its alt text, linked where the image was."""
+    return tuple(i for i in merge(i if isinstance(i, Run) else Run(i.alt, link=i.link) for i in items)
+                 if isinstance(i, Run))
+
+
+def paragraph_blocks(items: list[Item], file: FileContext, line: int | None, align: str = "") -> list[Block]:
+    """A paragraph's blocks. Images alone in a paragraph are figures (a single one even when it
+    cannot be shown: a placeholder then marks its place); images among text, and in a row of
+    images those that cannot be shown (badges), leave their alt text in the line."""
+    items = _trim(merge(items))
+    if not items:
+        return []
+    images = [i for i in items if isinstance(i, Img)]
+    alone = len(images) == len([i for i in items if not (isinstance(i, Run) and not i.text.strip())])
+    if not alone:
+        for image in images:
+            file.image(image.src, image.line)
+        return [Paragraph(runs(items), file.ref(line), align)]
+    out: list[Block] = []
+    pending: list[Item] = []
+    for image in images:
+        path = file.image(image.src, image.line)
+        if path is None and len(images) > 1:
+            pending += [Run(" ")] if pending else []
+            pending.append(image)
+            continue
+        if pending:
+            out.append(Paragraph(runs(pending), file.ref(line), align))
+            pending = []
+        out.append(Figure(path, image.alt, file.ref(image.line), image.title, image.width))
+    if pending:
+        out.append(Paragraph(runs(pending), file.ref(line), align))
+    return out
+
+
+def _trim(items: list[Item]) -> list[Item]:
+    """Without the spaces at either end (raw HTML brings its indentation along)."""
+    while items and isinstance(items[0], Run) and not items[0].text.strip(" \n"):
+        items = items[1:]
+    while items and isinstance(items[-1], Run) and not items[-1].text.strip(" \n"):
+        items = items[:-1]
+    if items and isinstance(items[0], Run):
+        items[0] = replace(items[0], text=items[0].text.lstrip(" \n"))
+    if items and isinstance(items[-1], Run):
+        items[-1] = replace(items[-1], text=items[-1].text.rstrip(" \n"))
+    return items
+
+
+class InlineReader:
+    """Reads the inline nodes of one block; ``line`` follows the line breaks it passes."""
+
+    def __init__(self, file: FileContext, line: int | None) -> None:
+        self.file, self.line = file, line
+        self.out: list[Item] = []
+
+    def read(self, node: SyntaxTreeNode) -> list[Item]:
+        self.walk(node.children, Run(""))
+        return merge(self.out)
+
+    def walk(self, nodes: Iterable[SyntaxTreeNode], marks: Run) -> None:
+        html_open: list[tuple[str, Run]] = []  # inline HTML elements open at this level
+        for node in nodes:
+            kind = node.type
+            if kind in ("text", "text_special"):
+                self.out.append(replace(marks, text=self.file.text(node.content, self.line)))
+            elif kind in ("softbreak", "hardbreak"):
+                self.out.append(replace(marks, text=" " if kind == "softbreak" else "\n"))
+                self.line = self.line + 1 if self.line else None
+            elif kind == "code_inline":
+                self.out.append(replace(marks, text=node.content, code=True))
+            elif kind == "strong":
+                self.walk(node.children, replace(marks, strong=True))
+            elif kind == "em":
+                self.walk(node.children, replace(marks, emph=True))
+            elif kind == "s":
+                self.walk(node.children, replace(marks, strike=True))
+            elif kind == "link":
+                self.walk(node.children, replace(marks, link=self.href(str(node.attrs.get("href", "")))))
+            elif kind == "image":
+                alt = InlineReader(self.file, self.line)
+                alt.walk(node.children, Run(""))
+                self.out.append(Img(unquote(str(node.attrs.get("src", ""))), plain(runs(alt.out)), self.line,
+                                    str(node.attrs.get("title") or ""), link=marks.link))
+            elif kind == "footnote_ref":
+                self.out.append(replace(marks, text=str(node.meta["id"] + 1), script="sup", link=None))
+            elif kind == "html_inline":
+                marks = self.html(node.content, marks, html_open)
+            else:  # anything else a plugin makes keeps its text
+                self.out.append(replace(marks, text=node.content))
+
+    def href(self, href: str) -> str:
+        if "%7B%7B" in href:  # a placeholder in a link: [Register]({{event.link}})
+            href = self.file.text(unquote(href), self.line)
+        return href
+
+    def html(self, html: str, marks: Run, html_open: list[tuple[str, Run]]) -> Run:
+        """Apply one inline HTML tag (or comment) to the marks of what follows it."""
+        for event in tag_events(html):
+            if event.kind == "start":
+                tag = event.tag
+                if tag == "br":
+                    self.out.append(replace(marks, text="\n"))
+                elif tag == "img":
+                    src = unquote(event.attrs.get("src", ""))
+                    self.out.append(Img(src, event.attrs.get("alt", ""), self.line, event.attrs.get("title", ""),
+                                        _pixels(event.attrs.get("width")), marks.link))
+                elif tag in INLINE_MARKS or tag not in KNOWN_TAGS:
+                    if tag not in KNOWN_TAGS:
+                        self.file.warn_once(f"tag:{tag}", f"HTML tag <{tag}> is not used by reportgen; its text is "
+                                            "kept", self.line)
+                    html_open.append((tag, marks))
+                    marks = with_tag(marks, tag, event.attrs, self)
+                elif tag in NOT_SHOWN:
+                    self.file.warn_once(f"tag:{tag}", f"HTML <{tag}> is not shown in the handout or the deck",
+                                        self.line)
+            elif event.kind == "end":
+                for index in range(len(html_open) - 1, -1, -1):
+                    if html_open[index][0] == event.tag:
+                        marks = html_open[index][1]
+                        del html_open[index:]
+                        break
+            elif event.kind == "data" and event.text.strip():
+                self.out.append(replace(marks, text=self.file.text(event.text, self.line)))
+        return marks
+
+
+def with_tag(marks: Run, tag: str, attrs: dict[str, str], reader: InlineReader) -> Run:
+    """The marks inside an inline HTML element."""
+    mark = INLINE_MARKS.get(tag)
+    if mark == "link":
+        href = attrs.get("href")
+        return replace(marks, link=reader.href(href)) if href else marks
+    if mark in ("sub", "sup"):
+        return replace(marks, script=mark)
+    if mark == "strong":
+        return replace(marks, strong=True)
+    if mark == "emph":
+        return replace(marks, emph=True)
+    if mark == "code":
+        return replace(marks, code=True)
+    if mark == "strike":
+        return replace(marks, strike=True)
+    return marks
+
+
+def _pixels(value: str | None) -> int | None:
+    """``width="200"`` or ``"200px"`` as pixels; percentages and nonsense as ``None``."""
+    text = (value or "").strip().removesuffix("px")
+    return int(float(text)) if text.replace(".", "", 1).isdigit() and float(text) >= 1 else None
 
 
 @lru_cache(maxsize=1)
 def _inline_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False})
+    return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
 
 
-def parse_inline(text: str) -> Inline:
-    """Parse one line of inline Markdown (a table cell from a data file)."""
+def parse_inline(text: str, file: FileContext) -> Inline:
+    """Parse one cell of inline Markdown (a data table's), as found in ``file``."""
     from markdown_it.tree import SyntaxTreeNode
 
     tokens = _inline_parser().parseInline(text)
-    return runs_of(SyntaxTreeNode(tokens).children[0]) if tokens else ()
+    return runs(InlineReader(file, None).read(SyntaxTreeNode(tokens).children[0])) if tokens else ()

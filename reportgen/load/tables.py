@@ -11,20 +11,24 @@ import csv
 from functools import lru_cache
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportgen.errors import Diagnostics, ReportgenError, SourceRef
+from reportgen.errors import ReportgenError, SourceRef
 from reportgen.load.files import check_keys, line_of, parse_yaml, read_text
 from reportgen.load.inline import parse_inline
 from reportgen.model import Inline, Table, plain
+
+if TYPE_CHECKING:
+    from reportgen.load.context import FileContext
 
 MAX_ROWS = 20_000
 _YAML_KEYS = ("caption", "header", "rows", "row-labels")
 
 
-def load_table_file(path: Path, diag: Diagnostics, caption: Inline = ()) -> Table:
-    """Read a ``.yml``/``.yaml`` or ``.csv`` table; ``caption`` from the section wins."""
-    text = read_text(path, diag, "table file")
+def load_table_file(path: Path, file: FileContext, caption: Inline = ()) -> Table:
+    """Read a ``.yml``/``.yaml`` or ``.csv`` table (``file`` is its context); ``caption`` from
+    the section wins."""
+    text = read_text(path, file.diag, "table file")
     if path.suffix.lower() == ".csv":
         header, rows, lines, row_labels, own_caption = _read_csv(text, path)
     elif path.suffix.lower() in (".yml", ".yaml"):
@@ -33,9 +37,9 @@ def load_table_file(path: Path, diag: Diagnostics, caption: Inline = ()) -> Tabl
         raise ReportgenError(
             f"unsupported table file type '{path.suffix}'", SourceRef(path), hint="use .yml, .yaml or .csv"
         )
-    head = [parse_inline(c) for c in header]
-    body = [[parse_inline(c) for c in row] for row in rows]
-    return build_table(head, body, lines, SourceRef(path, 1), caption or parse_inline(own_caption), row_labels)
+    head = [parse_inline(c, file) for c in header]
+    body = [[parse_inline(c, file) for c in row] for row in rows]
+    return build_table(head, body, lines, SourceRef(path, 1), caption or parse_inline(own_caption, file), row_labels)
 
 
 def build_table(

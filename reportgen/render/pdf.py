@@ -40,7 +40,45 @@ from reportgen.theme import Theme
 
 
 _CHUNK = 60  # table rows per flowable (even, so zebra banding runs on across chunks)
+_ALIGNMENTS = {"center": 1, "right": 2}  # reportlab's TA_CENTER, TA_RIGHT
+PX = 0.75  # points per CSS pixel: an <img width="…"> in pixels
 _CELL_PAD = 6.0  # points of padding left and right in a table cell
+
+
+def _anchors(section: m.Section) -> list[str]:
+    """The anchors a section's headings (and its title) give links to jump to."""
+    found = [b.anchor for b in m.walk(section.blocks) if isinstance(b, m.Heading) and b.anchor]
+    return [section.anchor, *found] if section.anchor else found
+
+
+class _CheckBox(Flowable):  # type: ignore[misc]
+    """A task-list item's first block with its box drawn in the margin to its left."""
+
+    def __init__(self, inner: Flowable, checked: bool, size: float, color: Any, theme: Theme) -> None:
+        super().__init__()
+        self.inner, self.checked, self.size, self.color, self.theme = inner, checked, size, color, theme
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.inner.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.inner.split(avail_width, avail_height)
+        return [_CheckBox(parts[0], self.checked, self.size, self.color, self.theme), *parts[1:]] if parts else []
+
+    def getSpaceBefore(self) -> float:
+        return float(self.inner.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.inner.getSpaceAfter())
+
+    def draw(self) -> None:
+        from reportgen.render.checkbox import draw_check_box
+
+        self.inner.drawOn(self.canv, 0, 0)
+        side = 0.75 * self.size
+        baseline = self.height - self.size  # the first line's baseline, near enough for a box
+        draw_check_box(self.canv, -side - 6, baseline, side, self.checked, self.theme.colors.secondary)
 
 
 def _short(block: m.BulletList) -> bool:
@@ -50,11 +88,12 @@ def _short(block: m.BulletList) -> bool:
 
 
 class _Heading(Paragraph):  # type: ignore[misc]
-    """A heading that the document template turns into a bookmark and a contents entry."""
+    """A heading that the document template turns into a bookmark and a contents entry, and
+    into the destination of links to its ``anchor``."""
 
-    def __init__(self, text: str, style: Any, title: str, level: int, key: str, toc: bool) -> None:
+    def __init__(self, text: str, style: Any, title: str, level: int, key: str, toc: bool, anchor: str) -> None:
         super().__init__(text, style)
-        self.title, self.level, self.key, self.toc = title, level, key, toc
+        self.title, self.level, self.key, self.toc, self.anchor = title, level, key, toc, anchor
 
 
 class _Handout(BaseDocTemplate):  # type: ignore[misc]
@@ -79,6 +118,8 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _Heading):
             self.canv.bookmarkPage(flowable.key)
+            if flowable.anchor:
+                self.canv.bookmarkPage(flowable.anchor)
             self.canv.addOutlineEntry(flowable.title, flowable.key, flowable.level, closed=flowable.level > 0)
             self.canv.heading_pages[flowable.key] = self.page
 
@@ -104,6 +145,7 @@ class _Story:
         self.keys = 0
         self.outline_level = 0
         self.contents: list[Entry] = []  # filled as headings are made, read when the contents are laid out
+        self.anchors: frozenset[str] = frozenset()  # the headings links can jump to: those printed
 
     def style(self, role: str, **overrides: Any) -> Any:
         key = role + repr(sorted(overrides.items()))
@@ -112,16 +154,17 @@ class _Story:
         return self.styles[key]
 
     def para(self, runs: m.Inline, role: str, **overrides: Any) -> Paragraph:
-        return Paragraph(markup(runs, self.theme, self.theme.style(role)), self.style(role, **overrides))
+        return Paragraph(markup(runs, self.theme, self.theme.style(role), self.anchors), self.style(role, **overrides))
 
     def document(self, doc: m.Document) -> list[Flowable]:
         story: list[Flowable] = [Cover(doc.meta, self.theme), NextPageTemplate("body"), PageBreak()]
         if self.theme.toc:
             contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=14)])
             story += [self.heading("Contents", "toc.title", level=0, toc=False), contents, PageBreak()]
-        handout = [s for s in doc.sections if s.hints.get("handout", True) is not False]
+        handout = [s for s in doc.sections if s.handout]
+        self.anchors = frozenset(a for s in handout for a in _anchors(s))
         for index, section in enumerate(handout):
-            story.append(self.heading(section.title, "heading.1", level=0, toc=True))
+            story.append(self.heading(section.title, "heading.1", level=0, toc=True, anchor=section.anchor))
             story += self.blocks(section.blocks)
             if self.theme.notes_pages:
                 story += [PageBreak(), self.heading("Notes", "heading.2", level=-1, toc=False), RuledLines(self.theme)]
@@ -129,7 +172,7 @@ class _Story:
                 story.append(PageBreak())
         return story
 
-    def heading(self, title: str, role: str, level: int, toc: bool) -> Flowable:
+    def heading(self, title: str, role: str, level: int, toc: bool, anchor: str = "") -> Flowable:
         """A heading; ``level`` is its outline depth (``-1``: not in the outline)."""
         self.keys += 1
         style = self.style(role, keepWithNext=1)
@@ -140,7 +183,7 @@ class _Story:
         self.outline_level = level
         if toc:
             self.contents.append(Entry(level, title, f"h{self.keys}"))
-        return _Heading(text, style, title, level, f"h{self.keys}", toc)
+        return _Heading(text, style, title, level, f"h{self.keys}", toc, anchor)
 
     def blocks(self, blocks: tuple[m.Block, ...], role: str = "body") -> list[Flowable]:
         out: list[Flowable] = []
@@ -155,13 +198,17 @@ class _Story:
 
     def block(self, block: m.Block, role: str = "body") -> list[Flowable]:
         match block:
-            case m.Heading(level=level, runs=runs):
+            case m.Heading(level=level, runs=runs, anchor=anchor):
                 title = m.plain(runs)
-                return [CondPageBreak(60), self.heading(title, f"heading.{min(level, 3)}", level - 1, level == 2)]
-            case m.Paragraph(runs=runs):
+                return [CondPageBreak(60), self.heading(title, f"heading.{min(level, 3)}", level - 1, level == 2,
+                                                        anchor)]
+            case m.Paragraph(runs=runs, align=align):
                 # a lead-in ("… include:") stays on the page of what it introduces
                 lead_in = m.plain(runs).rstrip().endswith(":")
-                return [self.para(runs, role, keepWithNext=1) if lead_in else self.para(runs, role)]
+                overrides: dict[str, Any] = {"keepWithNext": 1} if lead_in else {}
+                if align:
+                    overrides["alignment"] = _ALIGNMENTS[align]
+                return [self.para(runs, role, **overrides)]
             case m.BulletList():
                 return [self.bullets(block, role)]
             case m.Table():
@@ -179,6 +226,8 @@ class _Story:
                                    spaceBefore=6, spaceAfter=10)]
             case m.Faq(items=items):
                 return [self.faq_item(item) for item in items]
+            case m.Footnotes():
+                return self.footnotes(block)
             case m.Notes() | m.SlideText():
                 return []  # the deck's alone
             case _:
@@ -186,11 +235,15 @@ class _Story:
 
     def bullets(self, block: m.BulletList, role: str) -> Flowable:
         items = []
-        for item in block.items:
-            inner = self.blocks(item.blocks, "list")
-            items.append(ListItem(inner, spaceAfter=2))
         colors = self.theme.colors
         size = self.theme.style("list").size
+        for item in block.items:
+            inner = self.blocks(item.blocks, "list")
+            if item.checked is not None and inner:
+                inner[0] = _CheckBox(inner[0], item.checked, size, rgb(colors.secondary), self.theme)
+            items.append(ListItem(inner, spaceAfter=2))
+        if not block.marked or any(item.checked is not None for item in block.items):
+            return ListFlowable(items, bulletType="bullet", start="", leftIndent=18, spaceAfter=6)
         if block.ordered:
             return ListFlowable(items, bulletType="1", start=block.start, leftIndent=18, bulletFontSize=size,
                                 bulletFontName=self.theme.style("list").face, bulletColor=rgb(colors.secondary),
@@ -206,13 +259,13 @@ class _Story:
         t = self.theme
         head_style, body_style = self.style("table.header"), self.style("table.body")
         label_style = self.style("table.body", fontName=t.style("table.body").family.face(bold=True))
-        header = [Paragraph(markup(c, t, t.style("table.header")), head_style) for c in table.header]
+        header = [Paragraph(markup(c, t, t.style("table.header"), self.anchors), head_style) for c in table.header]
         rows = []
         for row in table.rows:
             cells = []
             for col, cell in enumerate(row):
                 style = label_style if table.row_labels and col == 0 else body_style
-                cells.append(Paragraph(markup(cell, t, t.style("table.body")), style))
+                cells.append(Paragraph(markup(cell, t, t.style("table.body"), self.anchors), style))
             rows.append(cells)
         out: list[Flowable] = []
         if table.caption:
@@ -266,6 +319,18 @@ class _Story:
         ]))
         return box
 
+    def footnotes(self, block: m.Footnotes) -> list[Flowable]:
+        """The section's footnotes at its end, in small print under a short rule."""
+        t = self.theme
+        rule = HRFlowable(width="30%", thickness=0.5, color=rgb(t.colors.rule), hAlign="LEFT", spaceBefore=10,
+                          spaceAfter=4)
+        items = [ListItem(self.blocks(note.blocks, "caption"), value=note.label, spaceAfter=1) for note in block.items]
+        style = t.style("caption")
+        notes = ListFlowable(items, bulletType="1", start=block.items[0].label, leftIndent=14,
+                             bulletFontName=style.face, bulletFontSize=style.size, bulletColor=rgb(style.color),
+                             spaceAfter=6)
+        return [KeepTogether([rule, notes])] if len(block.items) <= 3 else [rule, notes]
+
     def figure(self, fig: m.Figure) -> Flowable:
         t = self.theme
         parts: list[Flowable] = []
@@ -273,7 +338,9 @@ class _Story:
             parts.append(self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True))
         else:
             image = Image(str(fig.path))
-            scale = min(t.page.inner_width / image.imageWidth, t.page.inner_height * 0.6 / image.imageHeight, 1.0)
+            asked = fig.width_px * PX / image.imageWidth if fig.width_px else 1.0  # <img width="200">
+            scale = min(t.page.inner_width / image.imageWidth, t.page.inner_height * 0.6 / image.imageHeight,
+                        asked, 1.0)
             image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
             image.hAlign = "CENTER"
             parts += [Spacer(1, 4), image]

@@ -12,19 +12,28 @@ from reportgen.model import Inline
 from reportgen.theme import TextStyle, Theme, to_hex
 
 
-def markup(runs: Inline, theme: Theme, style: TextStyle) -> str:
-    """Paragraph markup for ``runs`` in ``style`` (bold and italic relative to the style)."""
+_SCRIPT_TAGS = {"sup": "super", "sub": "sub"}
+
+
+def markup(runs: Inline, theme: Theme, style: TextStyle, anchors: frozenset[str] = frozenset()) -> str:
+    """Paragraph markup for ``runs`` in ``style`` (bold and italic relative to the style). A
+    link to an "#anchor" of this document jumps there if ``anchors`` has it, else is text."""
     parts: list[str] = []
     code = theme.style("code")
     for run in runs:
         text = escape(run.text).replace("\n", "<br/>")
+        if run.strike:
+            text = f"<strike>{text}</strike>"
+        if run.script:
+            tag = _SCRIPT_TAGS[run.script]
+            text = f"<{tag}>{text}</{tag}>"
         if run.code:
             size = round(style.size * 0.9, 2)
             text = f'<font face="{code.family.face()}" size="{size}">{text}</font>'
         bold, italic = style.bold or run.strong, style.italic or run.emph
         if bold != style.bold or italic != style.italic:
             text = f'<font face="{style.family.face(bold, italic)}">{text}</font>'
-        if run.link:
+        if run.link and (not run.link.startswith("#") or run.link[1:] in anchors):
             color = "#" + to_hex(theme.colors.link)
             text = f'<a href="{_html_escape(run.link)}" color="{color}"><u>{text}</u></a>'
         parts.append(text)

@@ -24,7 +24,7 @@ from reportgen.qr import qr_png
 from reportgen.render.pptx_package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
 from reportgen.render.pptx_shapes import add_rect, add_text_box, place, set_body
 from reportgen.render.pptx_text import write_paragraphs
-from reportgen.render.slide_plan import ImageBox, Para, Rect, Slide, TableBox, TextBox
+from reportgen.render.slide_plan import ImageBox, Para, Rect, Slide, TableBox, TextBox, deck_anchors
 from reportgen.render.slides import plan_slides
 from reportgen.template import layout_for, open_template
 from reportgen.theme import RGB, Theme
@@ -43,9 +43,9 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
         prs = Presentation()
         prs.slide_width, prs.slide_height = Pt(theme.slide.width), Pt(theme.slide.height)
     make_linear(prs)
-    drawer = _Drawer(prs, theme, meta.lang)
-    for planned in plan:
-        drawer.slide(planned)
+    drawer = _Drawer(prs, theme, meta.lang, plan)
+    for index, planned in enumerate(plan):
+        drawer.slide(index, planned)
     _properties(prs, meta)
     return save(prs)
 
@@ -55,15 +55,20 @@ def _rgb(color: RGB) -> RGBColor:
 
 
 class _Drawer:
-    def __init__(self, prs: Any, theme: Theme, lang: str) -> None:
-        self.prs, self.theme, self.lang = prs, theme, lang
-        self.slides, self.pictures, self.notes = SlideAdder(prs), PictureAdder(), NotesAdder()
-        self.layouts: dict[str, Any] = {}
+    """Adds every slide first, empty, so that a link can lead to a slide drawn later."""
 
-    def slide(self, planned: Slide) -> None:
-        if planned.kind not in self.layouts:
-            self.layouts[planned.kind] = layout_for(self.prs, planned.kind)
-        slide = self.current = self.slides.add(self.layouts[planned.kind])
+    def __init__(self, prs: Any, theme: Theme, lang: str, plan: list[Slide]) -> None:
+        self.prs, self.theme, self.lang = prs, theme, lang
+        adder, self.pictures, self.notes = SlideAdder(prs), PictureAdder(), NotesAdder()
+        layouts: dict[str, Any] = {}
+        for planned in plan:
+            if planned.kind not in layouts:
+                layouts[planned.kind] = layout_for(prs, planned.kind)
+        self.added = [adder.add(layouts[planned.kind]) for planned in plan]
+        self.anchors = deck_anchors(plan)
+
+    def slide(self, index: int, planned: Slide) -> None:
+        slide = self.current = self.added[index]
         if planned.dark:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = _rgb(self.theme.colors.primary)
@@ -90,11 +95,18 @@ class _Drawer:
 
     def fill_text(self, tx_body: Any, box: TextBox) -> None:
         set_body(tx_body, box)
-        write_paragraphs(tx_body, box.paras, self.theme, self.lang, self.link_id)
+        write_paragraphs(tx_body, box.paras, self.theme, self.lang, self.link)
 
-    def link_id(self, url: str) -> str:
-        """The relationship id of a hyperlink on the slide being drawn."""
-        return str(self.current.part.relate_to(url, RT.HYPERLINK, is_external=True))
+    def link(self, url: str) -> tuple[str, str] | None:
+        """A hyperlink from the slide being drawn: to the slide holding an "#anchor" (none if
+        the deck does not show it), or to a web address."""
+        if url.startswith("#"):
+            target = self.anchors.get(url[1:])
+            if target is None:
+                return None
+            rid = self.current.part.relate_to(self.added[target].part, RT.SLIDE)
+            return str(rid), "ppaction://hlinksldjump"
+        return str(self.current.part.relate_to(url, RT.HYPERLINK, is_external=True)), ""
 
     def table(self, slide: Any, box: TableBox) -> None:
         colors = self.theme.colors
@@ -116,7 +128,7 @@ class _Drawer:
                 cell.margin_top = cell.margin_bottom = Pt(box.margin_y)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 cell.text_frame.word_wrap = True
-                write_paragraphs(cell.text_frame._txBody, (para,), self.theme, self.lang, self.link_id,
+                write_paragraphs(cell.text_frame._txBody, (para,), self.theme, self.lang, self.link,
                                  bold_first=box.row_labels and c == 0 and r > 0)
 
     def picture(self, slide: Any, box: ImageBox) -> None:

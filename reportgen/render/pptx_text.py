@@ -13,30 +13,36 @@ from typing import Any
 
 from lxml import etree
 
-from reportgen.render.slide_plan import Para
+from reportgen.render.slide_plan import CHECKED, UNCHECKED, Para
 from reportgen.theme import Theme, to_hex
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
 EMU_PER_PT = 12700
+_BASELINE = {"sup": "30000", "sub": "-25000"}  # thousandths of a percent of the size, as PowerPoint writes
+# a task's box is in the symbol font every PowerPoint has (LibreOffice finds it in OpenSymbol)
+_BULLET_FONTS = {CHECKED: "Segoe UI Symbol", UNCHECKED: "Segoe UI Symbol"}
 
 
 def _points(parent: Any, tag: str, value: float) -> None:
     etree.SubElement(etree.SubElement(parent, _A + tag), _A + "spcPts", val=str(round(value * 100)))
 
 
+# a link's relationship id and action ("" for a web address), or None where it leads nowhere
+LinkTarget = Callable[[str], "tuple[str, str] | None"]
+
+
 def write_paragraphs(tx_body: Any, paras: tuple[Para, ...], theme: Theme, lang: str,
-                     link_id: Callable[[str], str], bold_first: bool = False) -> None:
+                     link: LinkTarget, bold_first: bool = False) -> None:
     """Replace the paragraphs of a ``<p:txBody>``/``<a:txBody>`` with the planned ones."""
     for old in tx_body.findall(_A + "p"):
         tx_body.remove(old)
     for para in paras or (Para((), "slide.body", 12, 14.4, 1),):
-        _paragraph(tx_body, para, theme, lang, link_id, bold_first)
+        _paragraph(tx_body, para, theme, lang, link, bold_first)
 
 
-def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link_id: Callable[[str], str],
-               bold_all: bool) -> None:
+def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarget, bold_all: bool) -> None:
     style = theme.style(para.role)
     p = etree.SubElement(tx_body, _A + "p")
     indent = para.size
@@ -56,20 +62,28 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link_id: Calla
             etree.SubElement(ppr, _A + "buFont", typeface=style.family.deck_name)
             etree.SubElement(ppr, _A + "buAutoNum", type="arabicPeriod", startAt=para.bullet[:-1])
         else:
-            etree.SubElement(ppr, _A + "buFont", typeface="Arial")
+            etree.SubElement(ppr, _A + "buFont", typeface=_BULLET_FONTS.get(para.bullet, "Arial"))
             etree.SubElement(ppr, _A + "buChar", char=para.bullet)
     code = theme.style("code").family.deck_name
     for run in para.runs:
+        target = link(run.link) if run.link else None
         r = etree.SubElement(p, _A + "r")
         rpr = etree.SubElement(r, _A + "rPr", lang=lang, sz=str(round(para.size * 100)),
                                b="1" if style.bold or run.strong or bold_all else "0",
                                i="1" if style.italic or run.emph else "0",
                                cap="none")  # a layout's all-caps would undo our measuring
+        if run.strike:
+            rpr.set("strike", "sngStrike")
+        if run.script:
+            rpr.set("baseline", _BASELINE[run.script])
         fill = etree.SubElement(rpr, _A + "solidFill")
-        etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if run.link else style.color))
+        etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if target else style.color))
         etree.SubElement(rpr, _A + "latin", typeface=code if run.code else style.family.deck_name)
-        if run.link:
-            etree.SubElement(rpr, _A + "hlinkClick", {_R + "id": link_id(run.link)})
+        if target:
+            rid, action = target
+            click = etree.SubElement(rpr, _A + "hlinkClick", {_R + "id": rid})
+            if action:
+                click.set("action", action)
         etree.SubElement(r, _A + "t").text = run.text
     end = etree.SubElement(p, _A + "endParaRPr", lang=lang, sz=str(round(para.size * 100)))
     del end

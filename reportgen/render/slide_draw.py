@@ -25,9 +25,10 @@ TABLE_RULE = 1.0  # white rules between cells, as the deck's table style draws t
 HEADER_RULE = 3.0  # and under the header row
 
 
-def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, scale: float) -> None:
+def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, scale: float,
+               anchors: frozenset[str] = frozenset()) -> None:
     """Draw ``slide`` with its lower-left corner at (``x``, ``y``), ``scale`` canvas points per
-    slide point (uniform, so a slide is never distorted)."""
+    slide point (uniform, so a slide is never distorted); links to ``anchors`` are live."""
     W, H = theme.slide.width, theme.slide.height
     canvas.saveState()
     canvas.translate(x, y)
@@ -35,7 +36,7 @@ def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, s
     if slide.dark:
         canvas.setFillColor(rgb(theme.colors.primary))
         canvas.rect(0, 0, W, H, stroke=0, fill=1)
-    text = TextPainter(canvas, theme, Fitter(theme), H)
+    text = TextPainter(canvas, theme, Fitter(theme), H, anchors)
     text.box(slide.title)
     for shape in slide.shapes:
         match shape:

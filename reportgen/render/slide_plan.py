@@ -15,6 +15,9 @@ from reportgen.model import Inline
 from reportgen.theme import RGB
 
 
+CHECKED, UNCHECKED = "\u2611", "\u2610"  # a task-list item's bullet: ☑ done, ☐ to do
+
+
 @dataclass(frozen=True, slots=True)
 class Para:
     """One paragraph of a text box, already measured: ``lines`` at ``pitch`` points each."""
@@ -27,7 +30,7 @@ class Para:
     space_before: float = 0.0
     space_after: float = 0.0
     level: int = 0  # 0 or 1 for bullets
-    bullet: str = ""  # "", "•" or "1."
+    bullet: str = ""  # "", "•", "1.", or a task's CHECKED / UNCHECKED
     align: str = "left"  # left | center | right
 
     @property
@@ -109,3 +112,9 @@ class Slide:
     dark: bool = False  # primary background, light text
     footer: bool = True
     section: str = ""
+    anchors: tuple[str, ...] = ()  # the document's anchors (model.Heading.anchor) this slide holds
+
+
+def deck_anchors(plan: list[Slide]) -> dict[str, int]:
+    """Where each anchor is in the deck: the 0-based index of its slide."""
+    return {anchor: index for index, slide in enumerate(plan) for anchor in slide.anchors}

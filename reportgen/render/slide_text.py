@@ -22,9 +22,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportgen.model import Run
 from reportgen.render.pdf_pages import rgb
 from reportgen.render.slide_fit import Fitter, Item
-from reportgen.render.slide_plan import Para, TextBox
+from reportgen.render.checkbox import draw_check_box
+from reportgen.render.slide_plan import CHECKED, UNCHECKED, Para, TextBox
 from reportgen.render.wrap import Word, words_of
-from reportgen.theme import Theme
+from reportgen.theme import RGB, Theme
 
 DESCENT = 0.2  # of the size: baseline above the bottom of a line (font-independent spacing)
 # The deck's "•" is Arial's whatever the brand font: a dot this far right of the bullet's
@@ -32,6 +33,8 @@ DESCENT = 0.2  # of the size: baseline above the bottom of a line (font-independ
 # LibreOffice's rendering with Carlito and with Liberation Sans text alike).
 BULLET_X, BULLET_Y, BULLET_RADIUS = 0.16, 0.395, 0.137
 UNDERLINE = 0.05  # a link's underline: thickness, and half its distance below the baseline (ems)
+STRIKE = 0.3  # struck-out text: the line's height above the baseline (ems)
+SCRIPT_SIZE, SCRIPT_RISE = 0.66, {"sup": 0.33, "sub": -0.12}  # superscripts and subscripts (ems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +99,12 @@ def _add(segs: list[Segment], seg: Segment) -> None:
 
 
 class TextPainter:
-    """Draws text boxes and table cells of one slide; ``height`` turns top-down y into PDF y."""
+    """Draws text boxes and table cells of one slide; ``height`` turns top-down y into PDF y.
+    ``anchors`` are the "#anchor" links that lead somewhere in this PDF (its bookmarks)."""
 
-    def __init__(self, canvas: Canvas, theme: Theme, fit: Fitter, height: float) -> None:
-        self.c, self.theme, self.fit, self.H = canvas, theme, fit, height
+    def __init__(self, canvas: Canvas, theme: Theme, fit: Fitter, height: float,
+                 anchors: frozenset[str] = frozenset()) -> None:
+        self.c, self.theme, self.fit, self.H, self.anchors = canvas, theme, fit, height, anchors
 
     def box(self, box: TextBox) -> None:
         free = box.h - box.content_height
@@ -136,28 +141,50 @@ class TextPainter:
         color = self.theme.style(para.role).color
         text = self.c.beginText(x, baseline)
         links: list[tuple[str, float, float]] = []
+        struck: list[tuple[float, float]] = []
         for seg, face in zip(line, faces):
-            text.setFont(face, para.size)
-            text.setFillColor(rgb(self.theme.colors.link if seg.run.link else color))
+            link = seg.run.link if seg.run.link and self.leads_somewhere(seg.run.link) else None
+            size = para.size * (SCRIPT_SIZE if seg.run.script else 1)
+            text.setFont(face, size)
+            text.setRise(para.size * SCRIPT_RISE.get(seg.run.script, 0.0))
+            text.setFillColor(rgb(self.theme.colors.link if link else color))
             text.textOut(seg.text)
-            advance = stringWidth(seg.text, face, para.size)
-            if seg.run.link:
-                links.append((seg.run.link, x, x + advance))
+            advance = stringWidth(seg.text, face, size)
+            if link:
+                links.append((link, x, x + advance))
+            if seg.run.strike:
+                struck.append((x, x + advance))
             x += advance
         self.c.drawText(text)
+        for x0, x1 in struck:
+            self.rule(color, para.size, x0, x1, baseline + STRIKE * para.size)
         for url, x0, x1 in links:
-            self.c.saveState()
-            self.c.setStrokeColor(rgb(self.theme.colors.link))
-            self.c.setLineWidth(para.size * UNDERLINE)
-            self.c.line(x0, baseline - para.size * UNDERLINE * 2, x1, baseline - para.size * UNDERLINE * 2)
-            self.c.restoreState()
-            self.c.linkURL(url, (x0, baseline - DESCENT * para.size, x1, baseline + 0.8 * para.size), relative=1,
-                           thickness=0)
+            self.rule(self.theme.colors.link, para.size, x0, x1, baseline - para.size * UNDERLINE * 2)
+            area = (x0, baseline - DESCENT * para.size, x1, baseline + 0.8 * para.size)
+            if url.startswith("#"):
+                self.c.linkRect("", url[1:], area, relative=1, thickness=0)
+            else:
+                self.c.linkURL(url, area, relative=1, thickness=0)
+
+    def leads_somewhere(self, url: str) -> bool:
+        return not url.startswith("#") or url[1:] in self.anchors
+
+    def rule(self, color: RGB, size: float, x0: float, x1: float, y: float) -> None:
+        """A line under (a link) or through (struck-out text) a stretch of text."""
+        self.c.saveState()
+        self.c.setStrokeColor(rgb(color))
+        self.c.setLineWidth(size * UNDERLINE)
+        self.c.line(x0, y, x1, y)
+        self.c.restoreState()
 
     def bullet(self, para: Para, x: float, baseline: float) -> None:
         """"•" or the number "N.", in the secondary colour, hanging in the indent (as pptx.py)."""
         style = self.theme.style(para.role)
         self.c.setFillColor(rgb(self.theme.colors.secondary))
+        if para.bullet in (CHECKED, UNCHECKED):
+            draw_check_box(self.c, x + 0.05 * para.size, baseline, 0.7 * para.size, para.bullet == CHECKED,
+                           self.theme.colors.secondary)
+            return
         if para.bullet.endswith("."):  # numbers in the paragraph's own family, as pptx.py's buFont
             self.c.setFont(style.family.face(style.bold), para.size)
             self.c.drawString(x, baseline, para.bullet)

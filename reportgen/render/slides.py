@@ -21,7 +21,7 @@ from pathlib import Path
 from reportgen import model as m
 from reportgen.load.images import image_size
 from reportgen.render.slide_fit import Fitter, Item
-from reportgen.render.slide_plan import ImageBox, Para, Rect, Shape, Slide, TextBox
+from reportgen.render.slide_plan import CHECKED, UNCHECKED, ImageBox, Para, Rect, Shape, Slide, TextBox
 from reportgen.render.slide_tables import plan_table
 from reportgen.theme import Theme
 
@@ -29,11 +29,11 @@ from reportgen.theme import Theme
 def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
     """The whole deck as data: positions in points, every paragraph measured."""
     planner = _Planner(theme)
-    sections = [s for s in doc.sections if s.hints.get("slides", True) is not False]
+    sections = [s for s in doc.sections if s.slides]
     slides = [planner.title_slide(doc.meta)]
     slides += planner.agenda([s.title for s in sections])
     for number, section in enumerate(sections, 1):
-        slides += planner.section(number, section)
+        slides += _with_every_anchor(planner.section(number, section), section)
     slides.append(planner.closing(doc.meta))
     return [planner.with_footer(slide, n) for n, slide in enumerate(slides, 1)]
 
@@ -45,6 +45,7 @@ class _Group:
     title: str
     items: list[Item] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)  # of the headings gathered here
 
 
 class _Planner:
@@ -163,7 +164,8 @@ class _Planner:
         shapes: list[Shape] = [num]
         if self.theme.logo_on_dark:  # the brand stays visible, small, on every slide
             shapes.append(_logo(self.theme.logo_on_dark, mg, H - mg - 24, 24, 160))
-        return Slide("divider", title, tuple(shapes), _notes(notes), dark=True, footer=False, section=section.title)
+        return Slide("divider", title, tuple(shapes), _notes(notes), dark=True, footer=False, section=section.title,
+                     anchors=(section.anchor,) if section.anchor else ())
 
     def section(self, number: int, section: m.Section) -> list[Slide]:
         own = any(isinstance(b, m.SlideText) for b in section.blocks)
@@ -186,12 +188,15 @@ class _Planner:
                     own_slides.extend(range(first, len(slides)))
                 case m.Notes(blocks=inner):
                     group.notes.append(_text_of(inner))
+                case m.Footnotes():  # spoken, not shown
+                    (prose if own else group.notes).append(_text_of((block,)))
                 case m.Table() | m.Figure() | m.Faq():
                     flush()
                     slides.extend(self._special(block, group.title, section.title))
-                case m.Heading(runs=runs) if not own:
+                case m.Heading(runs=runs, anchor=anchor) if not own:
                     flush()
                     group.title = m.plain(runs)
+                    group.anchors.append(anchor)
                 case m.Paragraph() | m.Heading() | m.Rule():
                     (prose if own else group.notes).append(_text_of((block,)))
                 case _ if own:
@@ -206,21 +211,24 @@ class _Planner:
         out = [self.divider(number, section, [])]
         for slide in slides:
             if slide.kind == "pending":
-                out[-1] = replace(out[-1], notes=_notes([out[-1].notes, slide.notes]))
+                out[-1] = replace(out[-1], notes=_notes([out[-1].notes, slide.notes]),
+                                  anchors=out[-1].anchors + slide.anchors)
             else:
                 out.append(slide)
         return out
 
     def _group_slides(self, group: _Group, section: str) -> list[Slide]:
+        anchors = tuple(a for a in group.anchors if a)
         if not group.items:  # nothing to show: keep its heading and prose for the notes
             notes = ([group.title] if group.title != section else []) + group.notes
-            return [Slide("pending", self._title(""), (), _notes(notes))] if notes else []
+            return [Slide("pending", self._title(""), (), _notes(notes), anchors=anchors)] if notes or anchors else []
         pages = self.fit.fit_body(group.items, self.body_w - 14.4, self.body_h - 7.2)
         out = []
         for i, paras in enumerate(pages):
             body = TextBox(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
             title = group.title if i == 0 else f"{group.title} (cont.)"
-            out.append(self._content("content", title, [body], group.notes if i == 0 else [], section))
+            slide = self._content("content", title, [body], group.notes if i == 0 else [], section)
+            out.append(replace(slide, anchors=anchors) if i == 0 else slide)
         return out
 
     def _slide_text(self, blocks: tuple[m.Block, ...], section: str) -> list[Slide]:
@@ -281,6 +289,17 @@ class _Planner:
         return self._content("image", title, shapes, [], section)
 
 
+def _with_every_anchor(slides: list[Slide], section: m.Section) -> list[Slide]:
+    """Anchors of the section that no slide took (a heading whose text went to the notes, one
+    inside an aside) lead to the section's divider, so a link to them still goes somewhere near."""
+    placed = {a for slide in slides for a in slide.anchors}
+    rest = tuple(b.anchor for b in m.walk(section.blocks) if isinstance(b, m.Heading) and b.anchor
+                 and b.anchor not in placed)
+    if not rest:
+        return slides
+    return [replace(slides[0], anchors=slides[0].anchors + rest), *slides[1:]]
+
+
 def _logo(path: Path, x: float, y: float, height: float, max_width: float) -> ImageBox:
     iw, ih = image_size(path)
     w = min(height * iw / ih, max_width)
@@ -290,10 +309,12 @@ def _logo(path: Path, x: float, y: float, height: float, max_width: float) -> Im
 def _items(block: m.Block, level: int = 0) -> list[Item]:
     """Slide paragraphs for one block: bullets keep two levels at most."""
     match block:
-        case m.BulletList(items=items, ordered=ordered, start=start):
+        case m.BulletList(items=items, ordered=ordered, start=start, marked=marked):
             out: list[Item] = []
             for n, item in enumerate(items, start):
-                bullet = f"{n}." if ordered else "•"
+                bullet = f"{n}." if ordered else "•" if marked else ""
+                if item.checked is not None:
+                    bullet = CHECKED if item.checked else UNCHECKED
                 for k, inner in enumerate(item.blocks):
                     if isinstance(inner, m.Paragraph):
                         out.append(Item(inner.runs, level=min(level, 1), bullet=bullet if k == 0 else ""))
@@ -331,6 +352,8 @@ def _text_of(blocks: tuple[m.Block, ...]) -> str:
                 parts.append("\n".join(" | ".join(m.plain(c) for c in r) for r in (header, *rows)))
             case m.Figure(alt=alt):
                 parts.append(f"[Image: {alt}]")
+            case m.Footnotes(items=notes):
+                parts.append("\n".join(f"[{n.label}] {_text_of(n.blocks)}" for n in notes))
     return "\n\n".join(p for p in parts if p)
 
 

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportgen import model as m
 from reportgen.errors import Diagnostics
 from reportgen.render.slide_draw import draw_slide
-from reportgen.render.slide_plan import Slide
+from reportgen.render.slide_plan import Slide, deck_anchors
 from reportgen.render.slides import plan_slides
 from reportgen.theme import Theme
 
@@ -27,9 +27,12 @@ def render_slides_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(theme.slide.width, theme.slide.height), **canvas_options(doc.meta, theme))
     set_metadata(canvas, doc.meta)
+    anchors = frozenset(deck_anchors(plan))
     for number, slide in enumerate(plan, 1):
-        draw_slide(canvas, slide, theme, 0, 0, 1)
+        draw_slide(canvas, slide, theme, 0, 0, 1, anchors)
         bookmark(canvas, slide, number, doc.meta)
+        for anchor in slide.anchors:  # where links to the document's headings lead
+            canvas.bookmarkPage(anchor)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
