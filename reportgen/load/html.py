@@ -49,12 +49,11 @@ if TYPE_CHECKING:
 
 _ROW_GROUPS = {"thead", "tbody", "tfoot"}
 _NO_BLOCKS = {"table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl"}  # hold only their own parts
-# a start tag of these closes an open element of the same family (HTML's optional end tags)
-_CLOSES = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr", "td", "th"},
-           "td": {"td", "th"}, "th": {"td", "th"}, "thead": _ROW_GROUPS | {"tr", "td", "th"},
-           "tbody": _ROW_GROUPS | {"tr", "td", "th"}, "tfoot": _ROW_GROUPS | {"tr", "td", "th"}}
-_SCOPES = {"li": {"ul", "ol"}, "dt": {"dl"}, "dd": {"dl"}, "tr": {"table"}, "td": {"tr"}, "th": {"tr"},
-           "thead": {"table"}, "tbody": {"table"}, "tfoot": {"table"}}
+# what a start tag closes if it is open (HTML's optional end tags), and where that search stops
+_CLOSES = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}, "td": {"td", "th"},
+           "th": {"td", "th"}, "thead": _ROW_GROUPS, "tbody": _ROW_GROUPS, "tfoot": _ROW_GROUPS}
+_SCOPES = {"li": {"ul", "ol"}, "dt": {"dl"}, "dd": {"dl"}, "tr": {"table"} | _ROW_GROUPS, "td": {"tr"},
+           "th": {"tr"}, "thead": {"table"}, "tbody": {"table"}, "tfoot": {"table"}}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Union
 from urllib.parse import unquote
 
-from reportgen.load.html_tags import INLINE_MARKS, KNOWN_TAGS, NOT_SHOWN, tag_events
+from reportgen.load.html_tags import INLINE_MARKS, KNOWN_TAGS, NOT_SHOWN, SKIPPED, tag_events
 from reportgen.model import Block, Figure, Inline, Paragraph, Run, plain
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ class InlineReader:
     def __init__(self, file: FileContext, line: int | None) -> None:
         self.file, self.line = file, line
         self.out: list[Item] = []
+        self.skipping = ""  # an element whose content is not text (<script>, <video>): until its end tag
 
     def read(self, node: SyntaxTreeNode) -> list[Item]:
         self.walk(node.children, Run(""))
@@ -114,6 +115,8 @@ class InlineReader:
         html_open: list[tuple[str, Run]] = []  # inline HTML elements open at this level
         for node in nodes:
             kind = node.type
+            if self.skipping and kind != "html_inline":
+                continue
             if kind in ("text", "text_special"):
                 self.out.append(replace(marks, text=self.file.text(node.content, self.line)))
             elif kind in ("softbreak", "hardbreak"):
@@ -149,9 +152,17 @@ class InlineReader:
     def html(self, html: str, marks: Run, html_open: list[tuple[str, Run]]) -> Run:
         """Apply one inline HTML tag (or comment) to the marks of what follows it."""
         for event in tag_events(html):
+            if self.skipping:
+                self.skipping = "" if event.kind == "end" and event.tag == self.skipping else self.skipping
+                continue
             if event.kind == "start":
                 tag = event.tag
-                if tag == "br":
+                if tag in SKIPPED:
+                    self.skipping = tag
+                    if tag in NOT_SHOWN:
+                        self.file.warn_once(f"tag:{tag}", f"HTML <{tag}> is not shown in the handout or the deck",
+                                            self.line)
+                elif tag == "br":
                     self.out.append(replace(marks, text="\n"))
                 elif tag == "img":
                     src = unquote(event.attrs.get("src", ""))
@@ -163,7 +174,7 @@ class InlineReader:
                                             "kept", self.line)
                     html_open.append((tag, marks))
                     marks = with_tag(marks, tag, event.attrs, self)
-                elif tag in NOT_SHOWN:
+                elif tag in NOT_SHOWN:  # a void one: <embed>
                     self.file.warn_once(f"tag:{tag}", f"HTML <{tag}> is not shown in the handout or the deck",
                                         self.line)
             elif event.kind == "end":

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.errors import ReportgenError, SourceRef, located
 from reportgen.load.context import FileContext, LoadContext
+from reportgen.load.fenced_divs import fenced_divs_plugin
 from reportgen.load.front_matter import FrontMatter, read_front_matter
 from reportgen.load.html import HtmlFlow
 from reportgen.load.inline import InlineReader, Item, paragraph_blocks, runs
@@ -63,7 +64,7 @@ ADMONITIONS = {
     "summary": "Summary", "seealso": "See also", "todo": "To do", "bug": "Bug", "failure": "Failure",
     "admonition": "Note", "details": "Details",
 }
-_DIRECTIVE = re.compile(r"^\{([\w.:-]+)\}\s*(.*)$")  # MyST: {note} Title
+_DIRECTIVE = re.compile(r"^\{([A-Za-z][\w:-]*)\}\s*(.*)$")  # MyST: {note} Title
 _ATTRIBUTES = re.compile(r"^\{([^}]*)\}\s*(.*)$")  # pandoc / Quarto: {.callout-tip title="…"}
 _BRACKET_TITLE = re.compile(r"^([\w-]+)\[(.*)\]\s*$")  # Docusaurus: tip[Title]
 
@@ -71,13 +72,12 @@ _BRACKET_TITLE = re.compile(r"^([\w-]+)\[(.*)\]\s*$")  # Docusaurus: tip[Title]
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
-    from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
     from mdit_py_plugins.gfm import gfm_plugin
 
     md = MarkdownIt("commonmark", {"html": True}).use(gfm_plugin).use(front_matter_plugin).use(deflist_plugin)
-    md.use(container_plugin, "div", validate=lambda params, *_: bool(params.strip()))
+    md.use(fenced_divs_plugin)
     md.core.ruler.before("text_join", "escaped_braces", _escaped_braces)
     return md
 
