@@ -65,7 +65,7 @@ def _fenced_div(state: StateBlock, start_line: int, end_line: int, silent: bool)
             closed = True
             break
     old_parent, old_max = state.parentType, state.lineMax
-    state.parentType, state.lineMax = "container", line  # type: ignore[assignment]
+    state.parentType, state.lineMax = "container", line
     token = state.push("container_div_open", "div", 1)
     token.markup, token.info, token.block, token.map = ":" * colons, info, True, [start_line, line]
     state.md.block.tokenize(state, start_line + 1, line)
