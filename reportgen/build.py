@@ -33,10 +33,12 @@ class BuildOptions:
 
 
 def find_brand(options: BuildOptions) -> Path | None:
-    """``--brand`` wins; else a ``brand.yml`` in the content folder; else the default brand."""
+    """``--brand`` wins; else a ``brand.yml`` in the content folder (or beside the one Markdown
+    file given); else the default brand."""
     if options.brand is not None:
         return options.brand
-    local = options.content_dir / "brand.yml"
+    folder = options.content_dir.parent if options.content_dir.is_file() else options.content_dir
+    local = folder / "brand.yml"
     return local if local.is_file() else None
 
 
@@ -71,7 +73,7 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     from reportgen.brand import brand_file
 
     brand_key = state.brand_digest(brand_file(find_brand(options)))
-    digest = state.inputs_digest(options.content_dir, brand_key, options.out_dir, settings)
+    digest = state.settings_digest(brand_key, settings)
     if not options.force and options.out_dir.is_dir():
         earlier = state.unchanged(options.out_dir, digest)
         if earlier is not None:
@@ -98,7 +100,7 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
         path = options.out_dir / f"{doc.name}{suffix(fmt)}"
         write_atomic(path, data)
         written.append(path)
-    state.record(options.out_dir, digest, written, [str(w) for w in diag.warnings])
+    state.record(options.out_dir, digest, doc.inputs, written, [str(w) for w in diag.warnings])
     return written
 
 

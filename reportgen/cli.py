@@ -100,12 +100,14 @@ def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Pat
           sets: tuple[str, ...], strict: bool, allow_outside: bool, template: Path | None, force: bool) -> None:
     """Build the handout (PDF) and the deck (PPTX) and print the paths written.
 
+    CONTENT_DIR is a folder with guide.yml, or one Markdown file as it is (a README).
     Outputs whose inputs have not changed since the last build are kept as they are.
 
     \b
     Example:
       reportgen build content --out build --format all
       reportgen build --event events/berlin.yml --set instructor="Ada Lovelace"
+      reportgen build README.md
     """
     from reportgen.build import build as run_build
 

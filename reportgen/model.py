@@ -207,6 +207,7 @@ class Document:
     meta: Meta
     sections: tuple[Section, ...]
     name: str = "guide"  # the output file stem
+    inputs: tuple[Path, ...] = ()  # every file loading read or looked for (a rebuild checks these)
 
 
 def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:

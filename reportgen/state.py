@@ -1,11 +1,13 @@
-"""Skipping unchanged builds: a digest of every input, kept beside the outputs.
+"""Skipping unchanged builds: what the last build read, kept beside its outputs.
 
-A rebuild with nothing changed should cost a hash, not a render. The digest covers the
-content folder, the brand file and the files it names, the event values, the options that
-change output, and reportgen's own source, so any edit anywhere triggers a real build.
-(Fonts, logos and the source count by size and modification time; the rest by content.)
-The record lives in the user's cache folder, keyed by output folder, so output folders hold
-only outputs (and can be committed as they are).
+A rebuild with nothing changed should cost a few hashes, not a render. A build records the
+files the loader read — guide.yml, each section, data tables, images, and the ones it looked
+for and did not find — with a digest of the rest: the brand file and the files it names,
+the event values, the options that change output, and reportgen's own source. Only those
+files are looked at again (a README's folder may hold a whole project: its other files are
+not inputs). Text counts by content; images, fonts, logos and the source by size and
+modification time. The record lives in the user's cache folder, keyed by output folder, so
+output folders hold only outputs (and can be committed as they are).
 """
 
 from __future__ import annotations
@@ -19,20 +21,34 @@ from pathlib import Path
 from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
+_TEXT = {".md", ".markdown", ".yml", ".yaml", ".csv", ".txt"}
 _QUOTED_PATH = re.compile(r"""[\w./ -]+\.(?:ttf|otf|png|jpe?g|gif|bmp|tiff?|webp|svg|woff2?|pptx)""", re.I)
 
 
-def inputs_digest(content_dir: Path, brand_key: str, out_dir: Path, settings: dict[str, Any]) -> str:
-    """A hash of everything a build reads: the content folder, the brand (``brand_key``, from
-    ``brand_digest``), and in ``settings`` the options and event values."""
+def settings_digest(brand_key: str, settings: dict[str, Any]) -> str:
+    """A hash of what a build depends on besides its content files: the brand (``brand_key``,
+    from ``brand_digest``) and, in ``settings``, the options and event values."""
     h = hashlib.blake2b(digest_size=20)
     h.update(json.dumps(settings, sort_keys=True, default=str).encode())
     h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    out = out_dir.resolve()
-    files = [p for p in _walk(content_dir) if not p.resolve().is_relative_to(out)]
-    _hash_files(h, files)
     h.update(brand_key.encode())
     return h.hexdigest()
+
+
+def input_stamps(paths: Iterable[Path]) -> dict[str, str]:
+    """Each input file's fingerprint: its content's hash for text, size and modification
+    time for anything else, ``"missing"`` for a file that is not there (it may appear)."""
+    out = {}
+    for path in paths:
+        try:
+            if path.suffix.lower() in _TEXT:
+                out[str(path)] = file_hash(path)
+            else:
+                info = path.stat()
+                out[str(path)] = f"{info.st_size}:{info.st_mtime_ns}"
+        except OSError:
+            out[str(path)] = "missing"
+    return out
 
 
 def brand_digest(brand: Path | None) -> str:
@@ -95,12 +111,6 @@ def cache_put(kind: str, key: str, value: Any) -> None:
         pass
 
 
-def _walk(root: Path) -> Iterable[Path]:
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.parts[-2:]))
-
-
 def text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
@@ -116,10 +126,13 @@ def state_file(out_dir: Path) -> Path:
 
 def unchanged(out_dir: Path, digest: str) -> tuple[list[Path], list[str]] | None:
     """The outputs and warnings of the last build, if all its outputs are intact and it read
-    exactly these inputs; else ``None``."""
+    exactly these inputs (the same settings ``digest``, the same files); else ``None``."""
     try:
         state = json.loads(state_file(out_dir).read_text(encoding="utf-8"))
         if state["digest"] != digest:
+            return None
+        inputs = state["inputs"]
+        if input_stamps(Path(p) for p in inputs) != inputs:
             return None
         paths = [out_dir / name for name in state["outputs"]]
         if not paths or any(file_hash(p) != state["outputs"][p.name] for p in paths):
@@ -129,11 +142,12 @@ def unchanged(out_dir: Path, digest: str) -> tuple[list[Path], list[str]] | None
         return None
 
 
-def record(out_dir: Path, digest: str, paths: list[Path], warnings: list[str]) -> None:
+def record(out_dir: Path, digest: str, inputs: Iterable[Path], paths: list[Path], warnings: list[str]) -> None:
     """Remember this build; a cache that cannot be written only costs the next rebuild."""
     from reportgen.output import write_atomic
 
-    state = {"digest": digest, "outputs": {p.name: file_hash(p) for p in paths}, "warnings": warnings}
+    state = {"digest": digest, "inputs": input_stamps(inputs), "outputs": {p.name: file_hash(p) for p in paths},
+             "warnings": warnings}
     target = state_file(out_dir)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

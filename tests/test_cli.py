@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pypdf
 from click.testing import CliRunner
 
 from reportgen import __version__
@@ -111,3 +112,13 @@ def test_the_installed_command_flushes_output_and_keeps_exit_codes(tmp_path: Pat
     assert bad.returncode == 1 and bad.stdout == ""
     assert bad.stderr.startswith("error: ") and bad.stderr.count("\n") == 1
     assert run("no-such-command").returncode == 2
+
+
+def test_one_markdown_file_builds_as_it_is(runner: CliRunner, tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("Some intro.\n\n## Install\n\nRun it.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(readme), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["readme.pdf", "readme.pptx"]
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "out" / "readme.pdf").pages)
+    assert "README" in text and "Install" in text and "Run it." in text

@@ -86,3 +86,24 @@ def test_a_killed_build_leaves_the_old_files(tmp_path: Path) -> None:
     else:
         assert after == before
     assert not list(out.glob(".*.tmp"))
+
+
+def test_only_files_the_build_reads_decide_whether_it_reruns(runner: CliRunner, tmp_path: Path) -> None:
+    """A README's folder holds a whole project: its other files are not inputs. An image the
+    section names but that is missing is one: when it appears, the handout changes."""
+    from PIL import Image
+
+    content = write_content(tmp_path, {"a.md": "# Alpha\n\n![Chart](chart.png)\n"})
+    out = tmp_path / "o"
+    args = ["build", str(content), "-o", str(out), "-f", "pdf"]
+    assert runner.invoke(cli, args).exit_code == 0
+    pdf = next(out.glob("*.pdf"))
+    first = pdf.stat().st_mtime_ns
+    (content / "node_modules").mkdir()
+    (content / "node_modules" / "big.js").write_text("x" * 1000, encoding="utf-8")
+    (content / "notes.md").write_text("# Not a section\n", encoding="utf-8")
+    assert runner.invoke(cli, args).exit_code == 0
+    assert pdf.stat().st_mtime_ns == first
+    Image.new("RGB", (40, 20), "navy").save(content / "chart.png")
+    assert runner.invoke(cli, args).exit_code == 0
+    assert pdf.stat().st_mtime_ns != first and b"/Subtype /Image" in pdf.read_bytes()

@@ -8,7 +8,7 @@ HTML): it makes source references, says each warning once, fills placeholders, t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,6 +29,12 @@ class LoadContext:
     diag: Diagnostics
     variables: dict[str, str]
     allow_outside: bool = False
+    inputs: list[Path] = field(default_factory=list)  # the files read or looked for, in order
+
+    def read(self, path: Path) -> Path:
+        """Note ``path`` as an input of the build (a rebuild looks at it again)."""
+        self.inputs.append(path)
+        return path
 
 
 class FileContext:
@@ -80,7 +86,7 @@ class FileContext:
             self.warn(f"image '{written}' is outside the content folder; pass --allow-outside to show it", line)
             return None
         try:
-            check_image(target, written)
+            check_image(self.ctx.read(target), written)
         except ReportgenError as exc:
             self.warn(f"{exc.message}; {exc.hint}" if exc.hint else exc.message, line)
             return None

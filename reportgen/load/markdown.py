@@ -278,7 +278,7 @@ class _Walker:
         if not arg:
             raise ReportgenError("'::: table' needs a file", ref, hint="write '::: table tables/name.yml'")
         ctx = self.file.ctx
-        target = resolve_inside(self.file.path.parent, arg, ctx.root, ctx.allow_outside, ref)
+        target = ctx.read(resolve_inside(self.file.path.parent, arg, ctx.root, ctx.allow_outside, ref))
         if not target.exists():
             raise ReportgenError(f"table file '{arg}' not found", ref, hint="check the path, relative to this file")
         caption = runs(self.inline(children[0], None)) \
