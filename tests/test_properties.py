@@ -48,6 +48,19 @@ line = st.one_of(
 )
 markdown = st.lists(line, max_size=25).map("\n".join)
 
+# Raw HTML as READMEs write it, balanced or not, among Markdown and plain words.
+TAGS = ["p", "div", "b", "i", "em", "strong", "code", "kbd", "sub", "sup", "a", "img", "br", "hr", "h1", "h3",
+        "ul", "li", "ol", "table", "tr", "td", "th", "details", "summary", "picture", "source", "pre", "span",
+        "center", "blockquote", "x-widget", "video", "script", "dl", "dt", "dd", "thead", "tbody"]
+attributes = st.sampled_from(['', ' align="center"', ' href="https://x.org"', ' src="missing.png" alt="Alt"',
+                              ' src="https://x.org/b.svg" alt="Badge" width="120"', ' name="top"', ' style="x"'])
+tag = st.one_of(st.builds(lambda t, a: f"<{t}{a}>", st.sampled_from(TAGS), attributes),
+                st.builds(lambda t: f"</{t}>", st.sampled_from(TAGS)),
+                st.just("<!-- a comment -->"))
+plain_words = st.text(st.sampled_from(list("abcdefghij klmnopé中") + ["*", "_", "`", ":", "#", "-"]), max_size=20)
+html_line = st.lists(st.one_of(tag, plain_words), min_size=1, max_size=8).map("".join)
+html_markdown = st.lists(st.one_of(html_line, line, st.just("")), max_size=25).map("\n".join)
+
 
 @given(body=markdown, front=st.sampled_from(["", "---\ntitle: T\n---\n", "---\ntitle: [\n---\n",
                                              "---\nbogus: 1\n---\n"]))
@@ -62,6 +75,53 @@ def test_loader_raises_only_its_own_error(tmp_path_factory: object, body: str, f
         assert exc.source is not None and exc.format_message()
         return
     assert doc.sections and doc.sections[0].title
+
+
+def _texts(doc: object) -> list[str]:
+    """The text a reader sees outside code: paragraphs, headings, cells, titles, alt texts."""
+    from reportgen import model as m
+
+    out = []
+    for section in doc.sections:  # type: ignore[attr-defined]
+        out.append(section.title)
+        for block in m.walk(section.blocks):
+            runs = list(getattr(block, "runs", ()))
+            if isinstance(block, m.Table):
+                runs = [r for row in (block.header, *block.rows) for cell in row for r in cell]
+            out += [r.text for r in runs if not r.code]
+            if isinstance(block, m.Figure):
+                out.append(block.alt)
+    return out
+
+
+@given(body=html_markdown)
+def test_no_html_tag_is_ever_left_in_the_text(tmp_path_factory: object, body: str) -> None:
+    root = tmp_path_factory.mktemp("html")  # type: ignore[attr-defined]
+    (root / "guide.yml").write_text("title: Random\nsections: [a.md]\n", encoding="utf-8")
+    (root / "t.yml").write_text("header: [a, b]\nrows:\n  - [1, 2]\n", encoding="utf-8")
+    (root / "a.md").write_text(body, encoding="utf-8")
+    try:
+        doc = load_document(root, Diagnostics())
+    except ReportgenError:  # an unclosed '::: notes', an unknown '{{ event.x }}': ours to say
+        return
+    for text in _texts(doc):
+        assert not re.search(r"</?(%s)(?=[\s/>])[^<>]*>|<!--" % "|".join(TAGS), text), text
+
+
+@settings(max_examples=15)
+@given(body=html_markdown)
+def test_random_markdown_with_html_renders_in_both_formats(tmp_path_factory: object, body: str) -> None:
+    root = tmp_path_factory.mktemp("render")  # type: ignore[attr-defined]
+    (root / "guide.yml").write_text("title: Random\nsections: [a.md]\n", encoding="utf-8")
+    (root / "t.yml").write_text("header: [a, b]\nrows:\n  - [1, 2]\n", encoding="utf-8")
+    (root / "a.md").write_text(body, encoding="utf-8")
+    try:
+        doc = load_document(root, Diagnostics())
+    except ReportgenError:
+        return
+    theme = THEMES[sorted(THEMES)[0]]
+    assert render_pdf(doc, theme, Diagnostics()).startswith(b"%PDF")
+    assert len(Presentation(io.BytesIO(render_pptx(doc, theme, Diagnostics()))).slides) >= 3
 
 
 def _words(doc_text: str) -> set[str]:

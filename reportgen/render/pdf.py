@@ -238,7 +238,7 @@ class _Story:
         colors = self.theme.colors
         size = self.theme.style("list").size
         for item in block.items:
-            inner = self.blocks(item.blocks, "list")
+            inner = self.blocks(item.blocks, "list") or [Spacer(1, size)]  # "-" alone: an empty item
             if item.checked is not None and inner:
                 inner[0] = _CheckBox(inner[0], item.checked, size, rgb(colors.secondary), self.theme)
             items.append(ListItem(inner, spaceAfter=2))

@@ -95,4 +95,6 @@ def _last_line_width(para: Paragraph) -> float:
     if not lines:
         return 0.0
     last = lines[-1]
-    return float(para.width - last[0]) if isinstance(last, tuple) else float(last.currentWidth)
+    if isinstance(last, tuple):  # a line of plain text: (space left, words)
+        return float(para.width - last[0])
+    return float(last.maxWidth - last.extraSpace)  # a FragLine (text with entities or marks)
