@@ -63,8 +63,12 @@ class Source:
 
 
 def tag_key(tag: str) -> str:
-    """Tags compare without whitespace and case: PDF extraction re-wraps long ones."""
-    return re.sub(r"\s+", "", tag).lower()
+    """Tags compare by their printable ASCII, case-folded.
+
+    PDF extraction re-wraps long tags (whitespace moves), and a character the font lacks
+    comes back as NUL or not at all (an emoji in an ``alt``), so only the rest is compared.
+    """
+    return re.sub(r"[^!-~]", "", tag).lower()
 
 
 def read_source(text: str) -> Source:
