@@ -129,6 +129,14 @@ def test_an_unknown_block_keeps_its_content_with_a_warning(tmp_path: Path) -> No
     assert any("'::: columns' is not a block reportgen knows" in w for w in warnings)
 
 
+def test_myst_directive_options_are_not_text_and_an_argument_is_kept(tmp_path: Path) -> None:
+    text = "# T\n\n:::{div}\n:class: framed\nTry it.\n:::\n\n:::{iframe} https://youtu.be/x\n:::\n"
+    section, warnings = load(tmp_path, text)
+    assert text_of(section) == "Try it. https://youtu.be/x"
+    assert warnings == ["'::: iframe' is not a block reportgen knows; its content is kept as plain text (known: "
+                        "notes, slides, callout, table, faq and admonitions such as note, tip, warning)"]
+
+
 # --- images ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("written, name", [
     ("<my image.png>", "my image.png"),

@@ -4,11 +4,14 @@ mdit-py-plugins' container rule closes a block at the first bare ``:::`` it meet
 Quarto's and pandoc's usual nesting (``::: {.columns}`` holding ``::: {.column}``, each
 closed by its own ``:::``) ends the outer block too early and leaves a stray ``:::`` in the
 text. This rule counts the openings it passes (a fence with words after it) and skips
-fenced code, then makes the same ``container_div_open``/``_close`` tokens.
+fenced code, then makes the same ``container_div_open``/``_close`` tokens. A MyST directive's
+option lines (``:class: framed`` right after ``:::{div}``) are options, not text: they go
+to the opening token's ``meta``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,18 +19,22 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
 
 MIN_COLONS = 3
+_OPTION = re.compile(r"^:([\w-]+):(.*)$")  # a MyST directive option: ":class: framed"
 
 
 def fenced_divs_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]})
 
 
+def _text(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
+
+
 def _fence(state: StateBlock, line: int) -> tuple[int, str] | None:
     """The colons and the words after them if ``line`` is a ``:::`` fence, else ``None``."""
     if state.sCount[line] - state.blkIndent >= 4:  # indented code
         return None
-    start, end = state.bMarks[line] + state.tShift[line], state.eMarks[line]
-    text = state.src[start:end]
+    text = _text(state, line)
     colons = len(text) - len(text.lstrip(":"))
     return (colons, text[colons:].strip()) if colons >= MIN_COLONS else None
 
@@ -64,11 +71,16 @@ def _fenced_div(state: StateBlock, start_line: int, end_line: int, silent: bool)
         else:
             closed = True
             break
+    first, options = start_line + 1, {}
+    while info.startswith("{") and first < line and (option := _OPTION.match(_text(state, first))):
+        options[option.group(1)] = option.group(2).strip()
+        first += 1
     old_parent, old_max = state.parentType, state.lineMax
     state.parentType, state.lineMax = "container", line
     token = state.push("container_div_open", "div", 1)
     token.markup, token.info, token.block, token.map = ":" * colons, info, True, [start_line, line]
-    state.md.block.tokenize(state, start_line + 1, line)
+    token.meta = {"options": options}
+    state.md.block.tokenize(state, first, line)
     token = state.push("container_div_close", "div", -1)
     token.markup, token.block = (":" * colons if closed else ""), True
     state.parentType, state.lineMax = old_parent, old_max

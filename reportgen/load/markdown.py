@@ -268,9 +268,14 @@ class _Walker:
             return [self.faq(children, ref)]
         if name in ADMONITIONS:
             return [Callout(self.nested(children), ref, title=title or ADMONITIONS[name], kind=name)]
+        if name == "div":  # a plain container (MyST's {div}, pandoc's classless div): nothing is lost
+            return list(self.nested(children))
         self.file.warn(f"'::: {name}' is not a block reportgen knows; its content is kept as plain text "
                        f"(known: {', '.join(CONTAINERS)} and admonitions such as note, tip, warning)", self.line(node))
-        return list(self.nested(children))
+        # its argument may be all it says (":::{iframe} https://…"): kept as a line of text
+        head = paragraph_blocks([Run(title, link=title if "://" in title else None)], self.file, self.line(node)) \
+            if title else []
+        return head + list(self.nested(children))
 
     def data_table(self, arg: str, children: list[SyntaxTreeNode], ref: SourceRef) -> Block:
         from reportgen.load.files import resolve_inside
