@@ -122,7 +122,7 @@ class _Story:
         handout = [s for s in doc.sections if s.hints.get("handout", True) is not False]
         for index, section in enumerate(handout):
             story.append(self.heading(section.title, "heading.1", level=0, toc=True))
-            story += self.blocks(section.blocks)
+            story += self.blocks(section.blocks, keep_lists=True)
             if self.theme.notes_pages:
                 story += [PageBreak(), self.heading("Notes", "heading.2", level=-1, toc=False), RuledLines(self.theme)]
             if index < len(handout) - 1:
@@ -142,11 +142,15 @@ class _Story:
             self.contents.append(Entry(level, title, f"h{self.keys}"))
         return _Heading(text, style, title, level, f"h{self.keys}", toc)
 
-    def blocks(self, blocks: tuple[m.Block, ...], role: str = "body") -> list[Flowable]:
+    def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", keep_lists: bool = False) -> list[Flowable]:
+        """The flowables of ``blocks``. ``keep_lists`` only where they go straight into the story:
+        a ``KeepTogether`` that does not fit splits into a frame break and its content, which
+        only the story can take (inside a list item or an aside the break would be drawn, and
+        reportlab fails with "_FrameBreak.wrap should never be called")."""
         out: list[Flowable] = []
         for block in blocks:
             flowables = self.block(block, role)
-            if isinstance(block, m.BulletList) and _short(block):
+            if keep_lists and isinstance(block, m.BulletList) and _short(block):
                 # a short list is not split, and moves with its lead-in ("… include:")
                 lead_in = [out.pop()] if out and isinstance(out[-1], Paragraph) and out[-1].getKeepWithNext() else []
                 flowables = [KeepTogether(lead_in + flowables)]
@@ -170,7 +174,7 @@ class _Story:
                 title = block.title if isinstance(block, m.Callout) else ""
                 return [self.aside(inner, title, italic=isinstance(block, m.Quote))]
             case m.Figure():
-                return [self.figure(block)]
+                return self.figure(block)
             case m.CodeBlock(text=text):
                 return [Preformatted(text, self.style("code", backColor=rgb(self.theme.colors.tint), borderPadding=6,
                                                       spaceBefore=6, spaceAfter=12), maxLineLength=95)]
@@ -266,24 +270,25 @@ class _Story:
         ]))
         return box
 
-    def figure(self, fig: m.Figure) -> Flowable:
+    def figure(self, fig: m.Figure) -> list[Flowable]:
+        """The image (or its alt text) and its caption, tied by ``keepWithNext``: the story keeps
+        them together, also when a list item brings them there (a ``KeepTogether`` cannot)."""
         t = self.theme
-        parts: list[Flowable] = []
         if fig.path is None:
-            parts.append(self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True))
+            main = self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True)
         else:
-            image = Image(str(fig.path))
-            scale = min(t.page.inner_width / image.imageWidth, t.page.inner_height * 0.6 / image.imageHeight, 1.0)
-            image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-            image.hAlign = "CENTER"
-            parts += [Spacer(1, 4), image]
+            main = Image(str(fig.path))
+            scale = min(t.page.inner_width / main.imageWidth, t.page.inner_height * 0.6 / main.imageHeight, 1.0)
+            main.drawWidth, main.drawHeight = main.imageWidth * scale, main.imageHeight * scale
+            main.hAlign = "CENTER"
+            main.spaceBefore, main.spaceAfter = 4, 8
         caption = fig.caption or (fig.alt if fig.path else "")
-        if caption:
-            parts.append(Paragraph(plain_markup(caption), self.style("caption", alignment=1, spaceBefore=4)))
-        parts.append(Spacer(1, 8))
-        return KeepTogether(parts)
+        if not caption:
+            return [main]
+        main.keepWithNext = 1
+        return [main, Paragraph(plain_markup(caption), self.style("caption", alignment=1, spaceBefore=4, spaceAfter=8))]
 
     def faq_item(self, item: m.FaqItem) -> Flowable:
         question = self.para(item.question, "faq.question", keepWithNext=1)
-        answer = self.blocks(item.answer, "faq.answer")
+        answer = self.blocks(item.answer, "faq.answer", keep_lists=True)  # a split KeepTogether joins the story
         return KeepTogether([question, *answer, Spacer(1, 2 * mm)])
