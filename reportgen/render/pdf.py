@@ -23,7 +23,6 @@ from reportlab.platypus import (
     Paragraph,
     Preformatted,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
@@ -32,6 +31,7 @@ from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.render.pdf_aside import Aside
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.wrap import column_widths, longest_words
@@ -122,7 +122,7 @@ class _Story:
         handout = [s for s in doc.sections if s.hints.get("handout", True) is not False]
         for index, section in enumerate(handout):
             story.append(self.heading(section.title, "heading.1", level=0, toc=True))
-            story += self.blocks(section.blocks, keep_lists=True)
+            story += self.blocks(section.blocks, keep=True)
             if self.theme.notes_pages:
                 story += [PageBreak(), self.heading("Notes", "heading.2", level=-1, toc=False), RuledLines(self.theme)]
             if index < len(handout) - 1:
@@ -142,22 +142,22 @@ class _Story:
             self.contents.append(Entry(level, title, f"h{self.keys}"))
         return _Heading(text, style, title, level, f"h{self.keys}", toc)
 
-    def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", keep_lists: bool = False) -> list[Flowable]:
-        """The flowables of ``blocks``. ``keep_lists`` only where they go straight into the story:
-        a ``KeepTogether`` that does not fit splits into a frame break and its content, which
-        only the story can take (inside a list item or an aside the break would be drawn, and
-        reportlab fails with "_FrameBreak.wrap should never be called")."""
+    def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", keep: bool = False) -> list[Flowable]:
+        """The flowables of ``blocks``; ``keep`` (short lists, FAQ items kept together) only where
+        they go straight into the story: a ``KeepTogether`` that does not fit splits into a frame
+        break and its content, which only the story can take (in a list item or an aside the
+        break would be drawn: "_FrameBreak.wrap should never be called")."""
         out: list[Flowable] = []
         for block in blocks:
-            flowables = self.block(block, role)
-            if keep_lists and isinstance(block, m.BulletList) and _short(block):
+            flowables = self.block(block, role, keep)
+            if keep and isinstance(block, m.BulletList) and _short(block):
                 # a short list is not split, and moves with its lead-in ("… include:")
                 lead_in = [out.pop()] if out and isinstance(out[-1], Paragraph) and out[-1].getKeepWithNext() else []
                 flowables = [KeepTogether(lead_in + flowables)]
             out += flowables
         return out
 
-    def block(self, block: m.Block, role: str = "body") -> list[Flowable]:
+    def block(self, block: m.Block, role: str = "body", keep: bool = False) -> list[Flowable]:
         match block:
             case m.Heading(level=level, runs=runs):
                 title = m.plain(runs)
@@ -182,7 +182,7 @@ class _Story:
                 return [HRFlowable(width="100%", thickness=0.5, color=rgb(self.theme.colors.rule),
                                    spaceBefore=6, spaceAfter=10)]
             case m.Faq(items=items):
-                return [self.faq_item(item) for item in items]
+                return [f for item in items for f in self.faq_item(item, keep)]
             case m.Notes() | m.SlideText():
                 return []  # the deck's alone
             case _:
@@ -255,20 +255,11 @@ class _Story:
         return grid
 
     def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool) -> Flowable:
-        t = self.theme
         inner: list[Flowable] = []
         if title:
             inner.append(Paragraph(plain_markup(title), self.style("heading.3", spaceBefore=0)))
         inner += self.blocks(blocks, "quote" if italic else "body")
-        box = Table([[inner]], colWidths=[t.page.inner_width - 3], hAlign="RIGHT", spaceBefore=4, spaceAfter=12)
-        box.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), t.style("body").face, t.style("body").size),
-            ("BACKGROUND", (0, 0), (-1, -1), rgb(t.colors.tint)),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, rgb(t.colors.secondary)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-            ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
-        return box
+        return Aside(inner, rgb(self.theme.colors.tint), rgb(self.theme.colors.secondary))
 
     def figure(self, fig: m.Figure) -> list[Flowable]:
         """The image (or its alt text) and its caption, tied by ``keepWithNext``: the story keeps
@@ -288,7 +279,8 @@ class _Story:
         main.keepWithNext = 1
         return [main, Paragraph(plain_markup(caption), self.style("caption", alignment=1, spaceBefore=4, spaceAfter=8))]
 
-    def faq_item(self, item: m.FaqItem) -> Flowable:
+    def faq_item(self, item: m.FaqItem, keep: bool) -> list[Flowable]:
+        """A question and its answer, kept together where ``keep`` allows (see ``blocks``)."""
         question = self.para(item.question, "faq.question", keepWithNext=1)
-        answer = self.blocks(item.answer, "faq.answer", keep_lists=True)  # a split KeepTogether joins the story
-        return KeepTogether([question, *answer, Spacer(1, 2 * mm)])
+        parts = [question, *self.blocks(item.answer, "faq.answer", keep), Spacer(1, 2 * mm)]
+        return [KeepTogether(parts)] if keep else parts
