@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
+import pytest
 from PIL import Image
 
 from .conftest import build_to, write_content
@@ -48,27 +49,52 @@ def test_a_short_list_moves_whole_with_its_lead_in(tmp_path: Path) -> None:
     assert all(all(f"step{i}" in p for i in range(6)) for p in with_lead_in)
 
 
-def filled_rects(page: pypdf.PageObject) -> list[tuple[tuple[float, ...], float, float]]:
-    """Every filled rectangle drawn on ``page``: (fill colour, width, height)."""
+Box = tuple[str, tuple[float, ...], float, float, float, float]  # kind, fill colour, x0, y0, x1, y1
+
+
+def drawn_boxes(page: pypdf.PageObject) -> list[Box]:
+    """Every filled rectangle ("rect", with its fill colour) and image ("image") drawn on
+    ``page``, in page coordinates (points from the bottom left)."""
     ops = pypdf.generic.ContentStream(page.get_contents(), page.pdf).operations
-    colour: tuple[float, ...] = ()
-    stack: list[tuple[float, ...]] = []
-    rects, pending = [], []
+    ctm, colour = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), ()
+    stack: list[tuple[tuple[float, ...], tuple[float, ...]]] = []
+    boxes: list[Box] = []
+    pending: list[tuple[float, float, float, float]] = []
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = ctm
+        return a * x + c * y + e, b * x + d * y + f
+
+    def box(kind: str, x: float, y: float, w: float, h: float) -> None:
+        (x0, y0), (x1, y1) = at(x, y), at(x + w, y + h)
+        boxes.append((kind, colour, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+
     for operands, op in ops:
-        if op == b"rg":
-            colour = tuple(round(float(v), 3) for v in operands)
-        elif op == b"q":
-            stack.append(colour)
+        if op == b"q":
+            stack.append((ctm, colour))
         elif op == b"Q" and stack:
-            colour = stack.pop()
+            ctm, colour = stack.pop()
+        elif op == b"cm":
+            a, b, c, d, e, f = (float(v) for v in operands)
+            A, B, C, D, E, F = ctm
+            ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+        elif op == b"rg":
+            colour = tuple(round(float(v), 3) for v in operands)
         elif op == b"re":
-            pending.append((float(operands[2]), float(operands[3])))
+            pending.append(tuple(float(v) for v in operands))  # type: ignore[arg-type]
         elif op in (b"f", b"f*", b"B", b"B*"):
-            rects += [(colour, abs(w), abs(h)) for w, h in pending]
+            for rect in pending:
+                box("rect", *rect)
             pending = []
         elif op == b"n":
             pending = []
-    return rects
+        elif op == b"Do":
+            box("image", 0, 0, 1, 1)
+    return boxes
+
+
+def rgb01(rgb: tuple[int, int, int]) -> tuple[float, ...]:
+    return tuple(round(c / 255, 3) for c in rgb)
 
 
 def test_a_quote_and_a_callout_longer_than_a_page_continue_in_their_frame(tmp_path: Path) -> None:
@@ -80,7 +106,7 @@ def test_a_quote_and_a_callout_longer_than_a_page_continue_in_their_frame(tmp_pa
     out = build_to(write_content(tmp_path, {"a.md": f"# Asides\n\n{quote}\n\nBetween.\n\n{callout}"}),
                    tmp_path / "o", ("pdf",))[0]
     theme = load_theme(None, Diagnostics())
-    tint, bar = (tuple(round(c / 255, 3) for c in rgb) for rgb in (theme.colors.tint, theme.colors.secondary))
+    tint, bar = rgb01(theme.colors.tint), rgb01(theme.colors.secondary)
     reader = pypdf.PdfReader(out)
     text = squash(" ".join(pdf_text(out)))
     assert all(f"Quoted{i}." in text and f"Called{i}." in text for i in range(14))
@@ -88,6 +114,27 @@ def test_a_quote_and_a_callout_longer_than_a_page_continue_in_their_frame(tmp_pa
         pages = [p for p in reader.pages if word in (p.extract_text() or "")]
         assert len(pages) >= 2
         for page in pages:  # every page of the aside draws its box: the tint and the bar beside it
-            rects = filled_rects(page)
-            assert any(c == tint and abs(w - theme.page.inner_width) < 1 for c, w, _ in rects)
-            assert any(c == bar and abs(w - 3) < 0.1 for c, w, _ in rects)
+            rects = [(c, x1 - x0) for kind, c, x0, _, x1, _ in drawn_boxes(page) if kind == "rect"]
+            assert (tint, pytest.approx(theme.page.inner_width)) in rects
+            assert (bar, pytest.approx(3)) in rects
+
+
+def test_tables_and_images_in_list_items_and_asides_stay_inside_the_margins(tmp_path: Path) -> None:
+    from reportgen.brand import load_theme
+    from reportgen.errors import Diagnostics
+
+    table = "| Name | Description |\n|---|---|\n| Wide | " + "words " * 30 + "|\n"
+    items = f"- a list item with a table:\n\n  {table.replace(chr(10), chr(10) + '  ')}\n- ![Wide image](w.png)\n\n"
+    callout = f"::: callout Tip\n{table}\n![Wide image](w.png)\n:::\n"
+    content = write_content(tmp_path, {"a.md": f"# In lists\n\n{items}\n", "b.md": f"# In a callout\n\n{callout}"})
+    Image.new("RGB", (3000, 300), "navy").save(content / "w.png")
+    reader = pypdf.PdfReader(build_to(content, tmp_path / "o", ("pdf",))[0])
+    page_box = load_theme(None, Diagnostics()).page
+    primary = rgb01(load_theme(None, Diagnostics()).colors.primary)
+    checked = 0
+    for page in reader.pages[2:]:
+        for kind, colour, x0, _, x1, _ in drawn_boxes(page):
+            if kind == "image" and x1 - x0 > 100 or kind == "rect" and colour == primary:  # not the logo
+                assert page_box.left + 3 <= x0 and x1 <= page_box.width - page_box.right + 0.01
+                checked += 1
+    assert checked == 4  # two table headers and two images

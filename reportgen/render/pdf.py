@@ -7,6 +7,8 @@ Blocks become flowables here; page furniture (cover, header, footer, notes lines
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -31,7 +33,7 @@ from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError
-from reportgen.render.pdf_aside import Aside
+from reportgen.render.pdf_aside import PAD_LEFT, PAD_RIGHT, Aside
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.wrap import column_widths, longest_words
@@ -104,6 +106,17 @@ class _Story:
         self.keys = 0
         self.outline_level = 0
         self.contents: list[Entry] = []  # filled as headings are made, read when the contents are laid out
+        self.width = theme.page.inner_width  # of the text where blocks are being made (less indents)
+
+    @contextmanager
+    def narrower(self, points: float) -> Iterator[None]:
+        """Make blocks for a list item or an aside, ``points`` narrower than the text around:
+        tables, images and code then take the width they are given, not the page's."""
+        self.width -= points
+        try:
+            yield
+        finally:
+            self.width += points
 
     def style(self, role: str, **overrides: Any) -> Any:
         key = role + repr(sorted(overrides.items()))
@@ -189,17 +202,16 @@ class _Story:
                 raise AssertionError(f"unhandled block {block!r}")
 
     def bullets(self, block: m.BulletList, role: str) -> Flowable:
-        items = []
-        for item in block.items:
-            inner = self.blocks(item.blocks, "list")
-            items.append(ListItem(inner, spaceAfter=2))
+        indent = 18 if block.ordered else 14
+        with self.narrower(indent):
+            items = [ListItem(self.blocks(item.blocks, "list"), spaceAfter=2) for item in block.items]
         colors = self.theme.colors
         size = self.theme.style("list").size
         if block.ordered:
-            return ListFlowable(items, bulletType="1", start=block.start, leftIndent=18, bulletFontSize=size,
+            return ListFlowable(items, bulletType="1", start=block.start, leftIndent=indent, bulletFontSize=size,
                                 bulletFontName=self.theme.style("list").face, bulletColor=rgb(colors.secondary),
                                 spaceAfter=6)
-        return ListFlowable(items, bulletType="bullet", start="•", leftIndent=14, bulletFontSize=size,
+        return ListFlowable(items, bulletType="bullet", start="•", leftIndent=indent, bulletFontSize=size,
                             bulletFontName=self.theme.style("list").face, bulletColor=rgb(colors.secondary),
                             bulletOffsetY=0, spaceAfter=6)
 
@@ -234,7 +246,7 @@ class _Story:
         head, body = self.theme.style("table.header"), self.theme.style("table.body")
         words = longest_words(table, (head.family, head.size), (body.family, body.size))
         needs = [w + 2 * _CELL_PAD + 1 for w in words]
-        return column_widths(table.widths, self.theme.page.inner_width, needs)
+        return column_widths(table.widths, self.width, needs)
 
     def _grid(self, rows: list[list[Flowable]], widths: list[float], space_before: float,
               space_after: float) -> Flowable:
@@ -258,7 +270,8 @@ class _Story:
         inner: list[Flowable] = []
         if title:
             inner.append(Paragraph(plain_markup(title), self.style("heading.3", spaceBefore=0)))
-        inner += self.blocks(blocks, "quote" if italic else "body")
+        with self.narrower(PAD_LEFT + PAD_RIGHT):
+            inner += self.blocks(blocks, "quote" if italic else "body")
         return Aside(inner, rgb(self.theme.colors.tint), rgb(self.theme.colors.secondary))
 
     def figure(self, fig: m.Figure) -> list[Flowable]:
@@ -269,7 +282,7 @@ class _Story:
             main = self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True)
         else:
             main = Image(str(fig.path))
-            scale = min(t.page.inner_width / main.imageWidth, t.page.inner_height * 0.6 / main.imageHeight, 1.0)
+            scale = min(self.width / main.imageWidth, t.page.inner_height * 0.6 / main.imageHeight, 1.0)
             main.drawWidth, main.drawHeight = main.imageWidth * scale, main.imageHeight * scale
             main.hAlign = "CENTER"
             main.spaceBefore, main.spaceAfter = 4, 8
