@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from click.testing import CliRunner
 from PIL import Image
+
+from reportgen.cli import cli
 
 from .conftest import build_to, write_content
 from .test_pdf import pdf_text, squash
@@ -138,3 +141,21 @@ def test_tables_and_images_in_list_items_and_asides_stay_inside_the_margins(tmp_
                 assert page_box.left + 3 <= x0 and x1 <= page_box.width - page_box.right + 0.01
                 checked += 1
     assert checked == 4  # two table headers and two images
+
+
+HUGE = " ".join(f"word{i}" for i in range(1500))
+TOO_TALL = "a row of this table is taller than a page; shorten the row or split it into several rows"
+
+
+@pytest.mark.parametrize("text, line, message", [
+    (f"# T\n\nText.\n\n| {HUGE} | b |\n|---|---|\n| 1 | 2 |\n", 5, TOO_TALL),
+    (f"# T\n\n::: callout Tip\nFirst.\n\n- An item:\n\n  | {HUGE} | b |\n  |---|---|\n  | 1 | 2 |\n:::\n", 8, TOO_TALL),
+    (f"# T\n\nText.\n\n## {HUGE}\n\nText.\n", 5, "this heading is too long for the contents page; shorten it"),
+], ids=["table-header", "table-in-a-list-in-a-callout", "heading-in-the-contents"])
+def test_a_block_taller_than_a_page_is_reported_at_its_line(runner: CliRunner, tmp_path: Path, text: str,
+                                                            line: int, message: str) -> None:
+    content = write_content(tmp_path, {"a.md": text})
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o"), "-f", "pdf"])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {content / 'a.md'}:{line}: {message}\n"
+    assert not (tmp_path / "o").exists()

@@ -32,10 +32,11 @@ from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
-from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.render.pdf_aside import PAD_LEFT, PAD_RIGHT, Aside
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
+from reportgen.render.pdf_sources import inherit, tag, unplaceable
 from reportgen.render.wrap import column_widths, longest_words
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.theme import Theme
@@ -78,6 +79,16 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
             PageTemplate("body", [body], onPage=lambda c, d: decorate_page(c, d, theme, full_title)),
         ])
 
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """reportlab's, but the pieces a flowable splits into keep its block's source, and a
+        flowable that fits no page is reported at that source (``pdf_sources``)."""
+        first, count = flowables[0], len(flowables)
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            raise unplaceable(first) from None
+        inherit(flowables[:len(flowables) - count + 1], first)  # the pieces put back, if it split
+
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _Heading):
             self.canv.bookmarkPage(flowable.key)
@@ -92,8 +103,9 @@ def render_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     template = _Handout(buffer, theme, doc)
     try:
         template.build(story, canvasmaker=numbered_canvas(theme))
-    except LayoutError as exc:
-        raise ReportgenError(f"cannot lay out the handout: {exc}", hint="shorten the block or split it") from None
+    except LayoutError:  # one raised outside _Handout.handle_flowable, so not tied to a block
+        raise ReportgenError("cannot lay out the handout: a block is taller than a page",
+                             hint="shorten long tables, lists and asides, or split them") from None
     return buffer.getvalue()
 
 
@@ -134,7 +146,7 @@ class _Story:
             story += [self.heading("Contents", "toc.title", level=0, toc=False), contents, PageBreak()]
         handout = [s for s in doc.sections if s.hints.get("handout", True) is not False]
         for index, section in enumerate(handout):
-            story.append(self.heading(section.title, "heading.1", level=0, toc=True))
+            story.append(self.heading(section.title, "heading.1", level=0, toc=True, source=section.source))
             story += self.blocks(section.blocks, keep=True)
             if self.theme.notes_pages:
                 story += [PageBreak(), self.heading("Notes", "heading.2", level=-1, toc=False), RuledLines(self.theme)]
@@ -142,7 +154,7 @@ class _Story:
                 story.append(PageBreak())
         return story
 
-    def heading(self, title: str, role: str, level: int, toc: bool) -> Flowable:
+    def heading(self, title: str, role: str, level: int, toc: bool, source: SourceRef | None = None) -> Flowable:
         """A heading; ``level`` is its outline depth (``-1``: not in the outline)."""
         self.keys += 1
         style = self.style(role, keepWithNext=1)
@@ -152,7 +164,7 @@ class _Story:
         level = min(level, self.outline_level + 1)
         self.outline_level = level
         if toc:
-            self.contents.append(Entry(level, title, f"h{self.keys}"))
+            self.contents.append(Entry(level, title, f"h{self.keys}", source))
         return _Heading(text, style, title, level, f"h{self.keys}", toc)
 
     def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", keep: bool = False) -> list[Flowable]:
@@ -163,6 +175,7 @@ class _Story:
         out: list[Flowable] = []
         for block in blocks:
             flowables = self.block(block, role, keep)
+            tag(flowables, block)
             if keep and isinstance(block, m.BulletList) and _short(block):
                 # a short list is not split, and moves with its lead-in ("… include:")
                 lead_in = [out.pop()] if out and isinstance(out[-1], Paragraph) and out[-1].getKeepWithNext() else []
@@ -172,9 +185,9 @@ class _Story:
 
     def block(self, block: m.Block, role: str = "body", keep: bool = False) -> list[Flowable]:
         match block:
-            case m.Heading(level=level, runs=runs):
+            case m.Heading(level=level, runs=runs, source=source):
                 title = m.plain(runs)
-                return [CondPageBreak(60), self.heading(title, f"heading.{min(level, 3)}", level - 1, level == 2)]
+                return [CondPageBreak(60), self.heading(title, f"heading.{min(level, 3)}", level - 1, level == 2, source)]
             case m.Paragraph(runs=runs):
                 # a lead-in ("… include:") stays on the page of what it introduces
                 lead_in = m.plain(runs).rstrip().endswith(":")
