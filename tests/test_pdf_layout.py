@@ -159,3 +159,27 @@ def test_a_block_taller_than_a_page_is_reported_at_its_line(runner: CliRunner, t
     assert result.exit_code == 1
     assert result.stderr == f"error: {content / 'a.md'}:{line}: {message}\n"
     assert not (tmp_path / "o").exists()
+
+
+def test_long_words_break_in_the_wide_columns_only() -> None:
+    from reportgen.render.wrap import column_widths
+
+    widths = column_widths((0.45, 0.45, 0.1), 425.0, [20.0, 1000.0, 900.0])
+    assert widths == [20.0, pytest.approx(202.5), pytest.approx(202.5)]
+
+
+def test_a_table_of_long_urls_keeps_its_narrow_column(tmp_path: Path) -> None:
+    url = "https://example.com/" + "x" * 200
+    text = f"# T\n\n| a | b | c |\n|---|---|---|\n| {url} | {url} | fine |\n"
+    out = build_to(write_content(tmp_path, {"a.md": text}), tmp_path / "o", ("pdf",))[0]
+    assert "fine" in " ".join(pdf_text(out)).split()
+
+
+def test_a_table_with_more_columns_than_fit_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    head, rule, row = ("|" + "|".join(cells) + "|\n" for cells in ([f" h{i} " for i in range(60)], ["---"] * 60,
+                                                                    [" x "] * 60))
+    content = write_content(tmp_path, {"a.md": f"# T\n\nText.\n\n{head}{rule}{row}"})
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o"), "-f", "pdf"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {content / 'a.md'}:5: this table has 60 columns, more than fit across the "
+                             "page; split it into tables of at most 21 columns\n")

@@ -44,6 +44,7 @@ from reportgen.theme import Theme
 
 _CHUNK = 60  # table rows per flowable (even, so zebra banding runs on across chunks)
 _CELL_PAD = 6.0  # points of padding left and right in a table cell
+_MIN_TEXT = 8.0  # the narrowest text a cell may have, in points (a character or two)
 
 
 def _short(block: m.BulletList) -> bool:
@@ -259,7 +260,12 @@ class _Story:
         head, body = self.theme.style("table.header"), self.theme.style("table.body")
         words = longest_words(table, (head.family, head.size), (body.family, body.size))
         needs = [w + 2 * _CELL_PAD + 1 for w in words]
-        return column_widths(table.widths, self.width, needs)
+        widths = column_widths(table.widths, self.width, needs)
+        if min(widths) < 2 * _CELL_PAD + _MIN_TEXT:
+            fit = int(self.width // (2 * _CELL_PAD + _MIN_TEXT))
+            raise ReportgenError(f"this table has {len(widths)} columns, more than fit across the page",
+                                 table.source, hint=f"split it into tables of at most {fit} columns")
+        return widths
 
     def _grid(self, rows: list[list[Flowable]], widths: list[float], space_before: float,
               space_after: float) -> Flowable:

@@ -138,8 +138,9 @@ def column_widths(fractions: tuple[float, ...], total: float, needs: list[float]
     its ``needs`` (its longest word): a word is never broken inside a table cell when the
     table can avoid it. The space comes from the columns with room to spare."""
     widths = [f * total for f in fractions]
-    if sum(needs) > total:  # cannot be helped: share in proportion to need
-        return [total * n / sum(needs) for n in needs]
+    if sum(needs) > total:  # cannot be helped: break words in the widest columns only
+        cap = _cap(needs, total)
+        return [min(n, cap) for n in needs]
     for _ in range(len(widths)):
         short = [i for i, (w, n) in enumerate(zip(widths, needs)) if w < n - 1e-9]
         if not short:
@@ -152,6 +153,20 @@ def column_widths(fractions: tuple[float, ...], total: float, needs: list[float]
         for i, slack in spare.items():
             widths[i] -= deficit * slack / room
     return widths
+
+
+def _cap(needs: list[float], total: float) -> float:
+    """The width ``c`` at which ``min(need, c)`` over all columns sums to ``total``: the narrow
+    columns get what they need, the wide ones an equal share of the rest. (Shares in
+    proportion to need left a narrow column beside two long URLs narrower than its padding.)"""
+    left = total
+    ordered = sorted(needs)
+    for index, need in enumerate(ordered):
+        share = left / (len(ordered) - index)
+        if need > share:
+            return share
+        left -= need
+    return max(ordered)
 
 
 def longest_words(table: Table, head: tuple[FontFamily, float], body: tuple[FontFamily, float]) -> list[float]:
