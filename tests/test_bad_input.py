@@ -312,3 +312,20 @@ def test_batch_reports_an_event_with_an_impossible_date_and_builds_the_others(ru
     assert lines[-2:] == ["1 built, 1 failed", "error: 1 of 2 events failed; see the errors above"]
     assert (out / "good" / "test-guide.pdf").is_file() and not (out / "bad").exists()
 
+
+def crash(*args: object, **kwargs: object) -> list[Path]:
+    raise ValueError("a bug in the build")
+
+
+def test_batch_shows_a_crash_in_one_build_and_still_prints_its_summary(runner: CliRunner, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reportgen.batch.build", crash)  # the forked builds inherit it
+    content = write_content(tmp_path, GOOD)
+    (tmp_path / "one.yml").write_text("name: One\n", encoding="utf-8")
+    result = runner.invoke(cli, ["batch", str(content), str(tmp_path / "one.yml"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "[1/1] one: FAILED"
+    assert "  ValueError: a bug in the build" in lines  # the build's own traceback, from its process
+    assert any(line.startswith("    File ") and line.endswith(", in crash") for line in lines)
+    assert lines[-2:] == ["0 built, 1 failed", "error: 1 of 1 events failed; see the errors above"]
