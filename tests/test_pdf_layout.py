@@ -3,6 +3,7 @@ a page, and the error a block that fits no page gets. Read back with pypdf."""
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 import pypdf
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from reportgen.cli import cli
+from reportgen.parallel import WorkerCrash, can_fork
 
 from .conftest import build_to, write_content
 from .test_pdf import pdf_text, squash
@@ -183,3 +185,18 @@ def test_a_table_with_more_columns_than_fit_is_an_error(runner: CliRunner, tmp_p
     assert result.exit_code == 1
     assert result.stderr == (f"error: {content / 'a.md'}:5: this table has 60 columns, more than fit across the "
                              "page; split it into tables of at most 21 columns\n")
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork and two cores")
+def test_a_bug_in_the_pdf_renderer_shows_its_own_traceback(runner: CliRunner, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> bytes:
+        raise KeyError("no such style")
+
+    monkeypatch.setattr("reportgen.render.pdf.render_pdf", broken)  # the forked worker inherits it
+    content = write_content(tmp_path, {"a.md": "# T\n\nText.\n"})
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o"), "-f", "pdf"])
+    assert isinstance(result.exception, WorkerCrash)  # -f pdf alone renders in the worker
+    shown = "".join(traceback.format_exception(result.exception))
+    assert "KeyError: 'no such style'" in shown and ", in broken\n" in shown
+    assert not (tmp_path / "o").exists()
