@@ -14,7 +14,7 @@ from PIL import Image
 from reportgen.cli import cli
 from reportgen.parallel import WorkerCrash, can_fork
 
-from .conftest import build_to, write_content
+from .conftest import REPO, build_to, write_content
 from .test_pdf import pdf_text, squash
 
 LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt "
@@ -200,3 +200,30 @@ def test_a_bug_in_the_pdf_renderer_shows_its_own_traceback(runner: CliRunner, tm
     shown = "".join(traceback.format_exception(result.exception))
     assert "KeyError: 'no such style'" in shown and ", in broken\n" in shown
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("brand", [None, REPO / "examples" / "northwind" / "brand.yml"], ids=["A4", "Letter"])
+def test_code_lines_wrap_inside_their_box_with_a_continuation_mark(tmp_path: Path, brand: Path | None) -> None:
+    from reportgen.brand import load_theme
+    from reportgen.errors import Diagnostics
+    from reportgen.fonts import width
+
+    long = "result = compute(" + ", ".join(f"argument_{i}" for i in range(12)) + ")"  # ~190 characters
+    code = f"```\n{long}\n\tindented = 1{' ' * 120}# after many spaces\n{'W' * 95}\n```\n"
+    listed = "- An item:\n\n" + "".join(f"  {line}\n" for line in code.splitlines())
+    text = f"# Code\n\n{code}\n{listed}\n::: callout Tip\n{code}:::\n"
+    out = build_to(write_content(tmp_path, {"a.md": text}), tmp_path / "o", ("pdf",), brand=brand)[0]
+    theme = load_theme(brand, Diagnostics())
+    mono, right = theme.style("code").family, theme.page.width - theme.page.right - 6  # the box's padding
+    lines: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: dict[str, str] | None, size: float) -> None:
+        if font and "Mono" in str(font.get("/BaseFont")) and text.strip():
+            lines.append((text.rstrip("\n"), cm[4] + tm[4] + width(text.rstrip("\n"), mono, size)))
+
+    for page in pypdf.PdfReader(out).pages:
+        page.extract_text(visitor_text=visit)
+    assert lines and max(end for _, end in lines) <= right + 0.01
+    joined = "".join(t if not t.startswith("→ ") else t[2:] for t, _ in lines)
+    assert joined.count(long) == 3 and joined.count("W" * 95) == 3  # every character, in order
+    assert sum(t.startswith("→ ") for t, _ in lines) >= 9

@@ -33,12 +33,13 @@ from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
-from reportgen.render.pdf_aside import PAD_LEFT, PAD_RIGHT, Aside
+from reportgen.render.pdf_aside import ASIDE_PAD, CODE_PAD, Aside
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.pdf_sources import inherit, tag, unplaceable
 from reportgen.render.wrap import column_widths, longest_words
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
+from reportgen.fonts import continuation_mark, width
 from reportgen.theme import Theme
 
 
@@ -203,8 +204,7 @@ class _Story:
             case m.Figure():
                 return self.figure(block)
             case m.CodeBlock(text=text):
-                return [Preformatted(text, self.style("code", backColor=rgb(self.theme.colors.tint), borderPadding=6,
-                                                      spaceBefore=6, spaceAfter=12), maxLineLength=95)]
+                return [self.code(text)]
             case m.Rule():
                 return [HRFlowable(width="100%", thickness=0.5, color=rgb(self.theme.colors.rule),
                                    spaceBefore=6, spaceAfter=10)]
@@ -289,9 +289,20 @@ class _Story:
         inner: list[Flowable] = []
         if title:
             inner.append(Paragraph(plain_markup(title), self.style("heading.3", spaceBefore=0)))
-        with self.narrower(PAD_LEFT + PAD_RIGHT):
+        with self.narrower(ASIDE_PAD.left + ASIDE_PAD.right):
             inner += self.blocks(blocks, "quote" if italic else "body")
         return Aside(inner, rgb(self.theme.colors.tint), rgb(self.theme.colors.secondary))
+
+    def code(self, text: str) -> Flowable:
+        """Code in a tinted box, its lines wrapped where the box ends (after a space or a
+        punctuation mark if one is near), every continued line starting with an arrow.
+        Tabs stop every 4 columns, as in CommonMark."""
+        ts = self.theme.style("code")
+        columns = int((self.width - CODE_PAD.left - CODE_PAD.right) // width("0", ts.family, ts.size))
+        mark = continuation_mark(ts.family) + " "
+        lines = Preformatted(text.expandtabs(4), self.style("code"), maxLineLength=max(columns, len(mark) + 1),
+                             newLineChars=mark)
+        return Aside([lines], rgb(self.theme.colors.tint), None, CODE_PAD, space_before=6, space_after=12)
 
     def figure(self, fig: m.Figure) -> list[Flowable]:
         """The image (or its alt text) and its caption, tied by ``keepWithNext``: the story keeps
