@@ -37,7 +37,7 @@ from reportgen.render.pdf_aside import ASIDE_PAD, CODE_PAD, Aside
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.pdf_sources import inherit, tag, unplaceable
-from reportgen.render.wrap import column_widths, longest_words
+from reportgen.render.wrap import code_lines, column_widths, longest_words
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.fonts import continuation_mark, width
 from reportgen.theme import Theme
@@ -294,15 +294,15 @@ class _Story:
         return Aside(inner, rgb(self.theme.colors.tint), rgb(self.theme.colors.secondary))
 
     def code(self, text: str) -> Flowable:
-        """Code in a tinted box, its lines wrapped where the box ends (after a space or a
-        punctuation mark if one is near), every continued line starting with an arrow.
+        """Code in a tinted box, its lines cut where the box ends (``wrap.code_lines``: after a
+        space or punctuation mark if one is near), continued lines starting with an arrow.
         Tabs stop every 4 columns, as in CommonMark."""
         ts = self.theme.style("code")
-        columns = int((self.width - CODE_PAD.left - CODE_PAD.right) // width("0", ts.family, ts.size))
         mark = continuation_mark(ts.family) + " "
-        lines = Preformatted(text.expandtabs(4), self.style("code"), maxLineLength=max(columns, len(mark) + 1),
-                             newLineChars=mark)
-        return Aside([lines], rgb(self.theme.colors.tint), None, CODE_PAD, space_before=6, space_after=12)
+        columns = int((self.width - CODE_PAD.left - CODE_PAD.right) // width("0", ts.family, ts.size))
+        lines = [p for line in text.expandtabs(4).split("\n") for p in code_lines(line, columns, mark)]
+        return Aside([Preformatted("\n".join(lines), self.style("code"))], rgb(self.theme.colors.tint), None,
+                     CODE_PAD, space_before=6, space_after=12)
 
     def figure(self, fig: m.Figure) -> list[Flowable]:
         """The image (or its alt text) and its caption, tied by ``keepWithNext``: the story keeps

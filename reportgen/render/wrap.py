@@ -128,6 +128,25 @@ def _join(chars: list[tuple[str, Piece]]) -> Word:
     return tuple(pieces)
 
 
+_CODE_BREAKS = " ,;:.([{/\\-"  # a long code line is cut after one of these if one is near the end
+
+
+def code_lines(line: str, columns: int, mark: str) -> list[str]:
+    """A line of code cut into pieces of at most ``columns`` characters (``mark`` included), the
+    pieces after the first starting with ``mark``. A monospaced line of ``columns`` characters
+    that fits its box never wraps again in a viewer, so the pieces are what every drawer shows.
+    Each cut goes after the last space or punctuation mark that fits, else between characters."""
+    pieces: list[str] = []
+    limit = max(columns, 1)
+    while len(line) > limit:
+        cut = max(line.rfind(c, 0, limit) for c in _CODE_BREAKS) + 1 or limit
+        pieces.append(line[:cut])
+        line = line[cut:]
+        limit = max(columns - len(mark), 1)
+    pieces.append(line)
+    return [pieces[0], *(mark + p for p in pieces[1:])]
+
+
 @lru_cache(maxsize=65536)
 def _width(text: str, family: FontFamily, size: float, bold: bool, italic: bool) -> float:
     return width(text, family, size, bold, italic)
