@@ -11,8 +11,12 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
+from reportgen.brand import load_theme
 from reportgen.cli import cli
+from reportgen.errors import Diagnostics
+from reportgen.fonts import width
 from reportgen.parallel import WorkerCrash, can_fork
+from reportgen.render.wrap import column_widths
 
 from .conftest import REPO, build_to, write_content
 from .test_pdf import pdf_text, squash
@@ -103,9 +107,6 @@ def rgb01(rgb: tuple[int, int, int]) -> tuple[float, ...]:
 
 
 def test_a_quote_and_a_callout_longer_than_a_page_continue_in_their_frame(tmp_path: Path) -> None:
-    from reportgen.brand import load_theme
-    from reportgen.errors import Diagnostics
-
     quote = "> " + "\n>\n> ".join(f"Quoted {i}. {LOREM}" for i in range(14))
     callout = "::: callout Tip\n" + "\n\n".join(f"Called {i}. {LOREM}" for i in range(14)) + "\n:::\n"
     out = build_to(write_content(tmp_path, {"a.md": f"# Asides\n\n{quote}\n\nBetween.\n\n{callout}"}),
@@ -125,17 +126,14 @@ def test_a_quote_and_a_callout_longer_than_a_page_continue_in_their_frame(tmp_pa
 
 
 def test_tables_and_images_in_list_items_and_asides_stay_inside_the_margins(tmp_path: Path) -> None:
-    from reportgen.brand import load_theme
-    from reportgen.errors import Diagnostics
-
     table = "| Name | Description |\n|---|---|\n| Wide | " + "words " * 30 + "|\n"
     items = f"- a list item with a table:\n\n  {table.replace(chr(10), chr(10) + '  ')}\n- ![Wide image](w.png)\n\n"
     callout = f"::: callout Tip\n{table}\n![Wide image](w.png)\n:::\n"
     content = write_content(tmp_path, {"a.md": f"# In lists\n\n{items}\n", "b.md": f"# In a callout\n\n{callout}"})
     Image.new("RGB", (3000, 300), "navy").save(content / "w.png")
     reader = pypdf.PdfReader(build_to(content, tmp_path / "o", ("pdf",))[0])
-    page_box = load_theme(None, Diagnostics()).page
-    primary = rgb01(load_theme(None, Diagnostics()).colors.primary)
+    theme = load_theme(None, Diagnostics())
+    page_box, primary = theme.page, rgb01(theme.colors.primary)
     checked = 0
     for page in reader.pages[2:]:
         for kind, colour, x0, _, x1, _ in drawn_boxes(page):
@@ -164,8 +162,6 @@ def test_a_block_taller_than_a_page_is_reported_at_its_line(runner: CliRunner, t
 
 
 def test_long_words_break_in_the_wide_columns_only() -> None:
-    from reportgen.render.wrap import column_widths
-
     widths = column_widths((0.45, 0.45, 0.1), 425.0, [20.0, 1000.0, 900.0])
     assert widths == [20.0, pytest.approx(202.5), pytest.approx(202.5)]
 
@@ -204,10 +200,6 @@ def test_a_bug_in_the_pdf_renderer_shows_its_own_traceback(runner: CliRunner, tm
 
 @pytest.mark.parametrize("brand", [None, REPO / "examples" / "northwind" / "brand.yml"], ids=["A4", "Letter"])
 def test_code_lines_wrap_inside_their_box_with_a_continuation_mark(tmp_path: Path, brand: Path | None) -> None:
-    from reportgen.brand import load_theme
-    from reportgen.errors import Diagnostics
-    from reportgen.fonts import width
-
     long = "result = compute(" + ", ".join(f"argument_{i}" for i in range(12)) + ")"  # ~190 characters
     code = f"```\n{long}\n\tindented = 1{' ' * 120}# after many spaces\n{'W' * 95}\n```\n"
     listed = "- An item:\n\n" + "".join(f"  {line}\n" for line in code.splitlines())

@@ -33,13 +33,13 @@ from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
+from reportgen.fonts import continuation_mark, width
 from reportgen.render.pdf_aside import ASIDE_PAD, CODE_PAD, Aside
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.pdf_sources import inherit, tag, unplaceable
 from reportgen.render.wrap import code_lines, column_widths, longest_words
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
-from reportgen.fonts import continuation_mark, width
 from reportgen.theme import Theme
 
 
@@ -188,8 +188,8 @@ class _Story:
     def block(self, block: m.Block, role: str = "body", keep: bool = False) -> list[Flowable]:
         match block:
             case m.Heading(level=level, runs=runs, source=source):
-                title = m.plain(runs)
-                return [CondPageBreak(60), self.heading(title, f"heading.{min(level, 3)}", level - 1, level == 2, source)]
+                heading = self.heading(m.plain(runs), f"heading.{min(level, 3)}", level - 1, level == 2, source)
+                return [CondPageBreak(60), heading]
             case m.Paragraph(runs=runs):
                 # a lead-in ("… include:") stays on the page of what it introduces
                 lead_in = m.plain(runs).rstrip().endswith(":")
