@@ -143,6 +143,16 @@ def test_tables_and_images_in_list_items_and_asides_stay_inside_the_margins(tmp_
     assert checked == 4  # two table headers and two images
 
 
+def test_headings_inside_quotes_and_list_items_are_text_not_bookmarks(tmp_path: Path) -> None:
+    text = "# Top\n\n## Section part\n\n> ## In a quote\n>\n> Text.\n\n- An item\n\n  ## In a list\n"
+    out = build_to(write_content(tmp_path, {"a.md": text}), tmp_path / "o", ("pdf",))[0]
+    reader = pypdf.PdfReader(out)
+    assert {"In a quote", "In a list"} <= set(" ".join(pdf_text(out)).splitlines())
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    nested = [item.title for items in reader.outline if isinstance(items, list) for item in items]
+    assert outline == ["Contents", "Top"] and nested == ["Section part"]
+
+
 HUGE = " ".join(f"word{i}" for i in range(1500))
 TOO_TALL = "a row of this table is taller than a page; shorten the row or split it into several rows"
 

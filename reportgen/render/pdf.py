@@ -149,7 +149,7 @@ class _Story:
         handout = [s for s in doc.sections if s.hints.get("handout", True) is not False]
         for index, section in enumerate(handout):
             story.append(self.heading(section.title, "heading.1", level=0, toc=True, source=section.source))
-            story += self.blocks(section.blocks, keep=True)
+            story += self.blocks(section.blocks, top=True)
             if self.theme.notes_pages:
                 story += [PageBreak(), self.heading("Notes", "heading.2", level=-1, toc=False), RuledLines(self.theme)]
             if index < len(handout) - 1:
@@ -169,27 +169,30 @@ class _Story:
             self.contents.append(Entry(level, title, f"h{self.keys}", source))
         return _Heading(text, style, title, level, f"h{self.keys}", toc)
 
-    def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", keep: bool = False) -> list[Flowable]:
-        """The flowables of ``blocks``; ``keep`` (short lists, FAQ items kept together) only where
-        they go straight into the story: a ``KeepTogether`` that does not fit splits into a frame
-        break and its content, which only the story can take (in a list item or an aside the
-        break would be drawn: "_FrameBreak.wrap should never be called")."""
+    def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", top: bool = False) -> list[Flowable]:
+        """The flowables of ``blocks``. ``top``: they go straight into the story, not into a list
+        item or an aside. Only there are short lists and FAQ items kept together (a
+        ``KeepTogether`` that does not fit splits into a frame break and its content, and in a
+        list item the break would be drawn: "_FrameBreak.wrap should never be called"), and
+        only there do headings get a bookmark and a contents entry (the document template
+        never sees a heading inside another flowable, so its link would point nowhere)."""
         out: list[Flowable] = []
         for block in blocks:
-            flowables = self.block(block, role, keep)
+            flowables = self.block(block, role, top)
             tag(flowables, block)
-            if keep and isinstance(block, m.BulletList) and _short(block):
+            if top and isinstance(block, m.BulletList) and _short(block):
                 # a short list is not split, and moves with its lead-in ("… include:")
                 lead_in = [out.pop()] if out and isinstance(out[-1], Paragraph) and out[-1].getKeepWithNext() else []
                 flowables = [KeepTogether(lead_in + flowables)]
             out += flowables
         return out
 
-    def block(self, block: m.Block, role: str = "body", keep: bool = False) -> list[Flowable]:
+    def block(self, block: m.Block, role: str = "body", top: bool = False) -> list[Flowable]:
         match block:
             case m.Heading(level=level, runs=runs, source=source):
-                heading = self.heading(m.plain(runs), f"heading.{min(level, 3)}", level - 1, level == 2, source)
-                return [CondPageBreak(60), heading]
+                outline = level - 1 if top else -1
+                heading = self.heading(m.plain(runs), f"heading.{min(level, 3)}", outline, top and level == 2, source)
+                return [CondPageBreak(60), heading] if top else [heading]
             case m.Paragraph(runs=runs):
                 # a lead-in ("… include:") stays on the page of what it introduces
                 lead_in = m.plain(runs).rstrip().endswith(":")
@@ -209,7 +212,7 @@ class _Story:
                 return [HRFlowable(width="100%", thickness=0.5, color=rgb(self.theme.colors.rule),
                                    spaceBefore=6, spaceAfter=10)]
             case m.Faq(items=items):
-                return [f for item in items for f in self.faq_item(item, keep)]
+                return [f for item in items for f in self.faq_item(item, top)]
             case m.Notes() | m.SlideText():
                 return []  # the deck's alone
             case _:
@@ -322,8 +325,9 @@ class _Story:
         main.keepWithNext = 1
         return [main, Paragraph(plain_markup(caption), self.style("caption", alignment=1, spaceBefore=4, spaceAfter=8))]
 
-    def faq_item(self, item: m.FaqItem, keep: bool) -> list[Flowable]:
-        """A question and its answer, kept together where ``keep`` allows (see ``blocks``)."""
+    def faq_item(self, item: m.FaqItem, top: bool) -> list[Flowable]:
+        """A question and its answer, kept together at the ``top`` (see ``blocks``): a
+        ``KeepTogether`` always hands its content to the story, so the answer is ``top`` too."""
         question = self.para(item.question, "faq.question", keepWithNext=1)
-        parts = [question, *self.blocks(item.answer, "faq.answer", keep), Spacer(1, 2 * mm)]
-        return [KeepTogether(parts)] if keep else parts
+        parts = [question, *self.blocks(item.answer, "faq.answer", top), Spacer(1, 2 * mm)]
+        return [KeepTogether(parts)] if top else parts
