@@ -160,8 +160,9 @@ TOO_TALL = "a row of this table is taller than a page; shorten the row or split 
 @pytest.mark.parametrize("text, line, message", [
     (f"# T\n\nText.\n\n| {HUGE} | b |\n|---|---|\n| 1 | 2 |\n", 5, TOO_TALL),
     (f"# T\n\n::: callout Tip\nFirst.\n\n- An item:\n\n  | {HUGE} | b |\n  |---|---|\n  | 1 | 2 |\n:::\n", 8, TOO_TALL),
+    (f"# T\n\n- An item:\n\n  > Quoted.\n  >\n  > | {HUGE} | b |\n  > |---|---|\n  > | 1 | 2 |\n", 7, TOO_TALL),
     (f"# T\n\nText.\n\n## {HUGE}\n\nText.\n", 5, "this heading is too long for the contents page; shorten it"),
-], ids=["table-header", "table-in-a-list-in-a-callout", "heading-in-the-contents"])
+], ids=["table-header", "table-in-a-list-in-a-callout", "table-in-a-quote-in-a-list", "heading-in-the-contents"])
 def test_a_block_taller_than_a_page_is_reported_at_its_line(runner: CliRunner, tmp_path: Path, text: str,
                                                             line: int, message: str) -> None:
     content = write_content(tmp_path, {"a.md": text})

@@ -14,6 +14,8 @@ from typing import NamedTuple
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
+from reportgen.render.pdf_sources import inherit
+
 BAR = 3.0  # the coloured bar's width, in points
 
 
@@ -69,6 +71,7 @@ class Aside(Flowable):  # type: ignore[misc]
                 room -= gap + height
                 continue
             parts = rest[0].splitOn(canv, inner, room - gap) if room - gap > 0 else []
+            inherit(parts, rest[0])  # an error about a piece still names its block
             if len(parts) > 1 and parts[0].wrapOn(canv, inner, room - gap)[1] <= room - gap:
                 head.append(parts[0])
                 rest[0:1] = parts[1:]

@@ -16,7 +16,6 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from reportgen import model as m
 from reportgen.errors import ReportgenError, SourceRef
-from reportgen.render.pdf_aside import Aside
 from reportgen.render.pdf_contents import Contents
 
 _TAG = "_reportgen_source"  # set on reportlab's flowables; a list item's wrapper passes it through
@@ -51,8 +50,10 @@ def inherit(pieces: Iterable[Flowable], parent: Flowable) -> None:
 def unplaceable(flowable: Flowable) -> ReportgenError:
     """The error for a flowable that fits on no page, at its block's line."""
     chain = [flowable]
-    while isinstance(chain[-1], Aside) and chain[-1].content:  # an aside that cannot split: its first part
-        chain.append(chain[-1].content[0])
+    # an aside (``pdf_aside.Aside``) that cannot split: its first part is the one at fault. Read
+    # by name: a list item's indenter passes attribute lookups on to the aside it holds.
+    while isinstance(inside := getattr(chain[-1], "content", None), list) and inside:
+        chain.append(inside[0])
     culprit = chain[-1]
     if isinstance(culprit, Contents) and culprit.entries:
         return ReportgenError("this heading is too long for the contents page", culprit.entries[0].source,
