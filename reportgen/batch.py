@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
@@ -28,7 +29,10 @@ def run_batch(options: BuildOptions, events: list[Path], jobs: int | None = None
         futures = {pool.submit(_build_one, options, event): event for event in events}
         for done, future in enumerate(as_completed(futures), 1):
             event = futures[future]
-            ok, lines = future.result()
+            try:
+                ok, lines = future.result()
+            except Exception as exc:  # a bug (or a dead worker) fails this event: shown, and the batch goes on
+                ok, lines = False, "".join(traceback.format_exception(exc)).rstrip("\n").splitlines()
             failures += not ok
             status = "ok" if ok else "FAILED"
             click.echo(f"[{done}/{len(events)}] {event.stem}: {status}", err=not ok)

@@ -118,3 +118,9 @@ def missing_glyphs(text: str, family: FontFamily) -> str:
     """The distinct characters of ``text`` that the family's regular face cannot draw."""
     cmap = family.metrics().widths
     return "".join(sorted({c for c in text if not c.isspace() and ord(c) not in cmap}))
+
+
+def continuation_mark(family: FontFamily) -> str:
+    """The mark that starts a code line continued from the one above, the best the family can
+    draw: '↪', '→', else '>'."""
+    return next((mark for mark in "↪→" if not missing_glyphs(mark, family)), ">")

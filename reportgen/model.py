@@ -210,19 +210,22 @@ class Document:
     inputs: tuple[Path, ...] = ()  # every file loading read or looked for (a rebuild checks these)
 
 
-def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """Every block, depth first, those nested in lists, asides, FAQs and notes included."""
+def walk(blocks: tuple[Block, ...], skip: tuple[type, ...] = ()) -> Iterator[Block]:
+    """Every block, depth first, those nested in lists, asides, FAQs and notes included;
+    blocks of the types in ``skip`` are left out with all they hold."""
     for block in blocks:
+        if isinstance(block, skip):
+            continue
         yield block
         match block:
             case BulletList(items=items):
                 for item in items:
-                    yield from walk(item.blocks)
+                    yield from walk(item.blocks, skip)
             case Quote(blocks=inner) | Callout(blocks=inner) | Notes(blocks=inner) | SlideText(blocks=inner):
-                yield from walk(inner)
+                yield from walk(inner, skip)
             case Faq(items=questions):
                 for question in questions:
-                    yield from walk(question.answer)
+                    yield from walk(question.answer, skip)
             case Footnotes(items=notes):
                 for note in notes:
-                    yield from walk(note.blocks)
+                    yield from walk(note.blocks, skip)

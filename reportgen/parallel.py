@@ -2,8 +2,10 @@
 
 The worker is forked when the build starts, before the content is loaded, so that importing
 its renderer (python-pptx, ~70 ms) overlaps with loading; it then receives the loaded
-document through a pipe, renders, and sends back bytes, warnings, or an error as plain data.
-The parent renders the first format meanwhile; a build of one format leaves it to the worker.
+document through a pipe, renders, and sends back bytes, warnings, or an error as plain data:
+a ``ReportgenError`` as its parts, any other exception (a bug) as its type, message and
+traceback text, raised again in the parent as ``WorkerCrash``. The parent renders the first
+format meanwhile; a build of one format leaves it to the worker.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import pickle
 import sys
 import threading
+import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +23,18 @@ from reportgen.errors import BuildWarning, Diagnostics, ReportgenError
 if TYPE_CHECKING:
     from reportgen.model import Document
     from reportgen.theme import Theme
+
+
+class RemoteTraceback(Exception):
+    """The worker's traceback as text; the cause of a ``WorkerCrash``, so a crash report
+    shows the frames where the bug is (as ``concurrent.futures`` does)."""
+
+    def __str__(self) -> str:
+        return f'\n"""\n{self.args[0]}"""'
+
+
+class WorkerCrash(RuntimeError):
+    """An exception other than ``ReportgenError`` in the render worker: a bug."""
 
 
 def can_fork() -> bool:
@@ -64,22 +79,28 @@ class RenderWorker:
         with os.fdopen(self._result, "rb") as pipe:
             data = pipe.read()
         self._result = -1
-        self._reap()
+        status = self._reap()
         if not data:
-            raise RuntimeError("the render worker died without an answer")
-        outputs, warnings, error = pickle.loads(data)
+            raise WorkerCrash(f"the render worker died without an answer (exit status {status})")
+        outputs, warnings, error, crash = pickle.loads(data)
         for warning in warnings:
             diag.warn(warning.message, warning.source)
         if error is not None:
             raise ReportgenError(*error)
+        if crash is not None:
+            kind, message, text = crash
+            raise WorkerCrash(f"the render worker failed: {kind}: {message}") from RemoteTraceback(text)
         return outputs  # type: ignore[no-any-return]
 
-    def _reap(self) -> None:
+    def _reap(self) -> int | None:
+        """Wait for the worker; its exit status (negative: the signal that ended it)."""
         if self._sender is not None:
             self._sender.join()
+        status = None
         if self.pid:
-            os.waitpid(self.pid, 0)
+            status = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
             self.pid = 0
+        return status
 
     def __enter__(self) -> RenderWorker:
         return self
@@ -105,14 +126,17 @@ def _serve(formats: tuple[str, ...], job_read: int, result_write: int) -> None:
         if job:
             doc, theme, strict = pickle.loads(job)
             diag = Diagnostics(strict=strict)
-            answer: tuple[Any, list[BuildWarning], Any]
+            answer: tuple[Any, list[BuildWarning], Any, Any]
             try:
-                answer = ({f: fn(doc, theme, diag) for f, fn in zip(formats, functions)}, diag.warnings, None)
+                answer = ({f: fn(doc, theme, diag) for f, fn in zip(formats, functions)}, diag.warnings, None, None)
             except ReportgenError as exc:  # travels as data: the exception does not pickle whole
-                answer = ({}, diag.warnings, (exc.message, exc.source, exc.hint))
+                answer = ({}, diag.warnings, (exc.message, exc.source, exc.hint), None)
+            except Exception as exc:  # a bug: its type, message and traceback, as text
+                crash = (type(exc).__qualname__, str(exc), "".join(traceback.format_exception(exc)))
+                answer = ({}, diag.warnings, None, crash)
             with os.fdopen(result_write, "wb") as out:
                 out.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
-    except BaseException:  # a bug: the parent sees an empty answer and reports it
+    except BaseException:  # no answer could be sent: the parent reports the exit status
         code = 1
     finally:
         os._exit(code)

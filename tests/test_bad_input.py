@@ -26,6 +26,7 @@ TABLE = "# Alpha\n\n::: table {}\n:::\n"  # a section including the data table f
 FONT = "typography:\n  fonts:\n    - family: Brand Sans\n      source: file\n      files:\n        - path: {}\n"
 YAML_HINT = "check the indentation and quote values that contain ':' or '#'"
 UNCLOSED_HINT = "close the bracket or quote opened on this line"
+DATE_HINT = "write it as YYYY-MM-DD, or quote it to keep it as text"
 COLOUR_HINT = "use a hex code like '#1F4E79', a palette name, or a CSS colour name"
 STRICT, STRICT_ARGS = "; --strict turns warnings into errors", ("--strict",)  # a warning made an error
 
@@ -129,6 +130,11 @@ CASES = [
     pytest.param(Bad("content/guide.yml", 4, "'../x.md' points outside the content folder; "
                      "move the file into the content folder or pass --allow-outside",
                      guide="title: T\nsections:\n  - a.md\n  - ../x.md\n"), id="section-outside-content"),
+    pytest.param(Bad("content/guide.yml", 3, f"'2026-02-30' is not a valid date; {DATE_HINT}",
+                     guide="title: T\nauthor: A\ndate: 2026-02-30\nsections:\n  - a.md\n"), id="guide-impossible-date"),
+    pytest.param(Bad("content/guide.yml", 3, f"'2026-13-01 10:00:00' is not a valid date and time; {DATE_HINT}",
+                     guide="title: T\nevent:\n  date: 2026-13-01 10:00:00\nsections:\n  - a.md\n"),
+                 id="guide-event-impossible-date"),
     # --- section files ---------------------------------------------------------------------
     pytest.param(Bad("content/a.md", 1, "section file is empty: only its title (from the file name) is shown"
                      f"{STRICT}", files={"a.md": ""}, args=STRICT_ARGS), id="section-empty"),
@@ -147,6 +153,9 @@ CASES = [
                  id="front-matter-bad-flag"),
     pytest.param(Bad("content/a.md", 2, "'title' must be text; write it on one line, e.g. title: Getting started",
                      files={"a.md": "---\ntitle: [Alpha, Beta]\n---\n\nText.\n"}), id="front-matter-title-list"),
+    pytest.param(Bad("content/a.md", 3, f"'2026-02-30' is not a valid date; {DATE_HINT}",
+                     files={"a.md": "---\ntitle: Alpha\ndate: 2026-02-30\n---\n\nText.\n"}),
+                 id="front-matter-impossible-date"),
     pytest.param(Bad("content/a.md", 5, "'::: notes' block is never closed; add a line ':::' after its content",
                      files={"a.md": "# Alpha\n\nText.\n\n::: notes\nSay this.\n"}), id="notes-never-closed"),
     pytest.param(Bad("content/a.md", 3, "'::: foo' is not a block reportgen knows; its content is kept as plain text "
@@ -227,6 +236,8 @@ CASES = [
                      f"{UNCLOSED_HINT}", event="name: Workshop\nvenue: [\n"), id="event-invalid-yaml"),
     pytest.param(Bad("event.yml", 2, "'venue' must be text; event values are single lines of text",
                      event="name: Workshop\nvenue:\n  city: Berlin\n"), id="event-nested-value"),
+    pytest.param(Bad("event.yml", 2, f"'2026-02-30' is not a valid date; {DATE_HINT}",
+                     event="name: Workshop\ndate: 2026-02-30\n"), id="event-impossible-date"),
     # --- command line and output -------------------------------------------------------------
     pytest.param(Bad("out", None, "output path is a file, not a folder; choose another --out",
                      prepare=out_is_a_file), id="output-is-a-file"),
@@ -286,3 +297,44 @@ def test_allow_outside_accepts_a_section_outside_the_content_folder(runner: CliR
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [str(out / "t.pdf"), str(out / "t.pptx")]
     assert (out / "t.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_check_reports_an_impossible_date(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, GOOD, guide="title: T\ndate: 2026-02-30\nsections:\n  - a.md\n")
+    result = runner.invoke(cli, ["check", str(content)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {content / 'guide.yml'}:2: '2026-02-30' is not a valid date; {DATE_HINT}\n"
+
+
+def test_batch_reports_an_event_with_an_impossible_date_and_builds_the_others(runner: CliRunner,
+                                                                               tmp_path: Path) -> None:
+    content = write_content(tmp_path, GOOD)
+    (tmp_path / "good.yml").write_text("name: Good\ndate: 2026-03-01\n", encoding="utf-8")
+    (tmp_path / "bad.yml").write_text("name: Bad\ndate: 2026-02-30\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["batch", str(content), str(tmp_path / "good.yml"), str(tmp_path / "bad.yml"),
+                                 "-o", str(out), "-f", "pdf"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[lines.index(next(x for x in lines if x.endswith("bad: FAILED"))) + 1] == \
+        f"  error: {tmp_path / 'bad.yml'}:2: '2026-02-30' is not a valid date; {DATE_HINT}"
+    assert lines[-2:] == ["1 built, 1 failed", "error: 1 of 2 events failed; see the errors above"]
+    assert (out / "good" / "test-guide.pdf").is_file() and not (out / "bad").exists()
+
+
+def crash(*args: object, **kwargs: object) -> list[Path]:
+    raise ValueError("a bug in the build")
+
+
+def test_batch_shows_a_crash_in_one_build_and_still_prints_its_summary(runner: CliRunner, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reportgen.batch.build", crash)  # the forked builds inherit it
+    content = write_content(tmp_path, GOOD)
+    (tmp_path / "one.yml").write_text("name: One\n", encoding="utf-8")
+    result = runner.invoke(cli, ["batch", str(content), str(tmp_path / "one.yml"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "[1/1] one: FAILED"
+    assert "  ValueError: a bug in the build" in lines  # the build's own traceback, from its process
+    assert any(line.startswith("    File ") and line.endswith(", in crash") for line in lines)
+    assert lines[-2:] == ["0 built, 1 failed", "error: 1 of 1 events failed; see the errors above"]

@@ -10,7 +10,7 @@ import pytest
 from reportgen import model as m
 from reportgen.build import render_all
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
-from reportgen.parallel import RenderWorker, can_fork
+from reportgen.parallel import RenderWorker, WorkerCrash, can_fork
 from reportgen.render import RENDERERS
 from reportgen.theme import Theme
 
@@ -31,11 +31,21 @@ def fail(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     raise ReportgenError("cannot draw this", REF, hint="try less")
 
 
+def bug(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    raise ValueError("a bug in a renderer")
+
+
+def die(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    os._exit(3)
+
+
 @pytest.fixture
 def fake_formats(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RENDERERS, "echo", (__name__, "warn_and_write", ".echo"))
     monkeypatch.setitem(RENDERERS, "fail", (__name__, "fail", ".fail"))
     monkeypatch.setitem(RENDERERS, "pid", (__name__, "pid", ".pid"))
+    monkeypatch.setitem(RENDERERS, "bug", (__name__, "bug", ".bug"))
+    monkeypatch.setitem(RENDERERS, "die", (__name__, "die", ".die"))
 
 
 def doc() -> m.Document:
@@ -72,6 +82,26 @@ def test_worker_errors_are_raised_in_the_parent(fake_formats: None) -> None:
     with pytest.raises(ReportgenError) as err, RenderWorker(("fail",)) as worker:
         render_all(doc(), theme, ("echo", "fail"), Diagnostics(), worker)
     assert err.value.format_message() == "a.md:7: cannot draw this; try less"
+
+
+def test_a_crash_in_the_worker_is_raised_in_the_parent_with_its_traceback(fake_formats: None) -> None:
+    from reportgen.brand import load_theme
+
+    theme = load_theme(None, Diagnostics())
+    with pytest.raises(WorkerCrash) as err, RenderWorker(("bug",)) as worker:
+        render_all(doc(), theme, ("bug",), Diagnostics(), worker)
+    assert str(err.value) == "the render worker failed: ValueError: a bug in a renderer"
+    remote = str(err.value.__cause__)  # the worker's own traceback, down to the line that raised
+    assert "Traceback (most recent call last):" in remote and ", in bug\n" in remote
+    assert 'raise ValueError("a bug in a renderer")' in remote
+
+
+def test_a_worker_that_dies_is_reported_with_its_exit_status(fake_formats: None) -> None:
+    from reportgen.brand import load_theme
+
+    with pytest.raises(WorkerCrash, match=r"^the render worker died without an answer \(exit status 3\)$"), \
+            RenderWorker(("die",)) as worker:
+        render_all(doc(), load_theme(None, Diagnostics()), ("die",), Diagnostics(), worker)
 
 
 def test_an_unused_worker_exits_quietly() -> None:

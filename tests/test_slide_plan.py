@@ -63,7 +63,12 @@ def hard_content(root: Path) -> Path:
         "prose.md": "# Prose\n\n::: slides\n" + " ".join(sentence(10) for _ in range(40)) + "\n:::\n",
         "word.md": "# Word\n\n- " + "x" * 120 + "\n",
         "heading.md": "# " + " ".join(rnd.choice(vocab) for _ in range(25)) + "\n\n- one\n",
+        "code.md": "# Code\n\n```\n" + "\n".join(CODE) + "\n```\n",
     })
+
+
+CODE = ["def f():", "    a = 1" + " " * 120 + "b = 2  # after a run of spaces", "x" * 150, "\tz" + " " * 60 + "y",
+        "    " + "word " * 40]
 
 
 @pytest.mark.parametrize("theme_name", sorted(THEMES))
@@ -185,3 +190,21 @@ def test_any_event_name_keeps_the_footer_inside_its_box(name: str) -> None:
         (m.ListItem((m.Paragraph((m.Run("point"),), ref),), ref),), ref),), ref),))
     slides = plan_slides(doc, with_event_footer(dc_replace(theme), doc.meta))
     assert_fits(slides, theme)
+
+
+@pytest.mark.parametrize("theme_name", sorted(THEMES))
+def test_code_lines_are_cut_to_their_box_and_never_wrap(tmp_path: Path, theme_name: str) -> None:
+    from reportgen.fonts import width
+    from reportgen.render.slide_fit import Fitter
+
+    theme = THEMES[theme_name]
+    slides = plan_slides(load_document(hard_content(tmp_path), Diagnostics()), theme)
+    code = [(para, box) for slide in slides for box in slide.shapes if isinstance(box, TextBox)
+            for para in box.paras if para.runs and all(run.code for run in para.runs)]
+    mono, usable = theme.style("code").family, Fitter(theme).usable
+    for para, box in code:  # every character counted, spaces too: no viewer wraps the line again
+        assert para.lines == 1
+        assert width(m.plain(para.runs), mono, para.size) <= usable(box.w - 2 * box.inset_x) + 0.01
+    pieces = [m.plain(para.runs) for para, _ in code]
+    joined = "".join(p.removeprefix("→ ") for p in pieces)
+    assert joined == "".join(line.expandtabs(4) for line in CODE) and len(pieces) > len(CODE)

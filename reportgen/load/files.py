@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +61,13 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = YAML(typ="rt")  # round-trip: safe constructors only, and it keeps line numbers
+    yaml.Constructor = _constructor()
     try:
         return yaml.load(text)
+    except _BadTimestamp as exc:
+        what = "date and time" if len(exc.text) > 10 else "date"
+        raise ReportgenError(f"'{exc.text}' is not a valid {what}", SourceRef(path, exc.line + first_line),
+                             hint="write it as YYYY-MM-DD, or quote it to keep it as text") from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line if mark else 0
@@ -75,6 +81,32 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise ReportgenError(f"invalid YAML: {problem}", SourceRef(path, line), hint=hint) from None
     except YAMLError as exc:
         raise ReportgenError(f"invalid YAML: {exc}", SourceRef(path, first_line)) from None
+
+
+class _BadTimestamp(Exception):
+    """A scalar that reads as a date but is none (2026-02-30), at its 0-based line."""
+
+    def __init__(self, text: str, line: int) -> None:
+        super().__init__(text)
+        self.text, self.line = text, line
+
+
+@lru_cache(maxsize=1)
+def _constructor() -> type:
+    """ruamel's round-trip constructor, except that an impossible date raises ``_BadTimestamp``
+    with its position: ruamel lets ``datetime``'s bare ``ValueError`` through."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class Constructor(RoundTripConstructor):
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:
+                raise _BadTimestamp(str(node.value), node.start_mark.line) from None
+
+    # the constructor table holds functions, not method names: point it at the override
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", Constructor.construct_yaml_timestamp)
+    return Constructor
 
 
 def _yaml_hint(problem: str, context: str = "") -> str:

@@ -7,6 +7,8 @@ Blocks become flowables here; page furniture (cover, header, footer, notes lines
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -23,7 +25,6 @@ from reportlab.platypus import (
     Paragraph,
     Preformatted,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
@@ -31,10 +32,13 @@ from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
-from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.errors import Diagnostics, ReportgenError, SourceRef
+from reportgen.fonts import continuation_mark, width
+from reportgen.render.pdf_aside import ASIDE_PAD, CODE_PAD, Aside
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
-from reportgen.render.wrap import column_widths, longest_words
+from reportgen.render.pdf_sources import inherit, tag, unplaceable
+from reportgen.render.wrap import code_lines, column_widths, longest_words
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.theme import Theme
 
@@ -43,20 +47,26 @@ _CHUNK = 60  # table rows per flowable (even, so zebra banding runs on across ch
 _ALIGNMENTS = {"center": 1, "right": 2}  # reportlab's TA_CENTER, TA_RIGHT
 PX = 0.75  # points per CSS pixel: an <img width="…"> in pixels
 _CELL_PAD = 6.0  # points of padding left and right in a table cell
+_MIN_TEXT = 8.0  # the narrowest text a cell may have, in points (a character or two)
 
 
 def _anchors(section: m.Section) -> list[str]:
-    """The anchors a section's headings (and its title) give links to jump to."""
-    found = [b.anchor for b in m.walk(section.blocks) if isinstance(b, m.Heading) and b.anchor]
+    """The anchors a section's printed headings (and its title) give links to jump to."""
+    printed = m.walk(section.blocks, skip=(m.Notes, m.SlideText))  # the deck's alone
+    found = [b.anchor for b in printed if isinstance(b, m.Heading) and b.anchor]
     return [section.anchor, *found] if section.anchor else found
+
+
+def _tasks(block: m.BulletList) -> bool:
+    return any(item.checked is not None for item in block.items)
 
 
 class _CheckBox(Flowable):  # type: ignore[misc]
     """A task-list item's first block with its box drawn in the margin to its left."""
 
-    def __init__(self, inner: Flowable, checked: bool, size: float, color: Any, theme: Theme) -> None:
+    def __init__(self, inner: Flowable, checked: bool, size: float, theme: Theme) -> None:
         super().__init__()
-        self.inner, self.checked, self.size, self.color, self.theme = inner, checked, size, color, theme
+        self.inner, self.checked, self.size, self.theme = inner, checked, size, theme
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = self.inner.wrap(avail_width, avail_height)
@@ -64,7 +74,7 @@ class _CheckBox(Flowable):  # type: ignore[misc]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = self.inner.split(avail_width, avail_height)
-        return [_CheckBox(parts[0], self.checked, self.size, self.color, self.theme), *parts[1:]] if parts else []
+        return [_CheckBox(parts[0], self.checked, self.size, self.theme), *parts[1:]] if parts else []
 
     def getSpaceBefore(self) -> float:
         return float(self.inner.getSpaceBefore())
@@ -85,6 +95,19 @@ def _short(block: m.BulletList) -> bool:
     """Few, brief items: better moved whole to the next page than split."""
     text = sum(len(m.plain(b.runs)) for i in block.items for b in i.blocks if isinstance(b, m.Paragraph))
     return len(block.items) <= 6 and text < 600
+
+
+class _Anchored(Paragraph):  # type: ignore[misc]
+    """A heading inside a list item or an aside: no bookmark in the outline, but where links
+    to its ``anchor`` lead (the document template never sees it, so it marks the page itself)."""
+
+    def __init__(self, text: str, style: Any, anchor: str) -> None:
+        super().__init__(text, style)
+        self.anchor = anchor
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.anchor, 0, self.height)
+        super().draw()
 
 
 class _Heading(Paragraph):  # type: ignore[misc]
@@ -115,6 +138,16 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
             PageTemplate("body", [body], onPage=lambda c, d: decorate_page(c, d, theme, full_title)),
         ])
 
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """reportlab's, but the pieces a flowable splits into keep its block's source, and a
+        flowable that fits no page is reported at that source (``pdf_sources``)."""
+        first, count = flowables[0], len(flowables)
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            raise unplaceable(first) from None
+        inherit(flowables[:len(flowables) - count + 1], first)  # the pieces put back, if it split
+
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _Heading):
             self.canv.bookmarkPage(flowable.key)
@@ -131,8 +164,9 @@ def render_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     template = _Handout(buffer, theme, doc)
     try:
         template.build(story, canvasmaker=numbered_canvas(theme))
-    except LayoutError as exc:
-        raise ReportgenError(f"cannot lay out the handout: {exc}", hint="shorten the block or split it") from None
+    except LayoutError:  # one raised outside _Handout.handle_flowable, so not tied to a block
+        raise ReportgenError("cannot lay out the handout: a block is taller than a page",
+                             hint="shorten long tables, lists and asides, or split them") from None
     return buffer.getvalue()
 
 
@@ -146,6 +180,17 @@ class _Story:
         self.outline_level = 0
         self.contents: list[Entry] = []  # filled as headings are made, read when the contents are laid out
         self.anchors: frozenset[str] = frozenset()  # the headings links can jump to: those printed
+        self.width = theme.page.inner_width  # of the text where blocks are being made (less indents)
+
+    @contextmanager
+    def narrower(self, points: float) -> Iterator[None]:
+        """Make blocks for a list item or an aside, ``points`` narrower than the text around:
+        tables, images and code then take the width they are given, not the page's."""
+        self.width -= points
+        try:
+            yield
+        finally:
+            self.width += points
 
     def style(self, role: str, **overrides: Any) -> Any:
         key = role + repr(sorted(overrides.items()))
@@ -164,44 +209,54 @@ class _Story:
         handout = [s for s in doc.sections if s.handout]
         self.anchors = frozenset(a for s in handout for a in _anchors(s))
         for index, section in enumerate(handout):
-            story.append(self.heading(section.title, "heading.1", level=0, toc=True, anchor=section.anchor))
-            story += self.blocks(section.blocks)
+            story.append(self.heading(section.title, "heading.1", level=0, toc=True, anchor=section.anchor,
+                                      source=section.source))
+            story += self.blocks(section.blocks, top=True)
             if self.theme.notes_pages:
                 story += [PageBreak(), self.heading("Notes", "heading.2", level=-1, toc=False), RuledLines(self.theme)]
             if index < len(handout) - 1:
                 story.append(PageBreak())
         return story
 
-    def heading(self, title: str, role: str, level: int, toc: bool, anchor: str = "") -> Flowable:
+    def heading(self, title: str, role: str, level: int, toc: bool, anchor: str = "",
+                source: SourceRef | None = None) -> Flowable:
         """A heading; ``level`` is its outline depth (``-1``: not in the outline)."""
         self.keys += 1
         style = self.style(role, keepWithNext=1)
         text = plain_markup(title)
         if level < 0:
-            return Paragraph(text, style)
+            return _Anchored(text, style, anchor) if anchor else Paragraph(text, style)
         level = min(level, self.outline_level + 1)
         self.outline_level = level
         if toc:
-            self.contents.append(Entry(level, title, f"h{self.keys}"))
+            self.contents.append(Entry(level, title, f"h{self.keys}", source))
         return _Heading(text, style, title, level, f"h{self.keys}", toc, anchor)
 
-    def blocks(self, blocks: tuple[m.Block, ...], role: str = "body") -> list[Flowable]:
+    def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", top: bool = False) -> list[Flowable]:
+        """The flowables of ``blocks``. ``top``: they go straight into the story, not into a list
+        item or an aside. Only there are short lists and FAQ items kept together (a
+        ``KeepTogether`` that does not fit splits into a frame break and its content, and in a
+        list item the break would be drawn: "_FrameBreak.wrap should never be called"), and
+        only there do headings get a bookmark and a contents entry (the document template
+        never sees a heading inside another flowable, so its link would point nowhere)."""
         out: list[Flowable] = []
         for block in blocks:
-            flowables = self.block(block, role)
-            if isinstance(block, m.BulletList) and _short(block):
+            flowables = self.block(block, role, top)
+            tag(flowables, block)
+            if top and isinstance(block, m.BulletList) and _short(block):
                 # a short list is not split, and moves with its lead-in ("… include:")
                 lead_in = [out.pop()] if out and isinstance(out[-1], Paragraph) and out[-1].getKeepWithNext() else []
                 flowables = [KeepTogether(lead_in + flowables)]
             out += flowables
         return out
 
-    def block(self, block: m.Block, role: str = "body") -> list[Flowable]:
+    def block(self, block: m.Block, role: str = "body", top: bool = False) -> list[Flowable]:
         match block:
-            case m.Heading(level=level, runs=runs, anchor=anchor):
-                title = m.plain(runs)
-                return [CondPageBreak(60), self.heading(title, f"heading.{min(level, 3)}", level - 1, level == 2,
-                                                        anchor)]
+            case m.Heading(level=level, runs=runs, source=source, anchor=anchor):
+                outline = level - 1 if top else -1
+                heading = self.heading(m.plain(runs), f"heading.{min(level, 3)}", outline, top and level == 2,
+                                       anchor, source)
+                return [CondPageBreak(60), heading] if top else [heading]
             case m.Paragraph(runs=runs, align=align):
                 # a lead-in ("… include:") stays on the page of what it introduces
                 lead_in = m.plain(runs).rstrip().endswith(":")
@@ -217,15 +272,14 @@ class _Story:
                 title = block.title if isinstance(block, m.Callout) else ""
                 return [self.aside(inner, title, italic=isinstance(block, m.Quote))]
             case m.Figure():
-                return [self.figure(block)]
+                return self.figure(block)
             case m.CodeBlock(text=text):
-                return [Preformatted(text, self.style("code", backColor=rgb(self.theme.colors.tint), borderPadding=6,
-                                                      spaceBefore=6, spaceAfter=12), maxLineLength=95)]
+                return [self.code(text)]
             case m.Rule():
                 return [HRFlowable(width="100%", thickness=0.5, color=rgb(self.theme.colors.rule),
                                    spaceBefore=6, spaceAfter=10)]
             case m.Faq(items=items):
-                return [self.faq_item(item) for item in items]
+                return [f for item in items for f in self.faq_item(item, top)]
             case m.Footnotes():
                 return self.footnotes(block)
             case m.Notes() | m.SlideText():
@@ -234,21 +288,23 @@ class _Story:
                 raise AssertionError(f"unhandled block {block!r}")
 
     def bullets(self, block: m.BulletList, role: str) -> Flowable:
-        items = []
+        indent = 18 if block.ordered or not block.marked or _tasks(block) else 14
         colors = self.theme.colors
         size = self.theme.style("list").size
-        for item in block.items:
-            inner = self.blocks(item.blocks, "list") or [Spacer(1, size)]  # "-" alone: an empty item
-            if item.checked is not None and inner:
-                inner[0] = _CheckBox(inner[0], item.checked, size, rgb(colors.secondary), self.theme)
-            items.append(ListItem(inner, spaceAfter=2))
-        if not block.marked or any(item.checked is not None for item in block.items):
-            return ListFlowable(items, bulletType="bullet", start="", leftIndent=18, spaceAfter=6)
+        items = []
+        with self.narrower(indent):
+            for item in block.items:
+                inner = self.blocks(item.blocks, "list") or [Spacer(1, size)]  # "-" alone: an empty item
+                if item.checked is not None:
+                    inner[0] = _CheckBox(inner[0], item.checked, size, self.theme)
+                items.append(ListItem(inner, spaceAfter=2))
+        if not block.marked or _tasks(block):  # no bullet: a box is drawn, or nothing
+            return ListFlowable(items, bulletType="bullet", start="", leftIndent=indent, spaceAfter=6)
         if block.ordered:
-            return ListFlowable(items, bulletType="1", start=block.start, leftIndent=18, bulletFontSize=size,
+            return ListFlowable(items, bulletType="1", start=block.start, leftIndent=indent, bulletFontSize=size,
                                 bulletFontName=self.theme.style("list").face, bulletColor=rgb(colors.secondary),
                                 spaceAfter=6)
-        return ListFlowable(items, bulletType="bullet", start="•", leftIndent=14, bulletFontSize=size,
+        return ListFlowable(items, bulletType="bullet", start="•", leftIndent=indent, bulletFontSize=size,
                             bulletFontName=self.theme.style("list").face, bulletColor=rgb(colors.secondary),
                             bulletOffsetY=0, spaceAfter=6)
 
@@ -283,7 +339,12 @@ class _Story:
         head, body = self.theme.style("table.header"), self.theme.style("table.body")
         words = longest_words(table, (head.family, head.size), (body.family, body.size))
         needs = [w + 2 * _CELL_PAD + 1 for w in words]
-        return column_widths(table.widths, self.theme.page.inner_width, needs)
+        widths = column_widths(table.widths, self.width, needs)
+        if min(widths) < 2 * _CELL_PAD + _MIN_TEXT:
+            fit = int(self.width // (2 * _CELL_PAD + _MIN_TEXT))
+            raise ReportgenError(f"this table has {len(widths)} columns, more than fit across the page",
+                                 table.source, hint=f"split it into tables of at most {fit} columns")
+        return widths
 
     def _grid(self, rows: list[list[Flowable]], widths: list[float], space_before: float,
               space_after: float) -> Flowable:
@@ -304,53 +365,61 @@ class _Story:
         return grid
 
     def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool) -> Flowable:
-        t = self.theme
         inner: list[Flowable] = []
         if title:
             inner.append(Paragraph(plain_markup(title), self.style("heading.3", spaceBefore=0)))
-        inner += self.blocks(blocks, "quote" if italic else "body")
-        box = Table([[inner]], colWidths=[t.page.inner_width - 3], hAlign="RIGHT", spaceBefore=4, spaceAfter=12)
-        box.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), t.style("body").face, t.style("body").size),
-            ("BACKGROUND", (0, 0), (-1, -1), rgb(t.colors.tint)),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, rgb(t.colors.secondary)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-            ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
-        return box
+        with self.narrower(ASIDE_PAD.left + ASIDE_PAD.right):
+            inner += self.blocks(blocks, "quote" if italic else "body")
+        return Aside(inner, rgb(self.theme.colors.tint), rgb(self.theme.colors.secondary))
 
     def footnotes(self, block: m.Footnotes) -> list[Flowable]:
         """The section's footnotes at its end, in small print under a short rule."""
         t = self.theme
         rule = HRFlowable(width="30%", thickness=0.5, color=rgb(t.colors.rule), hAlign="LEFT", spaceBefore=10,
                           spaceAfter=4)
-        items = [ListItem(self.blocks(note.blocks, "caption"), value=note.label, spaceAfter=1) for note in block.items]
+        with self.narrower(14):
+            items = [ListItem(self.blocks(note.blocks, "caption") or [Spacer(1, 1)], value=note.label, spaceAfter=1)
+                     for note in block.items]
         style = t.style("caption")
         notes = ListFlowable(items, bulletType="1", start=block.items[0].label, leftIndent=14,
                              bulletFontName=style.face, bulletFontSize=style.size, bulletColor=rgb(style.color),
                              spaceAfter=6)
-        return [KeepTogether([rule, notes])] if len(block.items) <= 3 else [rule, notes]
+        rule.keepWithNext = 1
+        return [rule, notes]
 
-    def figure(self, fig: m.Figure) -> Flowable:
+    def code(self, text: str) -> Flowable:
+        """Code in a tinted box, its lines cut where the box ends (``wrap.code_lines``: after a
+        space or punctuation mark if one is near), continued lines starting with an arrow.
+        Tabs stop every 4 columns, as in CommonMark."""
+        ts = self.theme.style("code")
+        mark = continuation_mark(ts.family) + " "
+        columns = int((self.width - CODE_PAD.left - CODE_PAD.right) // width("0", ts.family, ts.size))
+        lines = [p for line in text.expandtabs(4).split("\n") for p in code_lines(line, columns, mark)]
+        return Aside([Preformatted("\n".join(lines), self.style("code"))], rgb(self.theme.colors.tint), None,
+                     CODE_PAD, space_before=6, space_after=12)
+
+    def figure(self, fig: m.Figure) -> list[Flowable]:
+        """The image (or its alt text) and its caption, tied by ``keepWithNext``: the story keeps
+        them together, also when a list item brings them there (a ``KeepTogether`` cannot)."""
         t = self.theme
-        parts: list[Flowable] = []
         if fig.path is None:
-            parts.append(self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True))
+            main = self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True)
         else:
-            image = Image(str(fig.path))
-            asked = fig.width_px * PX / image.imageWidth if fig.width_px else 1.0  # <img width="200">
-            scale = min(t.page.inner_width / image.imageWidth, t.page.inner_height * 0.6 / image.imageHeight,
-                        asked, 1.0)
-            image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-            image.hAlign = "CENTER"
-            parts += [Spacer(1, 4), image]
+            main = Image(str(fig.path))
+            asked = fig.width_px * PX / main.imageWidth if fig.width_px else 1.0  # <img width="200">
+            scale = min(self.width / main.imageWidth, t.page.inner_height * 0.6 / main.imageHeight, asked, 1.0)
+            main.drawWidth, main.drawHeight = main.imageWidth * scale, main.imageHeight * scale
+            main.hAlign = "CENTER"
+            main.spaceBefore, main.spaceAfter = 4, 8
         caption = fig.caption or (fig.alt if fig.path else "")
-        if caption:
-            parts.append(Paragraph(plain_markup(caption), self.style("caption", alignment=1, spaceBefore=4)))
-        parts.append(Spacer(1, 8))
-        return KeepTogether(parts)
+        if not caption:
+            return [main]
+        main.keepWithNext = 1
+        return [main, Paragraph(plain_markup(caption), self.style("caption", alignment=1, spaceBefore=4, spaceAfter=8))]
 
-    def faq_item(self, item: m.FaqItem) -> Flowable:
+    def faq_item(self, item: m.FaqItem, top: bool) -> list[Flowable]:
+        """A question and its answer, kept together at the ``top`` (see ``blocks``): a
+        ``KeepTogether`` always hands its content to the story, so the answer is ``top`` too."""
         question = self.para(item.question, "faq.question", keepWithNext=1)
-        answer = self.blocks(item.answer, "faq.answer")
-        return KeepTogether([question, *answer, Spacer(1, 2 * mm)])
+        parts = [question, *self.blocks(item.answer, "faq.answer", top), Spacer(1, 2 * mm)]
+        return [KeepTogether(parts)] if top else parts

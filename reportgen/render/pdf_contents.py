@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from reportgen.errors import SourceRef
 from reportgen.render.pdf_markup import plain_markup
 
 
@@ -22,6 +23,7 @@ class Entry:
     level: int  # 0: section, 1: sub-heading
     title: str
     key: str  # the bookmark the entry links to
+    source: SourceRef | None = None  # the heading's, for an entry too long for a page
 
 
 NUMBER_WIDTH = 36.0  # the right-hand column for page numbers, in points

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from reportgen.model import Inline
+from reportgen import model as m
+from reportgen.fonts import continuation_mark
+from reportgen.model import Inline, Run
 from reportgen.render.slide_plan import Para
-from reportgen.render.wrap import Measure, Word, runs_of_words, words_of
+from reportgen.render.wrap import Measure, Piece, Word, code_lines, runs_of_words, words_of
 from reportgen.theme import TextStyle, Theme
 
 PITCH = 1.2  # line pitch as a multiple of size, on every slide paragraph
@@ -24,6 +26,7 @@ class Item:
     bullet: str = ""
     bold: bool = False
     italic: bool = False
+    code: bool = False  # a line of a code block: cut to the box's width, never wrapped (``code_lines``)
 
 
 class Fitter:
@@ -85,7 +88,7 @@ class Fitter:
         """Pack items into pages of ``height``; an item taller than a page is split by lines."""
         pages: list[list[Para]] = [[]]
         used = 0.0
-        queue = list(items)
+        queue = [piece for item in items for piece in self.code_lines(item, size, width)]
         while queue:
             item = queue.pop(0)
             para, lines = self.para(item, size, width)
@@ -111,6 +114,17 @@ class Fitter:
                 pages.append([])
                 used = 0.0
         return [p for p in pages if p]
+
+    def code_lines(self, item: Item, size: float, width: float) -> list[Item]:
+        """A code line as paragraphs that each fit one line of the box at ``size``, counting every
+        character (a run of spaces too, which viewers wrap as they please); others as they are."""
+        if not item.code:
+            return [item]
+        advance = self.measure(self.theme.style("code"), size).piece(Piece("0", False, False, True))
+        columns = int((self.usable(width) - self.indent(item, size)) // advance)
+        text = m.plain(item.runs).expandtabs(4)
+        return [replace(item, runs=(Run(line or " ", code=True),))
+                for line in code_lines(text, columns, continuation_mark(self.mono) + " ")]
 
     def fit_body(self, items: list[Item], width: float, height: float,
                  max_items: int | None = None) -> list[list[Para]]:

@@ -329,7 +329,7 @@ def _items(block: m.Block, level: int = 0) -> list[Item]:
             head = [Item((m.Run(title),), bold=True)] if title else []
             return head + [i for b in inner for i in _items(b, level)]
         case m.CodeBlock(text=text):
-            return [Item((m.Run(line or " ", code=True),)) for line in text.split("\n")]
+            return [Item((m.Run(line or " ", code=True),), code=True) for line in text.split("\n")]
         case m.Heading(runs=runs):
             return [Item(runs, bold=True)]
     return []

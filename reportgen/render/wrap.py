@@ -128,6 +128,25 @@ def _join(chars: list[tuple[str, Piece]]) -> Word:
     return tuple(pieces)
 
 
+_CODE_BREAKS = " ,;:.([{/\\-"  # a long code line is cut after one of these if one is near the end
+
+
+def code_lines(line: str, columns: int, mark: str) -> list[str]:
+    """A line of code cut into pieces of at most ``columns`` characters (``mark`` included), the
+    pieces after the first starting with ``mark``. A monospaced line of ``columns`` characters
+    that fits its box never wraps again in a viewer, so the pieces are what every drawer shows.
+    Each cut goes after the last space or punctuation mark that fits, else between characters."""
+    pieces: list[str] = []
+    limit = max(columns, 1)
+    while len(line) > limit:
+        cut = max(line.rfind(c, 0, limit) for c in _CODE_BREAKS) + 1 or limit
+        pieces.append(line[:cut])
+        line = line[cut:]
+        limit = max(columns - len(mark), 1)
+    pieces.append(line)
+    return [pieces[0], *(mark + p for p in pieces[1:])]
+
+
 @lru_cache(maxsize=65536)
 def _width(text: str, family: FontFamily, size: float, bold: bool, italic: bool) -> float:
     return width(text, family, size, bold, italic)
@@ -138,8 +157,9 @@ def column_widths(fractions: tuple[float, ...], total: float, needs: list[float]
     its ``needs`` (its longest word): a word is never broken inside a table cell when the
     table can avoid it. The space comes from the columns with room to spare."""
     widths = [f * total for f in fractions]
-    if sum(needs) > total:  # cannot be helped: share in proportion to need
-        return [total * n / sum(needs) for n in needs]
+    if sum(needs) > total:  # cannot be helped: break words in the widest columns only
+        cap = _cap(needs, total)
+        return [min(n, cap) for n in needs]
     for _ in range(len(widths)):
         short = [i for i, (w, n) in enumerate(zip(widths, needs)) if w < n - 1e-9]
         if not short:
@@ -152,6 +172,20 @@ def column_widths(fractions: tuple[float, ...], total: float, needs: list[float]
         for i, slack in spare.items():
             widths[i] -= deficit * slack / room
     return widths
+
+
+def _cap(needs: list[float], total: float) -> float:
+    """The width ``c`` at which ``min(need, c)`` over all columns sums to ``total``: the narrow
+    columns get what they need, the wide ones an equal share of the rest. (Shares in
+    proportion to need left a narrow column beside two long URLs narrower than its padding.)"""
+    left = total
+    ordered = sorted(needs)
+    for index, need in enumerate(ordered):
+        share = left / (len(ordered) - index)
+        if need > share:
+            return share
+        left -= need
+    return max(ordered)
 
 
 def longest_words(table: Table, head: tuple[FontFamily, float], body: tuple[FontFamily, float]) -> list[float]:

@@ -1,0 +1,102 @@
+"""Quotes, callouts and code in the handout: a tinted box, for asides with a coloured bar
+down its left side.
+
+A one-cell reportlab ``Table`` draws such a box but cannot split, so an aside longer than a
+page stopped the build (and ``Preformatted`` ignores its style's background). ``Aside``
+splits between its flowables (or inside one, a paragraph between lines), and every piece
+draws its own box: the aside continues on the next page in the same frame.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable
+
+from reportgen.render.pdf_sources import inherit
+
+BAR = 3.0  # the coloured bar's width, in points
+
+
+class Padding(NamedTuple):
+    """From the box's edges to its content, in points."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+ASIDE_PAD = Padding(15.0, 12.0, 8.0, 4.0)  # quotes and callouts: room for the bar on the left
+CODE_PAD = Padding(6.0, 6.0, 6.0, 6.0)
+
+
+class Aside(Flowable):  # type: ignore[misc]
+    """``content`` in a box of ``tint``, as wide as the frame, with a ``bar`` on the left if given.
+
+    Flowables inside are spaced as in a table cell (space after one plus space before the
+    next). None may be a ``KeepTogether``: split, it leaves a frame break no box can draw."""
+
+    def __init__(self, content: list[Flowable], tint: Color, bar: Color | None, pad: Padding = ASIDE_PAD,
+                 space_before: float = 4.0, space_after: float = 12.0) -> None:
+        super().__init__()
+        self.content = content
+        self.tint, self.bar, self.pad = tint, bar, pad
+        self.spaceBefore, self.spaceAfter = space_before, space_after
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        canv = getattr(self, "canv", None)
+        inner = avail_width - self.pad.left - self.pad.right
+        self._sizes = [f.wrapOn(canv, inner, avail_height) for f in self.content]
+        self.width = avail_width
+        self.height = self.pad.top + self.pad.bottom + sum(h for _, h in self._sizes) + sum(
+            a.getSpaceAfter() + b.getSpaceBefore() for a, b in zip(self.content, self.content[1:]))
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """The flowables that fit ``avail_height``, the first that does not split at the line
+        that fits, and the rest in a second aside; ``[]`` when not even a line fits here."""
+        canv = getattr(self, "canv", None)
+        inner = avail_width - self.pad.left - self.pad.right
+        room = avail_height - self.pad.top - self.pad.bottom
+        head: list[Flowable] = []
+        rest = list(self.content)
+        while rest:
+            gap = head[-1].getSpaceAfter() + rest[0].getSpaceBefore() if head else 0.0
+            _, height = rest[0].wrapOn(canv, inner, room - gap)
+            if height <= room - gap:
+                head.append(rest.pop(0))
+                room -= gap + height
+                continue
+            parts = rest[0].splitOn(canv, inner, room - gap) if room - gap > 0 else []
+            inherit(parts, rest[0])  # an error about a piece still names its block
+            if len(parts) > 1 and parts[0].wrapOn(canv, inner, room - gap)[1] <= room - gap:
+                head.append(parts[0])
+                rest[0:1] = parts[1:]
+            break
+        if not head:
+            return []
+        if not rest:
+            return [self]
+        return [Aside(head, self.tint, self.bar, self.pad, self.spaceBefore, 0.0),
+                Aside(rest, self.tint, self.bar, self.pad, 0.0, self.spaceAfter)]
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setFillColor(self.tint)
+        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        if self.bar is not None:
+            c.setFillColor(self.bar)
+            c.rect(0, 0, BAR, self.height, stroke=0, fill=1)
+        c.restoreState()
+        inner = self.width - self.pad.left - self.pad.right
+        y = self.height - self.pad.top
+        for index, (flowable, (width, height)) in enumerate(zip(self.content, self._sizes)):
+            if index:
+                y -= self.content[index - 1].getSpaceAfter() + flowable.getSpaceBefore()
+            y -= height
+            flowable.drawOn(c, self.pad.left, y, _sW=inner - width)
+
