@@ -38,6 +38,7 @@ from reportgen.render.pdf_aside import ASIDE_PAD, CODE_PAD, Aside
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.pdf_sources import inherit, tag, unplaceable
+from reportgen.render.table_columns import column_groups
 from reportgen.render.wrap import code_lines, column_widths, longest_words
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.theme import Theme
@@ -48,6 +49,7 @@ _ALIGNMENTS = {"center": 1, "right": 2}  # reportlab's TA_CENTER, TA_RIGHT
 PX = 0.75  # points per CSS pixel: an <img width="…"> in pixels
 _CELL_PAD = 6.0  # points of padding left and right in a table cell
 _MIN_TEXT = 8.0  # the narrowest text a cell may have, in points (a character or two)
+_GROUP_COLUMN = 60.0  # a table too wide for the page is dealt out at about this width a column
 
 
 def _anchors(section: m.Section) -> list[str]:
@@ -309,6 +311,14 @@ class _Story:
                             bulletOffsetY=0, spaceAfter=6)
 
     def table(self, table: m.Table) -> list[Flowable]:
+        """A table; one too wide for the page is dealt out into narrower ones (``column_groups``)."""
+        widths = self._column_widths(table)
+        if min(widths) >= 2 * _CELL_PAD + _MIN_TEXT:
+            return self._table(table, widths)
+        groups = column_groups(table, int(self.width // _GROUP_COLUMN))
+        return [f for group in groups for f in self._table(group, self._column_widths(group))]
+
+    def _table(self, table: m.Table, widths: list[float]) -> list[Flowable]:
         """A table in chunks of ``_CHUNK`` rows: reportlab re-measures every remaining row at
         each page break, so one 10,000-row table would take minutes; chunks keep it linear.
         Each chunk repeats the header row, as every page of a long table does anyway."""
@@ -326,7 +336,6 @@ class _Story:
         out: list[Flowable] = []
         if table.caption:
             out.append(self.para(table.caption, "caption", keepWithNext=1, spaceBefore=6, spaceAfter=3))
-        widths = self._column_widths(table)
         chunks = [rows[i:i + _CHUNK] for i in range(0, len(rows), _CHUNK)] or [[]]
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
@@ -339,12 +348,7 @@ class _Story:
         head, body = self.theme.style("table.header"), self.theme.style("table.body")
         words = longest_words(table, (head.family, head.size), (body.family, body.size))
         needs = [w + 2 * _CELL_PAD + 1 for w in words]
-        widths = column_widths(table.widths, self.width, needs)
-        if min(widths) < 2 * _CELL_PAD + _MIN_TEXT:
-            fit = int(self.width // (2 * _CELL_PAD + _MIN_TEXT))
-            raise ReportgenError(f"this table has {len(widths)} columns, more than fit across the page",
-                                 table.source, hint=f"split it into tables of at most {fit} columns")
-        return widths
+        return column_widths(table.widths, self.width, needs)
 
     def _grid(self, rows: list[list[Flowable]], widths: list[float], space_before: float,
               space_after: float) -> Flowable:

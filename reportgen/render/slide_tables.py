@@ -54,6 +54,13 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
     ]
 
 
+def table_columns(fit: Fitter, width: float) -> int:
+    """How many columns a slide's table holds, each wide enough for a short word at the
+    smallest table size; a wider table is dealt out into groups (``table_columns.column_groups``)."""
+    size = fit.theme.slide_min_table
+    return max(int(width // (2 * MARGIN_X + 5 * size)), 2)
+
+
 def _widths(fit: Fitter, table: m.Table, width: float, size: float) -> tuple[float, ...]:
     """Content-weighted widths, widened where a column's longest word would be broken."""
     family = fit.theme.style("slide.table").family

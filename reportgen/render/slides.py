@@ -22,7 +22,8 @@ from reportgen import model as m
 from reportgen.load.images import image_size
 from reportgen.render.slide_fit import Fitter, Item
 from reportgen.render.slide_plan import CHECKED, UNCHECKED, ImageBox, Para, Rect, Shape, Slide, TextBox
-from reportgen.render.slide_tables import plan_table
+from reportgen.render.slide_tables import plan_table, table_columns
+from reportgen.render.table_columns import column_groups
 from reportgen.theme import Theme
 
 
@@ -250,15 +251,21 @@ class _Planner:
     def _special(self, block: m.Block, title: str, section: str) -> list[Slide]:
         match block:
             case m.Table():
-                caption = m.plain(block.caption) or title
                 limit = self.theme.slide_max_table_rows
                 shown = replace(block, rows=block.rows[:limit])
-                boxes = plan_table(self.fit, shown, self.m, self.body_y, self.body_w, self.body_h)
                 notes = [f"The table continues in the handout: {len(block.rows) - limit} more rows."] \
                     if len(block.rows) > limit else []
-                return [self._content("table", caption if i == 0 else f"{caption} (cont.)", [box],
-                                      notes if i == len(boxes) - 1 else [], section)
-                        for i, box in enumerate(boxes)]
+                out = []
+                groups = column_groups(shown, table_columns(self.fit, self.body_w))
+                for part in groups:
+                    caption = m.plain(part.caption) if block.caption or len(groups) == 1 else \
+                        f"{title} {m.plain(part.caption)}"
+                    caption = caption or title
+                    boxes = plan_table(self.fit, part, self.m, self.body_y, self.body_w, self.body_h)
+                    out += [self._content("table", caption if i == 0 else f"{caption} (cont.)", [box], [], section)
+                            for i, box in enumerate(boxes)]
+                out[-1] = replace(out[-1], notes=_notes([out[-1].notes, *notes]))
+                return out
             case m.Figure():
                 return [self._figure(block, title, section)]
             case m.Faq(items=items):
