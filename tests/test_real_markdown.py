@@ -157,6 +157,12 @@ def test_a_missing_image_is_a_warning_and_a_placeholder(tmp_path: Path) -> None:
     assert warnings == ["image 'img/chart.png' not found; check the path, relative to this file"]
 
 
+def test_an_image_without_alt_text_is_named_by_its_file_or_left_out_if_remote(tmp_path: Path) -> None:
+    section, warnings = load(tmp_path, "# T\n\n![](img/chart.png)\n\n![](https://x.org/logo.svg)\n")
+    assert [(f.path, f.alt) for f in blocks_of(section, m.Figure)] == [(None, "chart.png")]
+    assert len(warnings) == 2  # not found, remote
+
+
 def test_a_row_of_badges_leaves_its_alt_texts_as_links(tmp_path: Path) -> None:
     text = "# T\n\n[![PyPI](https://b.io/p.svg)](https://pypi.org/x) [![CI](https://b.io/c.svg)](https://ci.x)\n"
     section, warnings = load(tmp_path, text)

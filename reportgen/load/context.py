@@ -21,6 +21,11 @@ _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
+def is_remote(src: str) -> bool:
+    """An address with a scheme (``https:``, ``ftp:``): never fetched."""
+    return bool(_REMOTE.match(src))
+
+
 @dataclass(frozen=True)
 class LoadContext:
     """What every section needs to resolve paths, placeholders and warnings."""
@@ -75,7 +80,7 @@ class FileContext:
         if src.startswith("data:"):
             self.warn("an embedded (data:) image is not shown; its alt text is shown instead", line)
             return None
-        if _REMOTE.match(src):
+        if is_remote(src):
             self.warn(f"remote image '{src}' is not fetched; its alt text is shown instead", line)
             return None
         written = src

@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Union
+from pathlib import Path
 from urllib.parse import unquote
 
+from reportgen.load.context import is_remote
 from reportgen.load.html_tags import INLINE_MARKS, KNOWN_TAGS, NOT_SHOWN, SKIPPED, tag_events
 from reportgen.model import Block, Figure, Inline, Paragraph, Run, plain
 
@@ -80,7 +82,11 @@ def paragraph_blocks(items: list[Item], file: FileContext, line: int | None, ali
         if pending:
             out.append(Paragraph(runs(pending), file.ref(line), align))
             pending = []
-        out.append(Figure(path, image.alt, file.ref(image.line), image.title, image.width))
+        if path is not None and not image.alt:
+            file.warn(f"image '{image.src}' has no alt text; describe it between the brackets", image.line)
+        alt = image.alt or ("" if is_remote(image.src) else Path(unquote(image.src)).name)
+        if path is not None or alt:  # a remote image with no alt text leaves nothing to stand in
+            out.append(Figure(path, alt, file.ref(image.line), image.title, image.width))
     if pending:
         out.append(Paragraph(runs(pending), file.ref(line), align))
     return out
