@@ -11,7 +11,18 @@ benchmarks/RESULTS.md. See benchmarks/README.md.
 """
 from __future__ import annotations
 
-import argparse, csv, datetime, hashlib, os, platform, re, shutil, statistics, subprocess, sys, tempfile
+import argparse
+import csv
+import datetime
+import hashlib
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -13,7 +13,7 @@ from typing import Any
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import FontFamily
 from reportgen.load.files import check_keys, line_of, parse_yaml, read_text
-from reportgen.theme import PAGE_SIZES, SLIDE_SIZES, RGB, Box, Palette, Theme, build_styles, mix, readable_on
+from reportgen.theme import PAGE_SIZES, RGB, SLIDE_SIZES, Box, Palette, Theme, build_styles, mix, readable_on
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DEFAULT_BRAND = ASSETS / "brand.yml"

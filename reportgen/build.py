@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.errors import Diagnostics, ReportgenError
-from reportgen.parallel import RenderWorker, can_fork, observed
 from reportgen.model import Document, Meta
+from reportgen.parallel import RenderWorker, can_fork, observed
 from reportgen.theme import Theme
 
 FORMATS = ("pdf", "pptx")

@@ -8,9 +8,9 @@ problem is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Union
 
 from reportgen.errors import SourceRef

@@ -107,7 +107,7 @@ CASES = [
     pytest.param(Bad("content/guide.yml", None, "no guide.yml in the content folder; "
                      "create it with a 'title:' and a 'sections:' list of Markdown files",
                      prepare=remove_guide), id="guide-missing"),
-    pytest.param(Bad("content", None, "content folder not found; pass the folder holding guide.yml",
+    pytest.param(Bad("content", None, "content folder not found; pass the folder holding guide.yml, or a Markdown file",
                      prepare=content_folder_missing), id="content-folder-missing"),
     pytest.param(Bad("content/guide.yml", 1, "invalid YAML: mapping values are not allowed here; "
                      "put a value containing ': ' in quotes",
@@ -144,7 +144,8 @@ CASES = [
                      files={"a.md": "# Alpha\n\nCaf\u00e9 culture.\n".encode("latin-1")}), id="section-latin-1"),
     pytest.param(Bad("content/a.md", 2, f"invalid YAML: expected ',' or ']', but got '<stream end>'; {UNCLOSED_HINT}",
                      files={"a.md": "---\ntitle: [Alpha\n---\n\nText.\n"}), id="front-matter-invalid-yaml"),
-    pytest.param(Bad("content/a.md", 3, f"front matter key 'slide' not used by reportgen; did you mean 'slides'?{STRICT}",
+    pytest.param(Bad("content/a.md", 3, "front matter key 'slide' not used by reportgen; did you mean 'slides'?"
+                     f"{STRICT}",
                      files={"a.md": "---\ntitle: Alpha\nslide: false\n---\n\nText.\n"}, args=STRICT_ARGS),
                  id="front-matter-unknown-key"),
     pytest.param(Bad("content/a.md", 3, "'slides' must be true or false, not 'maybe'; write 'slides: false' to leave "
@@ -171,7 +172,8 @@ CASES = [
                      "--event file; known names: author, date, subtitle, title",
                      files={"a.md": "# Alpha\n\nText.\n\nWelcome to {{ event.nope }}.\n"}), id="unknown-placeholder"),
     # --- images ----------------------------------------------------------------------------
-    pytest.param(Bad("content/a.md", 3, f"image 'img/chart.png' not found; check the path, relative to this file{STRICT}",
+    pytest.param(Bad("content/a.md", 3, "image 'img/chart.png' not found; check the path, relative to this file"
+                     f"{STRICT}",
                      files={"a.md": "# Alpha\n\n![Chart](img/chart.png)\n"}, args=STRICT_ARGS), id="image-missing"),
     pytest.param(Bad("content/a.md", 3, f"'x.png' is not an image; use one of: PNG, JPEG, GIF, BMP, TIFF, WEBP{STRICT}",
                      files={"a.md": "# Alpha\n\n![Chart](x.png)\n", "x.png": "just text\n"}, args=STRICT_ARGS),
@@ -184,7 +186,8 @@ CASES = [
                      f"scale it down{STRICT}", files={"a.md": "# Alpha\n\n![Big](big.png)\n"}, prepare=huge_png,
                      args=STRICT_ARGS), id="image-huge"),
     # --- tables ----------------------------------------------------------------------------
-    pytest.param(Bad("content/a.md", 6, f"row has 3 cells, the header 2: the cells past the header's were dropped{STRICT}",
+    pytest.param(Bad("content/a.md", 6, "row has 3 cells, the header 2: the cells past the header's were dropped"
+                     f"{STRICT}",
                      files={"a.md": "# Alpha\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 |\n"},
                      args=STRICT_ARGS), id="pipe-table-ragged-row"),
     pytest.param(Bad("content/a.md", 5, f"row has 1 cell, the header 2: empty cells were added{STRICT}",
@@ -208,8 +211,8 @@ CASES = [
                      args=("--brand", "{root}/nowhere/brand.yml")), id="brand-file-missing"),
     pytest.param(Bad("brand.yml", 3, f"invalid YAML: expected the node content, but found '<stream end>'; "
                      f"{UNCLOSED_HINT}", brand="meta:\n  name: Acme\ncolor: [\n"), id="brand-invalid-yaml"),
-    pytest.param(Bad("brand.yml", 2, f"invalid YAML: mapping values are not allowed here; "
-                     f"put a value containing ': ' in quotes", brand="meta:\n  name: Acme: the company\n"),
+    pytest.param(Bad("brand.yml", 2, "invalid YAML: mapping values are not allowed here; "
+                     "put a value containing ': ' in quotes", brand="meta:\n  name: Acme: the company\n"),
                  id="brand-invalid-yaml-colon"),
     pytest.param(Bad("brand.yml", 1, "unknown key 'colour' in brand file; did you mean 'color'?",
                      brand="colour:\n  primary: red\n"), id="brand-unknown-key"),

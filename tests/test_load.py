@@ -142,7 +142,8 @@ def test_default_guide_has_the_comparison_table_and_faq() -> None:
 
 
 def test_characters_the_font_lacks_are_named_in_a_warning(tmp_path: Path) -> None:
-    from reportgen.build import BuildOptions, load as load_all
+    from reportgen.build import BuildOptions
+    from reportgen.build import load as load_all
 
     content = write_content(tmp_path, {"a.md": "# Scripts\n\nΩμέγα кириллица 中文 😀\n"})
     diag = Diagnostics()

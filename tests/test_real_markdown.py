@@ -77,7 +77,8 @@ def test_a_readme_whose_every_heading_is_h1_reads_as_sub_headings(tmp_path: Path
 
 # --- front matter ------------------------------------------------------------------------------
 def test_front_matter_of_other_tools_is_one_warning_and_our_flags_read_yaml_words(tmp_path: Path) -> None:
-    text = "---\ntitle: T\ndescription: for mkdocs\nsidebar_position: 3\ntoc_depth: 2\nslides: no\nhandout: On\n---\nX\n"
+    text = ("---\ntitle: T\ndescription: for mkdocs\nsidebar_position: 3\ntoc_depth: 2\nslides: no\nhandout: On\n"
+            "---\nX\n")
     section, warnings = load(tmp_path, text)
     assert section.slides is False and section.handout is True
     assert warnings == ["front matter keys 'description', 'sidebar_position', 'toc_depth' not used by reportgen"]

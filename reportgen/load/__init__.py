@@ -11,10 +11,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
-from reportgen.load.files import line_of, read_text, resolve_inside
-from reportgen.load.guide import meta_of, read_guide
 from reportgen.load.anchors import resolve_links
 from reportgen.load.context import LoadContext
+from reportgen.load.files import line_of, read_text, resolve_inside
+from reportgen.load.guide import meta_of, read_guide
 from reportgen.load.markdown import parse_section
 from reportgen.load.placeholders import variables_of
 from reportgen.model import Document, Section

@@ -74,6 +74,12 @@ class FileContext:
             text = emoji.emojize(text, language="alias")
         return text
 
+    def href(self, href: str, line: int | None) -> str:
+        """A link's address; a placeholder in it is filled in: [Register]({{ event.link }})."""
+        if "%7B%7B" in href or "{{" in href:
+            href = self.text(unquote(href), line)
+        return href
+
     def image(self, src: str, line: int | None) -> Path | None:
         """The file of a local image that can be shown; else a warning (an error under
         --strict) saying why not, and ``None``: its alt text stands in."""

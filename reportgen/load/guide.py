@@ -18,7 +18,8 @@ def read_guide(content_dir: Path, diag: Any) -> tuple[dict[str, Any], Path]:
     """Parse and check ``guide.yml``; return its mapping (positions kept) and its path."""
     path = content_dir / GUIDE_FILE
     if not content_dir.is_dir():
-        raise ReportgenError("content folder not found", SourceRef(content_dir), hint="pass the folder holding guide.yml")
+        raise ReportgenError("content folder not found", SourceRef(content_dir),
+                             hint="pass the folder holding guide.yml, or a Markdown file")
     if not path.is_file():
         raise ReportgenError(
             f"no {GUIDE_FILE} in the content folder",

@@ -20,12 +20,13 @@ from reportgen.load.html_tags import (
     KNOWN_TAGS,
     NOT_SHOWN,
     SKIPPED,
-    TRANSPARENT,
     VOID,
     Event,
+    marks_inside,
+    pixels,
     tag_events,
 )
-from reportgen.load.inline import Img, InlineReader, Item, _pixels, paragraph_blocks, runs, with_tag
+from reportgen.load.inline import Img, Item, paragraph_blocks, runs
 from reportgen.load.tables import build_table
 from reportgen.model import (
     Block,
@@ -128,7 +129,7 @@ class HtmlFlow:
             top.items.append(replace(top.marks, text="\n"))
         elif tag == "img":
             top.items.append(Img(attrs.get("src", ""), attrs.get("alt", ""), line, attrs.get("title", ""),
-                                 _pixels(attrs.get("width")), top.marks.link))
+                                 pixels(attrs.get("width")), top.marks.link))
         elif tag == "hr":
             self._flush(top)
             top.blocks.append(Rule(self.file.ref(line)))
@@ -142,7 +143,7 @@ class HtmlFlow:
                 self.file.warn_once(f"tag:{tag}", f"HTML tag <{tag}> is not used by reportgen; its text is kept",
                                     line)
             top.marks_open.append((tag, top.marks))
-            top.marks = with_tag(top.marks, tag, attrs, InlineReader(self.file, line))
+            top.marks = marks_inside(top.marks, tag, attrs, lambda href: self.file.href(href, line))
 
     def _open_block(self, tag: str, attrs: dict[str, str], line: int | None) -> None:
         if self.stack[-1].tag == "p":  # a block closes an open paragraph, as in HTML

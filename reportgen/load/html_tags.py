@@ -7,8 +7,11 @@ block of a Markdown file may close several Markdown blocks later.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
+
+from reportgen.model import Run
 
 # inline elements and the mark each sets on its text ("" sets none but is known)
 INLINE_MARKS = {
@@ -73,3 +76,27 @@ def tag_events(html: str) -> list[Event]:
     tokenizer.feed(html)
     tokenizer.close()
     return tokenizer.events
+
+
+def marks_inside(marks: Run, tag: str, attrs: dict[str, str], href: Callable[[str], str]) -> Run:
+    """The marks of text inside an inline element (``href`` resolves a link's address)."""
+    mark = INLINE_MARKS.get(tag)
+    if mark == "link":
+        return replace(marks, link=href(attrs["href"])) if attrs.get("href") else marks
+    if mark in ("sub", "sup"):
+        return replace(marks, script=mark)
+    if mark == "strong":
+        return replace(marks, strong=True)
+    if mark == "emph":
+        return replace(marks, emph=True)
+    if mark == "code":
+        return replace(marks, code=True)
+    if mark == "strike":
+        return replace(marks, strike=True)
+    return marks
+
+
+def pixels(value: str | None) -> int | None:
+    """``width="200"`` or ``"200px"`` as pixels; percentages and nonsense as ``None``."""
+    text = (value or "").strip().removesuffix("px")
+    return int(float(text)) if text.replace(".", "", 1).isdigit() and float(text) >= 1 else None

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Union
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 from urllib.parse import unquote
 
 from reportgen.load.context import is_remote
-from reportgen.load.html_tags import INLINE_MARKS, KNOWN_TAGS, NOT_SHOWN, SKIPPED, tag_events
+from reportgen.load.html_tags import INLINE_MARKS, KNOWN_TAGS, NOT_SHOWN, SKIPPED, marks_inside, pixels, tag_events
 from reportgen.model import Block, Figure, Inline, Paragraph, Run, plain
 
 if TYPE_CHECKING:
@@ -137,7 +137,8 @@ class InlineReader:
             elif kind == "s":
                 self.walk(node.children, replace(marks, strike=True))
             elif kind == "link":
-                self.walk(node.children, replace(marks, link=self.href(str(node.attrs.get("href", "")))))
+                href = self.file.href(str(node.attrs.get("href", "")), self.line)
+                self.walk(node.children, replace(marks, link=href))
             elif kind == "image":
                 alt = InlineReader(self.file, self.line)
                 alt.walk(node.children, Run(""))
@@ -149,11 +150,6 @@ class InlineReader:
                 marks = self.html(node.content, marks, html_open)
             else:  # anything else a plugin makes keeps its text
                 self.out.append(replace(marks, text=node.content))
-
-    def href(self, href: str) -> str:
-        if "%7B%7B" in href:  # a placeholder in a link: [Register]({{event.link}})
-            href = self.file.text(unquote(href), self.line)
-        return href
 
     def html(self, html: str, marks: Run, html_open: list[tuple[str, Run]]) -> Run:
         """Apply one inline HTML tag (or comment) to the marks of what follows it."""
@@ -173,13 +169,13 @@ class InlineReader:
                 elif tag == "img":
                     src = unquote(event.attrs.get("src", ""))
                     self.out.append(Img(src, event.attrs.get("alt", ""), self.line, event.attrs.get("title", ""),
-                                        _pixels(event.attrs.get("width")), marks.link))
+                                        pixels(event.attrs.get("width")), marks.link))
                 elif tag in INLINE_MARKS or tag not in KNOWN_TAGS:
                     if tag not in KNOWN_TAGS:
                         self.file.warn_once(f"tag:{tag}", f"HTML tag <{tag}> is not used by reportgen; its text is "
                                             "kept", self.line)
                     html_open.append((tag, marks))
-                    marks = with_tag(marks, tag, event.attrs, self)
+                    marks = marks_inside(marks, tag, event.attrs, lambda href: self.file.href(href, self.line))
                 elif tag in NOT_SHOWN:  # a void one: <embed>
                     self.file.warn_once(f"tag:{tag}", f"HTML <{tag}> is not shown in the handout or the deck",
                                         self.line)
@@ -192,31 +188,6 @@ class InlineReader:
             elif event.kind == "data" and event.text.strip():
                 self.out.append(replace(marks, text=self.file.text(event.text, self.line)))
         return marks
-
-
-def with_tag(marks: Run, tag: str, attrs: dict[str, str], reader: InlineReader) -> Run:
-    """The marks inside an inline HTML element."""
-    mark = INLINE_MARKS.get(tag)
-    if mark == "link":
-        href = attrs.get("href")
-        return replace(marks, link=reader.href(href)) if href else marks
-    if mark in ("sub", "sup"):
-        return replace(marks, script=mark)
-    if mark == "strong":
-        return replace(marks, strong=True)
-    if mark == "emph":
-        return replace(marks, emph=True)
-    if mark == "code":
-        return replace(marks, code=True)
-    if mark == "strike":
-        return replace(marks, strike=True)
-    return marks
-
-
-def _pixels(value: str | None) -> int | None:
-    """``width="200"`` or ``"200px"`` as pixels; percentages and nonsense as ``None``."""
-    text = (value or "").strip().removesuffix("px")
-    return int(float(text)) if text.replace(".", "", 1).isdigit() and float(text) >= 1 else None
 
 
 @lru_cache(maxsize=1)

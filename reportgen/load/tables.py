@@ -8,8 +8,8 @@ table has ``header`` (a list), ``rows`` (a list of lists) and optionally ``capti
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
 import io
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 

@@ -17,9 +17,9 @@ from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
-    LongTable,
     ListFlowable,
     ListItem,
+    LongTable,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -37,12 +37,11 @@ from reportgen.fonts import continuation_mark, width
 from reportgen.render.pdf_aside import ASIDE_PAD, CODE_PAD, Aside
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
+from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.render.pdf_sources import inherit, tag, unplaceable
 from reportgen.render.table_columns import column_groups
 from reportgen.render.wrap import code_lines, column_widths, longest_words
-from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.theme import Theme
-
 
 _CHUNK = 60  # table rows per flowable (even, so zebra banding runs on across chunks)
 _ALIGNMENTS = {"center": 1, "right": 2}  # reportlab's TA_CENTER, TA_RIGHT

@@ -11,7 +11,6 @@ from html import escape as _html_escape
 from reportgen.model import Inline
 from reportgen.theme import TextStyle, Theme, to_hex
 
-
 _SCRIPT_TAGS = {"sup": "super", "sub": "sub"}
 
 

@@ -14,7 +14,6 @@ from typing import Union
 from reportgen.model import Inline
 from reportgen.theme import RGB
 
-
 CHECKED, UNCHECKED = "\u2611", "\u2610"  # a task-list item's bullet: ☑ done, ☐ to do
 
 

@@ -20,9 +20,9 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from reportgen.model import Run
+from reportgen.render.checkbox import draw_check_box
 from reportgen.render.pdf_pages import rgb
 from reportgen.render.slide_fit import Fitter, Item
-from reportgen.render.checkbox import draw_check_box
 from reportgen.render.slide_plan import CHECKED, UNCHECKED, Para, TextBox
 from reportgen.render.wrap import Word, words_of
 from reportgen.theme import RGB, Theme

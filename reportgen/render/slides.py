@@ -15,13 +15,12 @@ Every box is measured (``slide_fit``) so that nothing is taller than its box.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-
 from pathlib import Path
 
 from reportgen import model as m
 from reportgen.load.images import image_size
 from reportgen.render.slide_fit import Fitter, Item
-from reportgen.render.slide_plan import CHECKED, UNCHECKED, ImageBox, Para, Rect, Shape, Slide, TextBox
+from reportgen.render.slide_plan import CHECKED, UNCHECKED, ImageBox, Rect, Shape, Slide, TextBox
 from reportgen.render.slide_tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
 from reportgen.theme import Theme
