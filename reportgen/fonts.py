@@ -36,9 +36,20 @@ class FaceMetrics:
     default: float
 
     def width(self, text: str, size: float) -> float:
-        """Advance width of ``text`` in points (the sum reportlab's ``stringWidth`` makes)."""
-        get, default = self.widths.get, self.default
-        return 0.001 * size * sum([get(ord(c), default) for c in text])
+        """Advance width of ``text`` in points (the sum reportlab's ``stringWidth`` makes). A
+        character the face lacks is drawn by a viewer's fallback font: a wide one (CJK, most
+        emoji) is counted a full em, as every such font sets it, so a slide is planned for it."""
+        get = self.widths.get
+        widths = [get(ord(c)) for c in text]
+        if None in widths:
+            widths = [w if w is not None else _fallback_width(c, self.default) for w, c in zip(widths, text)]
+        return 0.001 * size * float(sum(widths))  # type: ignore[arg-type]
+
+
+def _fallback_width(char: str, default: float) -> float:
+    import unicodedata
+
+    return max(1000.0, default) if unicodedata.east_asian_width(char) in ("W", "F") else default
 
 
 @lru_cache(maxsize=None)

@@ -208,3 +208,17 @@ def test_code_lines_are_cut_to_their_box_and_never_wrap(tmp_path: Path, theme_na
     pieces = [m.plain(para.runs) for para, _ in code]
     joined = "".join(p.removeprefix("→ ") for p in pieces)
     assert joined == "".join(line.expandtabs(4) for line in CODE) and len(pieces) > len(CODE)
+
+
+def test_east_asian_text_is_measured_as_drawn_and_broken_as_viewers_break_it() -> None:
+    """Characters the brand font lacks are drawn by a fallback font a full em wide; closing
+    punctuation never starts a line (viewers would keep it on the line before, past the box)."""
+    from reportgen.brand import DEFAULT_FAMILY
+    from reportgen.fonts import width
+    from reportgen.render.wrap import Measure, Piece
+
+    assert width("中文", DEFAULT_FAMILY, 20) == 40.0
+    measure = Measure(DEFAULT_FAMILY, DEFAULT_FAMILY, 20)
+    word = (Piece("一二三，四五六", False, False, False),)
+    head, tail = measure.cut(word, 61)  # room for three characters
+    assert "".join(p.text for p in head) == "一二" and "".join(p.text for p in tail) == "三，四五六"

@@ -62,6 +62,10 @@ def runs_of_words(words: list[Word]) -> Inline:
     return tuple(runs)
 
 
+# Closing punctuation that East Asian line breaking never puts at the start of a line.
+NO_LINE_START = frozenset("、。，．：；！？）」』】〕〉》〙〗｝］・ー…‥々ゝゞヽヾ,.:;!?)]}")
+
+
 class Measure:
     """Measures words for one family and size, caching widths (slides repeat words a lot)."""
 
@@ -115,6 +119,8 @@ class Measure:
                 lo = mid
             else:
                 hi = mid - 1
+        while 1 < lo < len(chars) and chars[lo][0] in NO_LINE_START:  # "，" may not start a line:
+            lo -= 1  # viewers keep it on the line before (kinsoku), so take a character down with it
         return _join(chars[:lo]), _join(chars[lo:])
 
 
