@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 import traceback
@@ -68,17 +69,20 @@ class RenderWorker:
         payload = pickle.dumps((doc, theme, strict), protocol=pickle.HIGHEST_PROTOCOL)
 
         def write() -> None:
-            with os.fdopen(self._job, "wb") as pipe:
-                pipe.write(payload)
+            try:
+                with os.fdopen(self._job, "wb") as pipe:
+                    pipe.write(payload)
+            except BrokenPipeError:  # the worker is gone: receive() or __exit__ tells why
+                pass
 
         self._sender = threading.Thread(target=write, daemon=True)
         self._sender.start()
 
     def receive(self, diag: Diagnostics) -> dict[str, bytes]:
         """The worker's outputs; its warnings join ``diag``; its error is raised here."""
-        with os.fdopen(self._result, "rb") as pipe:
+        fd, self._result = self._result, -1  # closed by the with, even if the wait is interrupted
+        with os.fdopen(fd, "rb") as pipe:
             data = pipe.read()
-        self._result = -1
         status = self._reap()
         if not data:
             raise WorkerCrash(f"the render worker died without an answer (exit status {status})")
@@ -106,8 +110,10 @@ class RenderWorker:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+                 tb: TracebackType | None) -> None:
         if self.pid:  # never sent or never received: closing the pipes makes the worker exit
+            if kind is not None:  # the build failed or was interrupted: stop a worker still rendering
+                os.kill(self.pid, signal.SIGKILL)
             if self._sender is None:
                 os.close(self._job)
             if self._result >= 0:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,11 @@ def die(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     os._exit(3)
 
 
+def hang(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
+    time.sleep(30)
+    return b""
+
+
 @pytest.fixture
 def fake_formats(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RENDERERS, "echo", (__name__, "warn_and_write", ".echo"))
@@ -46,6 +53,7 @@ def fake_formats(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RENDERERS, "pid", (__name__, "pid", ".pid"))
     monkeypatch.setitem(RENDERERS, "bug", (__name__, "bug", ".bug"))
     monkeypatch.setitem(RENDERERS, "die", (__name__, "die", ".die"))
+    monkeypatch.setitem(RENDERERS, "hang", (__name__, "hang", ".hang"))
 
 
 def doc() -> m.Document:
@@ -102,6 +110,33 @@ def test_a_worker_that_dies_is_reported_with_its_exit_status(fake_formats: None)
     with pytest.raises(WorkerCrash, match=r"^the render worker died without an answer \(exit status 3\)$"), \
             RenderWorker(("die",)) as worker:
         render_all(doc(), load_theme(None, Diagnostics()), ("die",), Diagnostics(), worker)
+
+
+class Interrupted(Exception):
+    pass
+
+
+def interrupt(*args: object) -> None:
+    raise Interrupted()
+
+
+def test_a_build_interrupted_while_it_waits_for_the_worker_stops_the_worker(fake_formats: None) -> None:
+    from reportgen.brand import load_theme
+
+    theme = load_theme(None, Diagnostics())
+    previous = signal.signal(signal.SIGALRM, interrupt)  # as Ctrl-C or SIGTERM (cli.main) would
+    start = time.monotonic()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        with pytest.raises(Interrupted), RenderWorker(("hang",)) as worker:
+            child = worker.pid
+            render_all(doc(), theme, ("hang",), Diagnostics(), worker)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - start < 10  # not waiting out the worker's render
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)  # stopped and reaped
 
 
 def test_an_unused_worker_exits_quietly() -> None:

@@ -3,6 +3,8 @@ a page, and the error a block that fits no page gets. Read back with pypdf."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import traceback
 from pathlib import Path
 
@@ -235,3 +237,15 @@ def test_code_lines_wrap_inside_their_box_with_a_continuation_mark(tmp_path: Pat
     joined = "".join(t if not t.startswith("→ ") else t[2:] for t, _ in lines)
     assert joined.count(long) == 3 and joined.count("W" * 95) == 3  # every character, in order
     assert sum(t.startswith("→ ") for t, _ in lines) >= 9
+
+
+def test_a_long_list_ending_with_a_lead_in_at_the_end_of_a_section_is_laid_out(tmp_path: Path) -> None:
+    items = "".join(f"- Item number {i}, with words enough to fill the line.\n" for i in range(60))
+    content = write_content(tmp_path, {"a.md": f"# T\n\n{items}- And then the following:\n", "b.md": "# U\n\nText.\n"})
+    out = tmp_path / "o"
+    run = ("from pathlib import Path\nfrom reportgen.build import BuildOptions, build\n"
+           "from reportgen.errors import Diagnostics\n"
+           f"build(BuildOptions(Path({str(content)!r}), Path({str(out)!r}), ('pdf',), parallel=False), Diagnostics())\n")
+    # in a process of its own, so that a layout that never ends fails the test instead of hanging it
+    subprocess.run([sys.executable, "-c", run], check=True, timeout=60)
+    assert "Andthenthefollowing:" in squash(" ".join(pdf_text(out / "test-guide.pdf")))

@@ -240,3 +240,13 @@ def test_build_refuses_an_unknown_format(tmp_path: Path) -> None:
     with pytest.raises(ReportgenError) as caught:
         build(BuildOptions(CONTENT, tmp_path, formats=("docx",)), Diagnostics())
     assert "slides-pdf" in (caught.value.hint or "") and not tmp_path.joinpath("x").exists()
+
+
+@pytest.mark.parametrize("line", ["    return x + 1", "a = 1" + " " * 30 + "b", "  x  y", "plain words here"])
+def test_a_code_line_is_drawn_with_its_spaces_as_written(line: str) -> None:
+    from reportgen.model import Run
+    from reportgen.render.slide_fit import Item
+    from reportgen.render.slide_text import segments
+
+    para, lines = Fitter(load_theme(None, Diagnostics())).para(Item((Run(line, code=True),), code=True), 24, 2000)
+    assert ["".join(seg.text for seg in drawn) for drawn in segments(para.runs, lines, False, False)] == [line]

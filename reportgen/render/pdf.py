@@ -120,6 +120,16 @@ class _Heading(Paragraph):  # type: ignore[misc]
         self.title, self.level, self.key, self.toc, self.anchor = title, level, key, toc, anchor
 
 
+def _keep_with_next(flowables: list[Flowable]) -> Flowable:
+    """reportlab's group for ``keepWithNext``, except that a flowable grouped alone (what follows
+    cannot join it: a page break) is kept with nothing from then on. Grouped again and again,
+    a list item's one (a lead-in "…:" ending a long list at the end of a section) split back
+    into itself each time, put back unplaced by reportlab: a layout that never ended."""
+    if len(flowables) == 1:
+        flowables[0].__dict__["keepWithNext"] = 0  # as reportlab clears it on the others of a group
+    return KeepTogether(flowables)
+
+
 class _Handout(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, theme: Theme, doc: m.Document) -> None:
         box, meta = theme.page, doc.meta
@@ -131,6 +141,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
             title=full_title,
             author=meta.author, subject=meta.subtitle, keywords=", ".join(meta.keywords),
             creator="reportgen", producer="reportgen", lang=meta.lang, invariant=1,
+            keepTogetherClass=_keep_with_next,
         )
         cover = Frame(0, 0, box.width, box.height, 0, 0, 0, 0, id="cover")
         body = Frame(box.left, box.bottom, box.inner_width, box.inner_height, 0, 0, 0, 0, id="body")

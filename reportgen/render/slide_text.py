@@ -74,9 +74,11 @@ def segments(runs: tuple[Run, ...], lines: list[list[Word]], bold: bool, italic:
     for k, line in enumerate(lines):
         segs: list[Segment] = []
         for n, word in enumerate(line):
+            indent = len(word[0].text) - len(word[0].text.lstrip(" "))  # a code line's, kept in its word
             gap = pos
             while pos < len(chars) and chars[pos][0] == " ":
                 pos += 1
+            pos -= min(indent, pos - gap)  # those spaces are drawn with the word, not before it
             if n or not k:  # spaces before a wrapped line's first word hang at the break
                 for _, run in chars[gap:pos]:
                     _add(segs, Segment(" ", run, bold or run.strong, italic or run.emph, run.code))
