@@ -17,7 +17,7 @@ from reportgen.render.slide_plan import ImageBox, Rect, Slide, TableBox, TextBox
 from reportgen.render.slides import plan_slides
 from reportgen.theme import Theme
 
-from .conftest import CONTENT, REPO, write_content
+from .conftest import CONTENT, REPO, build_to, write_content
 
 THEMES = {
     "default": load_theme(None, Diagnostics()),
@@ -222,3 +222,20 @@ def test_east_asian_text_is_measured_as_drawn_and_broken_as_viewers_break_it() -
     word = (Piece("一二三，四五六", False, False, False),)
     head, tail = measure.cut(word, 61)  # room for three characters
     assert "".join(p.text for p in head) == "一二" and "".join(p.text for p in tail) == "三，四五六"
+
+
+def test_east_asian_paragraphs_keep_a_wider_margin_and_never_hang_punctuation(tmp_path: Path) -> None:
+    """Viewers break Japanese word by word with their fallback font: such paragraphs are planned
+    narrower, and the deck asks viewers not to hang punctuation past the box."""
+    from pptx import Presentation
+    from pptx.oxml.ns import qn
+
+    from reportgen.brand import load_theme
+    from reportgen.render.slide_fit import Fitter
+
+    fit = Fitter(load_theme(None, Diagnostics()))
+    assert fit.usable(600, (m.Run("日本語の文章"),)) < fit.usable(600, (m.Run("English text"),)) == fit.usable(600)
+    deck = build_to(write_content(tmp_path, {"a.md": "# 日本語\n\n- 数式モデルのデータ拡張。\n"}), tmp_path / "o",
+                    ("pptx",))[0]
+    paragraphs = [p for s in Presentation(str(deck)).slides for p in s.element.iter(qn("a:pPr"))]
+    assert paragraphs and all(p.get("hangingPunct") == "0" for p in paragraphs)

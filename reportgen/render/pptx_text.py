@@ -49,7 +49,7 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarg
     left = (para.level + (1 if para.bullet else 0)) * indent
     ppr = etree.SubElement(p, _A + "pPr", marL=str(round(left * EMU_PER_PT)),
                            indent=str(round(-indent * EMU_PER_PT)) if para.bullet else "0",
-                           algn=_ALGN[para.align])
+                           algn=_ALGN[para.align], hangingPunct="0")  # no punctuation past the box
     _points(ppr, "lnSpc", para.pitch)
     _points(ppr, "spcBef", para.space_before)
     _points(ppr, "spcAft", para.space_after)

@@ -4,7 +4,9 @@ slides, tables split by rows. Pure functions over measured text; no python-pptx 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from reportgen import model as m
 from reportgen.fonts import continuation_mark
@@ -14,6 +16,12 @@ from reportgen.render.wrap import Measure, Piece, Word, code_lines, runs_of_word
 from reportgen.theme import TextStyle, Theme
 
 PITCH = 1.2  # line pitch as a multiple of size, on every slide paragraph
+WIDE_MARGIN = 0.08  # more of the width kept free in paragraphs of East Asian text
+
+
+@lru_cache(maxsize=4096)
+def _has_wide(text: str) -> bool:
+    return any(unicodedata.east_asian_width(c) in ("W", "F") for c in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +51,12 @@ class Fitter:
             self._measures[key] = Measure(style.family, self.mono, size)
         return self._measures[key]
 
-    def usable(self, width: float) -> float:
-        """Width to wrap at: a little less than the box, for viewers that set text wider."""
-        return width * (1 - self.theme.fit_margin)
+    def usable(self, width: float, runs: Inline = ()) -> float:
+        """Width to wrap at: a little less than the box, for viewers that set text wider. Wide
+        characters (CJK) are drawn by the viewer's fallback font and broken by its own rules
+        (Japanese word by word): their paragraphs keep a wider margin."""
+        wide = any(not r.text.isascii() and _has_wide(r.text) for r in runs)
+        return width * (1 - self.theme.fit_margin - (WIDE_MARGIN if wide else 0.0))
 
     def indent(self, item: Item, size: float) -> float:
         return (item.level + 1) * size * 1.0 if item.bullet else item.level * size * 1.0
@@ -55,7 +66,7 @@ class Fitter:
         style = self.theme.style(item.role)
         measure = self.measure(style, size)
         words = words_of(item.runs, style.bold or item.bold, style.italic or item.italic)
-        lines = measure.wrap(words, self.usable(width) - self.indent(item, size))
+        lines = measure.wrap(words, self.usable(width, item.runs) - self.indent(item, size))
         after = round(size * (0.5 if item.level == 0 else 0.25), 1)
         # the item's own marks (callout titles, quotes, row labels) go into its runs, so every
         # drawer sets the text as bold or italic as it was measured here

@@ -57,7 +57,7 @@ def para_lines(fit: Fitter, para: Para, width: float) -> list[list[Word]]:
     """The plan's line breaks of ``para`` in a text area ``width`` wide (the box less insets)."""
     style = fit.theme.style(para.role)
     words = words_of(para.runs, style.bold, style.italic)
-    return fit.measure(style, para.size).wrap(words, fit.usable(width) - indent_of(fit, para))
+    return fit.measure(style, para.size).wrap(words, fit.usable(width, para.runs) - indent_of(fit, para))
 
 
 def segments(runs: tuple[Run, ...], lines: list[list[Word]], bold: bool, italic: bool) -> list[list[Segment]]:
