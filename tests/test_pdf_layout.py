@@ -245,7 +245,8 @@ def test_a_long_list_ending_with_a_lead_in_at_the_end_of_a_section_is_laid_out(t
     out = tmp_path / "o"
     run = ("from pathlib import Path\nfrom reportgen.build import BuildOptions, build\n"
            "from reportgen.errors import Diagnostics\n"
-           f"build(BuildOptions(Path({str(content)!r}), Path({str(out)!r}), ('pdf',), parallel=False), Diagnostics())\n")
+           f"build(BuildOptions(Path({str(content)!r}), Path({str(out)!r}), ('pdf',), parallel=False),"
+           " Diagnostics())\n")
     # in a process of its own, so that a layout that never ends fails the test instead of hanging it
     subprocess.run([sys.executable, "-c", run], check=True, timeout=60)
     assert "Andthenthefollowing:" in squash(" ".join(pdf_text(out / "test-guide.pdf")))

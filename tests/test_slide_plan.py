@@ -237,5 +237,6 @@ def test_east_asian_paragraphs_keep_a_wider_margin_and_never_hang_punctuation(tm
     assert fit.usable(600, (m.Run("日本語の文章"),)) < fit.usable(600, (m.Run("English text"),)) == fit.usable(600)
     deck = build_to(write_content(tmp_path, {"a.md": "# 日本語\n\n- 数式モデルのデータ拡張。\n"}), tmp_path / "o",
                     ("pptx",))[0]
-    paragraphs = [p for s in Presentation(str(deck)).slides for p in s.element.iter(qn("a:pPr"))]
-    assert paragraphs and all(p.get("hangingPunct") == "0" for p in paragraphs)
+    paragraphs = [p for s in Presentation(str(deck)).slides for p in s.element.iter(qn("a:p"))
+                  if p.find(qn("a:r")) is not None]
+    assert paragraphs and all(p.find(qn("a:pPr")).get("hangingPunct") == "0" for p in paragraphs)
