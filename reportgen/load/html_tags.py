@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
+from functools import lru_cache
+from typing import Any
 
 from reportgen.model import Run
 
@@ -49,33 +50,41 @@ class Event:
     line: int = 0  # lines after the first line of the HTML given
 
 
-class _Tokenizer(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.events: list[Event] = []
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    """The tokenizer class, made on first use: html.parser is imported only for raw HTML."""
+    from html.parser import HTMLParser
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        self.events.append(Event("start", tag, values, line=self.getpos()[0] - 1))
+    class Tokenizer(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.events: list[Event] = []
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.handle_endtag(tag)
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = {k: v or "" for k, v in attrs}
+            self.events.append(Event("start", tag, values, line=self.getpos()[0] - 1))
 
-    def handle_endtag(self, tag: str) -> None:
-        self.events.append(Event("end", tag, line=self.getpos()[0] - 1))
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.handle_starttag(tag, attrs)
+            if tag not in VOID:
+                self.handle_endtag(tag)
 
-    def handle_data(self, data: str) -> None:
-        self.events.append(Event("data", text=data, line=self.getpos()[0] - 1))
+        def handle_endtag(self, tag: str) -> None:
+            self.events.append(Event("end", tag, line=self.getpos()[0] - 1))
+
+        def handle_data(self, data: str) -> None:
+            self.events.append(Event("data", text=data, line=self.getpos()[0] - 1))
+
+    return Tokenizer
 
 
 def tag_events(html: str) -> list[Event]:
     """The start tags, end tags and text of ``html``; comments and declarations dropped."""
-    tokenizer = _Tokenizer()
+    tokenizer = _tokenizer()()
     tokenizer.feed(html)
     tokenizer.close()
-    return tokenizer.events
+    events: list[Event] = tokenizer.events
+    return events
 
 
 def marks_inside(marks: Run, tag: str, attrs: dict[str, str], href: Callable[[str], str]) -> Run:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Union
 from urllib.parse import unquote
 
 from reportgen.load.context import is_remote
-from reportgen.load.html_tags import INLINE_MARKS, KNOWN_TAGS, NOT_SHOWN, SKIPPED, marks_inside, pixels, tag_events
 from reportgen.model import Block, Figure, Inline, Paragraph, Run, plain
 
 if TYPE_CHECKING:
@@ -153,6 +152,16 @@ class InlineReader:
 
     def html(self, html: str, marks: Run, html_open: list[tuple[str, Run]]) -> Run:
         """Apply one inline HTML tag (or comment) to the marks of what follows it."""
+        from reportgen.load.html_tags import (
+            INLINE_MARKS,
+            KNOWN_TAGS,
+            NOT_SHOWN,
+            SKIPPED,
+            marks_inside,
+            pixels,
+            tag_events,
+        )
+
         for event in tag_events(html):
             if self.skipping:
                 self.skipping = "" if event.kind == "end" and event.tag == self.skipping else self.skipping

@@ -22,7 +22,6 @@ from reportgen.errors import ReportgenError, SourceRef, located
 from reportgen.load.context import FileContext, LoadContext
 from reportgen.load.fenced_divs import fenced_divs_plugin
 from reportgen.load.front_matter import FrontMatter, read_front_matter
-from reportgen.load.html import HtmlFlow
 from reportgen.load.inline import InlineReader, Item, paragraph_blocks, runs
 from reportgen.load.placeholders import ESCAPED_BRACE
 from reportgen.load.tables import build_table, load_table_file
@@ -158,6 +157,8 @@ class _Walker:
     def blocks(self, nodes: list[SyntaxTreeNode]) -> list[Block]:
         if not any(node.type == "html_block" for node in nodes):
             return [b for node in nodes for b in self.block(node)]
+        from reportgen.load.html import HtmlFlow  # only documents with raw HTML pay for it
+
         flow = HtmlFlow(self.file)
         for node in nodes:
             if node.type == "html_block":
