@@ -46,12 +46,12 @@ def load(options: BuildOptions, diag: Diagnostics, brand_key: str | None = None)
     """Load and check the content and the brand, without rendering anything. ``brand_key`` is
     the brand's digest when the caller has it already (hashing the fonts takes milliseconds)."""
     from reportgen.brand import load_theme
-    from reportgen.check import check_glyphs, check_tables
+    from reportgen.check import check_tables, fit_fonts
     from reportgen.load import load_document
 
     doc = load_document(options.content_dir, diag, options.event, options.allow_outside)
     theme = load_theme(find_brand(options), diag, brand_key)
-    check_glyphs(doc, theme, diag)
+    theme = fit_fonts(doc, theme, diag)
     if any(fmt != "pdf" for fmt in options.formats):
         check_tables(doc, theme, diag)
     return doc, theme

@@ -1,12 +1,12 @@
-"""Checks on a loaded document that need the theme: characters the fonts cannot draw."""
+"""Checks on a loaded document that need the theme: fonts for every character, long tables."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics, SourceRef
-from reportgen.fonts import missing_glyphs
 from reportgen.theme import Theme
 
 
@@ -20,46 +20,77 @@ def check_tables(doc: m.Document, theme: Theme, diag: Diagnostics) -> None:
                           "the handout all of them", block.source)
 
 
-def check_glyphs(doc: m.Document, theme: Theme, diag: Diagnostics) -> None:
-    """Warn, naming the characters, wherever text holds glyphs the body font lacks."""
-    family = theme.style("body").family
+def fit_fonts(doc: m.Document, theme: Theme, diag: Diagnostics) -> Theme:
+    """The theme with fallback fonts for every character of the document its fonts lack
+    (``fallback.py``); where no font here has a character, a warning names it, its place,
+    and the package that would bring a font for it."""
+    from reportgen.fallback import fallback_chain, with_fallbacks
+
     texts = list(_texts(doc))
-    if not missing_glyphs("".join(set().union(*(set(t) for t, _ in texts))), family):
-        return  # the usual case, found with one lookup per distinct character
-    for text, source in texts:
-        missing = missing_glyphs(text, family)
-        if missing:
-            shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])
-            diag.warn(f"the font {family.name} has no glyph for {shown}; they will show as boxes", source)
+    texts.append((theme.footer, None))
+    chars = set().union(*(set(t) for t, _ in texts))
+    families = {style.family for style in theme.styles.values()}
+    chain, missing = fallback_chain(chars, families)
+    if chain:
+        styles = {role: replace(style, family=with_fallbacks(style.family, chain))
+                  for role, style in theme.styles.items()}
+        theme = replace(theme, styles=styles)
+    if missing:
+        for text, source in texts:
+            lacking = [c for c in missing if c in text]
+            if lacking:
+                shown = " ".join(f"{c} (U+{ord(c):04X})" for c in lacking[:8])
+                diag.warn(f"no font here has {shown}: {'it prints' if len(lacking) == 1 else 'they print'} as "
+                          f"{missing_mark(theme)}; {font_hint(lacking[0])}", source)
+    return theme
 
 
-def _texts(doc: m.Document) -> Iterator[tuple[str, SourceRef]]:
-    yield " ".join((doc.meta.title, doc.meta.subtitle, doc.meta.author)), doc.meta.source
+def missing_mark(theme: Theme) -> str:
+    return theme.style("body").family.replacement()[0]
+
+
+def font_hint(char: str) -> str:
+    """Where a font for ``char`` comes from: a TrueType font package (reportlab embeds no other)."""
+    code = ord(char)
+    for low, high, package in _FONT_PACKAGES:
+        if low <= code <= high:
+            return f"install the package {package} (or name a font that has it in the brand)"
+    return "install the package fonts-noto-core (or name a font that has it in the brand)"
+
+
+# Unicode ranges and the Debian/Ubuntu package of a TrueType font that covers them
+_FONT_PACKAGES = (
+    (0x1100, 0x11FF, "fonts-nanum"), (0x3130, 0x318F, "fonts-nanum"), (0xAC00, 0xD7AF, "fonts-nanum"),
+    (0x2E80, 0x9FFF, "fonts-droid-fallback"), (0xF900, 0xFAFF, "fonts-droid-fallback"),
+    (0xFF00, 0xFFEF, "fonts-droid-fallback"), (0x20000, 0x3FFFF, "fonts-droid-fallback"),
+    (0x2600, 0x27BF, "fonts-symbola"), (0x1F000, 0x1FAFF, "fonts-symbola"),
+)
+
+
+def _texts(doc: m.Document) -> Iterator[tuple[str, SourceRef | None]]:
+    """Every text the outputs print, with where it comes from."""
+    meta = doc.meta
+    yield " ".join((meta.title, meta.subtitle, meta.author, meta.date, *(v for _, v in meta.event))), meta.source
     for section in doc.sections:
         yield section.title, section.source
-        yield from _block_texts(section.blocks)
+        for block in m.walk(section.blocks):
+            yield from _block_texts(block)
 
 
-def _block_texts(blocks: tuple[m.Block, ...]) -> Iterator[tuple[str, SourceRef]]:
-    for block in blocks:
-        match block:
-            case m.Heading(runs=runs) | m.Paragraph(runs=runs):
-                yield m.plain(runs), block.source
-            case m.BulletList(items=items):
-                for item in items:
-                    yield from _block_texts(item.blocks)
-            case m.Table(header=header, rows=rows):
-                for row in (header, *rows):
-                    yield " ".join(m.plain(c) for c in row), block.source
-            case m.Quote(blocks=inner) | m.Callout(blocks=inner) | m.Notes(blocks=inner) | m.SlideText(blocks=inner):
-                yield from _block_texts(inner)
-            case m.Figure(alt=alt, caption=caption):
-                yield f"{alt} {caption}", block.source
-            case m.CodeBlock(text=text):
-                yield text, block.source
-            case m.Faq(items=questions):
-                for question in questions:
-                    yield m.plain(question.question), question.source
-                    yield from _block_texts(question.answer)
-            case m.Rule():
-                pass
+def _block_texts(block: m.Block) -> Iterator[tuple[str, SourceRef | None]]:
+    match block:
+        case m.Heading(runs=runs) | m.Paragraph(runs=runs):
+            yield m.plain(runs), block.source
+        case m.Table(header=header, rows=rows, caption=caption):
+            yield m.plain(caption), block.source
+            for row in (header, *rows):
+                yield " ".join(m.plain(c) for c in row), block.source
+        case m.Callout(title=title):
+            yield title, block.source
+        case m.Figure(alt=alt, caption=caption):
+            yield f"{alt} {caption}", block.source
+        case m.CodeBlock(text=text):
+            yield text, block.source
+        case m.Faq(items=questions):
+            for question in questions:
+                yield m.plain(question.question), question.source

@@ -8,6 +8,7 @@ reportlab is imported here lazily: ``reportgen --help`` never pays for it.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,19 +54,20 @@ def _fallback_width(char: str, default: float) -> float:
 
 
 @lru_cache(maxsize=None)
-def read_metrics(path: Path) -> FaceMetrics:
-    """The widths of the face in ``path``: parsed with reportlab the first time a file is seen
-    (~5 ms a face, in every process that measures), then read back from the user's cache,
-    keyed like Python's own bytecode cache by the file's path, size and modification time."""
+def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
+    """The widths of the face in ``path`` (font ``index`` of a collection): parsed with
+    reportlab the first time a file is seen (~5 ms a face, in every process that measures),
+    then read back from the user's cache, keyed like Python's own bytecode cache by the file's
+    path, size and modification time."""
     from reportgen import state
 
     info = path.stat()
-    key = state.text_digest(f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}")
+    key = state.text_digest(f"{path.resolve()}|{index}|{info.st_size}|{info.st_mtime_ns}")
     metrics = state.cache_get("metrics", key)
     if not isinstance(metrics, FaceMetrics):
         from reportlab.pdfbase.ttfonts import TTFontFace
 
-        face = TTFontFace(str(path))
+        face = TTFontFace(str(path), subfontIndex=index)
         metrics = FaceMetrics(dict(face.charWidths), float(face.defaultWidth))
         state.cache_put("metrics", key, metrics)
     return metrics
@@ -73,13 +75,53 @@ def read_metrics(path: Path) -> FaceMetrics:
 
 @dataclass(frozen=True, slots=True)
 class FontFamily:
-    """A family with a TTF file for each style (a missing style reuses the regular file)."""
+    """A family with a TTF file for each style (a missing style reuses the regular file), and
+    the fonts that draw what it lacks (``fallback.py`` chooses them for each document)."""
 
     name: str  # the family as the brand names it, e.g. "Carlito"
     files: tuple[Path, Path, Path, Path]  # regular, bold, italic, bold italic
+    fallbacks: tuple[FontFamily, ...] = ()  # tried in order for a character this family lacks
+    index: int = 0  # the font's number in a collection (.ttc)
 
     def metrics(self, bold: bool = False, italic: bool = False) -> FaceMetrics:
-        return read_metrics(self.files[bold + 2 * italic])
+        return read_metrics(self.files[bold + 2 * italic], self.index)
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self.metrics().widths
+
+    def runs(self, text: str) -> list[tuple[str, FontFamily]]:
+        """``text`` cut where the font that draws it changes: this family where it has the
+        glyph, else the first fallback that has it. A mark or a space stays with the character
+        before it; a character no font has is drawn as ``REPLACEMENT`` by the first that can."""
+        cmap = self.metrics().widths
+        if not self.fallbacks or all(ord(c) in cmap for c in text):
+            return [(text, self)] if text else []
+        out: list[tuple[str, FontFamily]] = []
+        for char in text:
+            font = self._font_for(char, cmap, out[-1][1] if out else self)
+            if font is None:
+                char, font = self.replacement()
+            if out and out[-1][1] is font:
+                out[-1] = (out[-1][0] + char, font)
+            else:
+                out.append((char, font))
+        return out
+
+    def _font_for(self, char: str, cmap: dict[int, float], before: FontFamily) -> FontFamily | None:
+        code = ord(char)
+        if code in _JOINERS or ((char.isspace() or _is_mark(char)) and code in before.metrics().widths):
+            return before  # with the character it follows
+        if code in cmap:
+            return self
+        return next((f for f in self.fallbacks if code in f.metrics().widths), None)
+
+    def replacement(self) -> tuple[str, FontFamily]:
+        """The mark drawn for a character no font has, and the font that draws it."""
+        for font in (self, *self.fallbacks):
+            for mark in REPLACEMENTS:
+                if font.has(mark):
+                    return mark, font
+        return "?", self
 
     @property
     def deck_name(self) -> str:
@@ -106,10 +148,14 @@ def register_face(family: FontFamily, style: int) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from reportgen import reportlab_fixes
+
+    reportlab_fixes.install()
+
     path = family.files[style]
     name = f"{family.name}-{STYLES[family.files.index(path)]}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=family.index))
     addMapping(family.name, style & 1, style >> 1, name)
     return name
 
@@ -121,14 +167,31 @@ def register(family: FontFamily) -> None:
 
 
 def width(text: str, family: FontFamily, size: float, bold: bool = False, italic: bool = False) -> float:
-    """Advance width of ``text`` in points."""
-    return family.metrics(bold, italic).width(text, size)
+    """Advance width of ``text`` in points, each character in the font that draws it."""
+    metrics = family.metrics(bold, italic)
+    if not family.fallbacks:
+        return metrics.width(text, size)
+    parts = family.runs(text)
+    if len(parts) == 1 and parts[0][1] is family:
+        return metrics.width(text, size)
+    return sum(font.metrics(bold, italic).width(part, size) for part, font in parts)
 
 
 def missing_glyphs(text: str, family: FontFamily) -> str:
-    """The distinct characters of ``text`` that the family's regular face cannot draw."""
-    cmap = family.metrics().widths
-    return "".join(sorted({c for c in text if not c.isspace() and ord(c) not in cmap}))
+    """The distinct characters of ``text`` that neither the family's regular face nor its
+    fallbacks can draw."""
+    fonts = (family, *family.fallbacks)
+    return "".join(sorted({c for c in text if not c.isspace() and not _is_mark(c) and ord(c) not in _JOINERS
+                           and not any(f.has(c) for f in fonts)}))
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me", "Cf")
+
+
+# zero-width joiners and variation selectors: they stay with the character they join
+_JOINERS = frozenset({0x200C, 0x200D, *range(0xFE00, 0xFE10)})
+REPLACEMENTS = "\ufffd\u25a1"  # drawn for a character no font has: � else □
 
 
 def continuation_mark(family: FontFamily) -> str:

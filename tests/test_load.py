@@ -141,16 +141,18 @@ def test_default_guide_has_the_comparison_table_and_faq() -> None:
     assert len(faq.items) == 4
 
 
-def test_characters_the_font_lacks_are_named_in_a_warning(tmp_path: Path) -> None:
+def test_characters_no_font_has_are_named_in_a_warning(tmp_path: Path) -> None:
+    """Greek and Cyrillic are the brand font's; U+10FFFD (private use) is no font's."""
     from reportgen.build import BuildOptions
     from reportgen.build import load as load_all
 
-    content = write_content(tmp_path, {"a.md": "# Scripts\n\nΩμέγα кириллица 中文 😀\n"})
+    content = write_content(tmp_path, {"a.md": "# Scripts\n\nΩμέγα кириллица \U0010fffd\n"})
     diag = Diagnostics()
-    load_all(BuildOptions(content), diag)
+    _, theme = load_all(BuildOptions(content), diag)
+    mark = theme.style("body").family.replacement()[0]
     assert [str(w) for w in diag.warnings] == [
-        f"{content / 'a.md'}:3: the font Carlito has no glyph for 中 (U+4E2D) 文 (U+6587) 😀 (U+1F600); "
-        "they will show as boxes"
+        f"{content / 'a.md'}:3: no font here has \U0010fffd (U+10FFFD): it prints as {mark}; install the package "
+        "fonts-noto-core (or name a font that has it in the brand)"
     ]
 
 

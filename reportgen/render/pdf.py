@@ -216,7 +216,8 @@ class _Story:
     def document(self, doc: m.Document) -> list[Flowable]:
         story: list[Flowable] = [Cover(doc.meta, self.theme), NextPageTemplate("body"), PageBreak()]
         if self.theme.toc:
-            contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=14)])
+            contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=14)],
+                                self.theme.style("toc.1").family)
             story += [self.heading("Contents", "toc.title", level=0, toc=False), contents, PageBreak()]
         handout = [s for s in doc.sections if s.handout]
         self.anchors = frozenset(a for s in handout for a in _anchors(s))
@@ -235,7 +236,7 @@ class _Story:
         """A heading; ``level`` is its outline depth (``-1``: not in the outline)."""
         self.keys += 1
         style = self.style(role, keepWithNext=1)
-        text = plain_markup(title)
+        text = plain_markup(title, self.theme.style(role).family)
         if level < 0:
             return _Anchored(text, style, anchor) if anchor else Paragraph(text, style)
         level = min(level, self.outline_level + 1)
@@ -381,7 +382,8 @@ class _Story:
     def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool) -> Flowable:
         inner: list[Flowable] = []
         if title:
-            inner.append(Paragraph(plain_markup(title), self.style("heading.3", spaceBefore=0)))
+            inner.append(Paragraph(plain_markup(title, self.theme.style("heading.3").family),
+                                   self.style("heading.3", spaceBefore=0)))
         with self.narrower(ASIDE_PAD.left + ASIDE_PAD.right):
             inner += self.blocks(blocks, "quote" if italic else "body")
         return Aside(inner, rgb(self.theme.colors.tint), rgb(self.theme.colors.secondary))
@@ -429,7 +431,8 @@ class _Story:
         if not caption:
             return [main]
         main.keepWithNext = 1
-        return [main, Paragraph(plain_markup(caption), self.style("caption", alignment=1, spaceBefore=4, spaceAfter=8))]
+        text = plain_markup(caption, self.theme.style("caption").family)
+        return [main, Paragraph(text, self.style("caption", alignment=1, spaceBefore=4, spaceAfter=8))]
 
     def faq_item(self, item: m.FaqItem, top: bool) -> list[Flowable]:
         """A question and its answer, kept together at the ``top`` (see ``blocks``): a

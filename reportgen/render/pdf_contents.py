@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Paragraph
 
 from reportgen.errors import SourceRef
+from reportgen.fonts import FontFamily
 from reportgen.render.pdf_markup import plain_markup
 
 
@@ -32,16 +33,16 @@ NUMBER_WIDTH = 36.0  # the right-hand column for page numbers, in points
 class Contents(Flowable):  # type: ignore[misc]
     """Entries with dot leaders and right-aligned page numbers, drawn once pages are known."""
 
-    def __init__(self, entries: list[Entry], styles: list[Any]) -> None:
+    def __init__(self, entries: list[Entry], styles: list[Any], family: FontFamily | None = None) -> None:
         super().__init__()
-        self.entries, self.styles = entries, styles
+        self.entries, self.styles, self.family = entries, styles, family
         self._laid: list[tuple[Entry, Paragraph, float]] = []
 
     def _lay_out(self, width: float) -> list[tuple[Entry, Paragraph, float]]:
         laid = []
         for entry in self.entries:
             style = self.styles[min(entry.level, len(self.styles) - 1)]
-            para = Paragraph(plain_markup(entry.title), style)
+            para = Paragraph(plain_markup(entry.title, self.family), style)
             _, height = para.wrap(width - NUMBER_WIDTH - style.leftIndent, 10_000)
             laid.append((entry, para, height + style.spaceBefore + style.spaceAfter))
         return laid
@@ -60,7 +61,8 @@ class Contents(Flowable):  # type: ignore[misc]
             cut += 1
         if cut == 0:
             return []
-        return [Contents(self.entries[:cut], self.styles), Contents(self.entries[cut:], self.styles)]
+        return [Contents(self.entries[:cut], self.styles, self.family),
+                Contents(self.entries[cut:], self.styles, self.family)]
 
     def draw(self) -> None:
         """Only register: the canvas calls ``draw_late`` when every page number is known."""

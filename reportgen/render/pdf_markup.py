@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape as _html_escape
 
+from reportgen.fonts import FontFamily
 from reportgen.model import Inline
 from reportgen.theme import TextStyle, Theme, to_hex
 
@@ -20,7 +21,9 @@ def markup(runs: Inline, theme: Theme, style: TextStyle, anchors: frozenset[str]
     parts: list[str] = []
     code = theme.style("code")
     for run in runs:
-        text = escape(run.text).replace("\n", "<br/>")
+        family = code.family if run.code else style.family
+        text = "".join(_in_fonts(part, font, family, style.bold or run.strong, style.italic or run.emph)
+                       for part, font in family.runs(run.text))
         if run.strike:
             text = f"<strike>{text}</strike>"
         if run.script:
@@ -39,10 +42,19 @@ def markup(runs: Inline, theme: Theme, style: TextStyle, anchors: frozenset[str]
     return "".join(parts)
 
 
+def _in_fonts(text: str, font: FontFamily, family: FontFamily, bold: bool, italic: bool) -> str:
+    """Escaped text; a stretch the run's family lacks in the fallback font that draws it."""
+    text = escape(text).replace("\n", "<br/>")
+    return text if font is family else f'<font face="{font.face(bold, italic)}">{text}</font>'
+
+
 def escape(text: str) -> str:
     """``&``, ``<`` and ``>`` as entities (html's escape: xml.sax.saxutils would import urllib)."""
     return _html_escape(text, quote=False)
 
 
-def plain_markup(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+def plain_markup(text: str, family: FontFamily | None = None) -> str:
+    """Text without marks as paragraph markup, in ``family`` and the fallbacks it needs."""
+    if family is None or not family.fallbacks:
+        return escape(text).replace("\n", "<br/>")
+    return "".join(_in_fonts(part, font, family, False, False) for part, font in family.runs(text))

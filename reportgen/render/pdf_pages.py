@@ -17,6 +17,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from reportgen.load.images import image_size
 from reportgen.model import Meta
+from reportgen.render.canvas_text import draw_line
 from reportgen.render.pdf_markup import plain_markup
 from reportgen.theme import RGB, TextStyle, Theme
 
@@ -94,7 +95,8 @@ class Cover(Flowable):  # type: ignore[misc]
         for text, role in reversed(blocks):
             if not text:
                 continue
-            p = Paragraph(plain_markup(text), paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0))
+            p = Paragraph(plain_markup(text, t.style(role).family),
+                          paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0))
             _, h = p.wrap(width * 0.9, band)
             p.drawOn(c, x, y)
             y += h + 10
@@ -108,7 +110,8 @@ class Cover(Flowable):  # type: ignore[misc]
             if not text:
                 continue
             ts = t.style(role)
-            p = Paragraph(plain_markup(text), paragraph_style(ts, fontName=ts.family.face(bold), spaceAfter=0))
+            p = Paragraph(plain_markup(text, ts.family),
+                          paragraph_style(ts, fontName=ts.family.face(bold), spaceAfter=0))
             _, h = p.wrap(width, H)
             y -= h
             p.drawOn(c, x, y)
@@ -172,18 +175,16 @@ def decorate_page(canvas: Canvas, doc: BaseDocTemplate | None, theme: Theme, tit
     if theme.logo:
         _logo(canvas, theme.logo, box.left, top, 16, 90)
     head = theme.style("header")
-    canvas.setFont(head.face, head.size)
     canvas.setFillColor(rgb(head.color))
-    canvas.drawRightString(box.width - box.right, top + 4, title)
+    draw_line(canvas, box.width - box.right, top + 4, title, head.family, head.size, align="right")
     canvas.setStrokeColor(rgb(theme.colors.rule))
     canvas.setLineWidth(0.5)
     canvas.line(box.left, top - 5, box.width - box.right, top - 5)
     foot = theme.style("footer")
     base = box.bottom - 26
     canvas.line(box.left, base + 12, box.width - box.right, base + 12)
-    canvas.setFont(foot.face, foot.size)
     canvas.setFillColor(rgb(foot.color))
-    canvas.drawString(box.left, base, theme.footer)
+    draw_line(canvas, box.left, base, theme.footer, foot.family, foot.size)
     canvas.restoreState()
 
 

@@ -13,8 +13,10 @@ from typing import Any
 
 from lxml import etree
 
+from reportgen.fonts import FontFamily
+from reportgen.model import Run
 from reportgen.render.slide_plan import CHECKED, UNCHECKED, Para
-from reportgen.theme import Theme, to_hex
+from reportgen.theme import TextStyle, Theme, to_hex
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -64,26 +66,39 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarg
         else:
             etree.SubElement(ppr, _A + "buFont", typeface=_BULLET_FONTS.get(para.bullet, "Arial"))
             etree.SubElement(ppr, _A + "buChar", char=para.bullet)
-    code = theme.style("code").family.deck_name
+    code = theme.style("code").family
     for run in para.runs:
         target = link(run.link) if run.link else None
-        r = etree.SubElement(p, _A + "r")
-        rpr = etree.SubElement(r, _A + "rPr", lang=lang, sz=str(round(para.size * 100)),
-                               b="1" if style.bold or run.strong or bold_all else "0",
-                               i="1" if style.italic or run.emph else "0",
-                               cap="none")  # a layout's all-caps would undo our measuring
-        if run.strike:
-            rpr.set("strike", "sngStrike")
-        if run.script:
-            rpr.set("baseline", _BASELINE[run.script])
-        fill = etree.SubElement(rpr, _A + "solidFill")
-        etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if target else style.color))
-        etree.SubElement(rpr, _A + "latin", typeface=code if run.code else style.family.deck_name)
-        if target:
-            rid, action = target
-            click = etree.SubElement(rpr, _A + "hlinkClick", {_R + "id": rid})
-            if action:
-                click.set("action", action)
-        etree.SubElement(r, _A + "t").text = run.text
+        family = code if run.code else style.family
+        for text, font in family.runs(run.text):
+            _run(p, run, text, font, font is not family, para, style, lang, bold_all, target, theme)
     end = etree.SubElement(p, _A + "endParaRPr", lang=lang, sz=str(round(para.size * 100)))
     del end
+
+
+def _run(p: Any, run: Run, text: str, font: FontFamily, fallback: bool, para: Para, style: TextStyle, lang: str,
+         bold_all: bool, target: tuple[str, str] | None, theme: Theme) -> None:
+    """One ``<a:r>``: ``text`` of ``run`` in ``font``. A fallback font is named for East Asian
+    and complex scripts too (``a:ea``, ``a:cs``), so PowerPoint and LibreOffice draw the
+    characters with the font they were measured in."""
+    r = etree.SubElement(p, _A + "r")
+    rpr = etree.SubElement(r, _A + "rPr", lang=lang, sz=str(round(para.size * 100)),
+                           b="1" if style.bold or run.strong or bold_all else "0",
+                           i="1" if style.italic or run.emph else "0",
+                           cap="none")  # a layout's all-caps would undo our measuring
+    if run.strike:
+        rpr.set("strike", "sngStrike")
+    if run.script:
+        rpr.set("baseline", _BASELINE[run.script])
+    fill = etree.SubElement(rpr, _A + "solidFill")
+    etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if target else style.color))
+    etree.SubElement(rpr, _A + "latin", typeface=font.deck_name)
+    if fallback:
+        etree.SubElement(rpr, _A + "ea", typeface=font.deck_name)
+        etree.SubElement(rpr, _A + "cs", typeface=font.deck_name)
+    if target:
+        rid, action = target
+        click = etree.SubElement(rpr, _A + "hlinkClick", {_R + "id": rid})
+        if action:
+            click.set("action", action)
+    etree.SubElement(r, _A + "t").text = text

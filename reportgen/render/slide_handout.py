@@ -91,7 +91,8 @@ class _Handout:
 
     def story(self, notes: str) -> list[Any]:
         paras = [p.strip() for p in notes.split("\n\n") if p.strip()]
-        return [Paragraph(plain_markup(p), self.style) for p in paras]
+        family = self.theme.style("body").family
+        return [Paragraph(plain_markup(p, family), self.style) for p in paras]
 
     def rule(self, area: Area, limit: float | None) -> None:
         self.c.saveState()
@@ -106,7 +107,8 @@ class _Handout:
         story: list[Any] = []
         for number, slide, rest in overflow:
             title = m.plain(slide.title.paras[0].runs) if slide.title.paras else ""
-            story.append(Paragraph(plain_markup(f"Slide {number}: {title} (notes, continued)"), self.heading))
+            heading = plain_markup(f"Slide {number}: {title} (notes, continued)", self.theme.style("heading.3").family)
+            story.append(Paragraph(heading, self.heading))
             story += rest
         box = self.theme.page
         while story:

@@ -127,31 +127,36 @@ class TextPainter:
             baseline = self.H - (top + (k + 1) * para.pitch - ratio * para.size)
             if k == 0 and para.bullet:
                 self.bullet(para, x + para.level * para.size, baseline)
-            faces = [self.face(para, seg) for seg in line]
-            used = sum(stringWidth(seg.text, face, para.size) for seg, face in zip(line, faces))
+            pieces = [self.pieces(para, seg) for seg in line]
+            used = sum(stringWidth(part, face, para.size) for seg in pieces for part, face in seg)
             room = width - indent
             left = x + indent + {"left": 0.0, "center": (room - used) / 2, "right": room - used}[para.align]
-            self.line(line, faces, left, baseline, para)
+            self.line(line, pieces, left, baseline, para)
 
-    def face(self, para: Para, seg: Segment) -> str:
+    def pieces(self, para: Para, seg: Segment) -> list[tuple[str, str]]:
+        """A segment as (text, reportlab font) pieces: the family's face, or the fallback font
+        that draws what it lacks."""
         family = self.theme.style("code").family if seg.mono else self.theme.style(para.role).family
-        return family.face(seg.bold, seg.italic)
+        return [(part, font.face(seg.bold, seg.italic)) for part, font in family.runs(seg.text)]
 
-    def line(self, line: list[Segment], faces: list[str], x: float, baseline: float, para: Para) -> None:
+    def line(self, line: list[Segment], pieces: list[list[tuple[str, str]]], x: float, baseline: float,
+             para: Para) -> None:
         """The segments of one line from ``x``; links in the link colour, underlined and clickable
         (viewers underline a deck's hyperlinks)."""
         color = self.theme.style(para.role).color
         text = self.c.beginText(x, baseline)
         links: list[tuple[str, float, float]] = []
         struck: list[tuple[float, float]] = []
-        for seg, face in zip(line, faces):
+        for seg, parts in zip(line, pieces):
             link = seg.run.link if seg.run.link and self.leads_somewhere(seg.run.link) else None
             size = para.size * (SCRIPT_SIZE if seg.run.script else 1)
-            text.setFont(face, size)
             text.setRise(para.size * SCRIPT_RISE.get(seg.run.script, 0.0))
             text.setFillColor(rgb(self.theme.colors.link if link else color))
-            text.textOut(seg.text)
-            advance = stringWidth(seg.text, face, size)
+            advance = 0.0
+            for part, face in parts:
+                text.setFont(face, size)
+                text.textOut(part)
+                advance += stringWidth(part, face, size)
             if link:
                 links.append((link, x, x + advance))
             if seg.run.strike:
