@@ -41,7 +41,7 @@ def fit_fonts(doc: m.Document, theme: Theme, diag: Diagnostics) -> Theme:
             if lacking:
                 shown = " ".join(f"{c} (U+{ord(c):04X})" for c in lacking[:8])
                 diag.warn(f"no font here has {shown}: {'it prints' if len(lacking) == 1 else 'they print'} as "
-                          f"{missing_mark(theme)}; {font_hint(lacking[0])}", source)
+                          f"{missing_mark(theme)}; {font_hint(lacking)}", source)
     return theme
 
 
@@ -49,13 +49,16 @@ def missing_mark(theme: Theme) -> str:
     return theme.style("body").family.replacement()[0]
 
 
-def font_hint(char: str) -> str:
-    """Where a font for ``char`` comes from: a TrueType font package (reportlab embeds no other)."""
+def font_hint(chars: list[str]) -> str:
+    """Where fonts for ``chars`` come from: TrueType font packages (reportlab embeds no other)."""
+    packages = list(dict.fromkeys(_package(c) for c in chars))
+    which = f"the package {packages[0]}" if len(packages) == 1 else f"the packages {', '.join(packages)}"
+    return f"install {which} (or name a font that has {'it' if len(chars) == 1 else 'them'} in the brand)"
+
+
+def _package(char: str) -> str:
     code = ord(char)
-    for low, high, package in _FONT_PACKAGES:
-        if low <= code <= high:
-            return f"install the package {package} (or name a font that has it in the brand)"
-    return "install the package fonts-noto-core (or name a font that has it in the brand)"
+    return next((package for low, high, package in _FONT_PACKAGES if low <= code <= high), "fonts-noto-core")
 
 
 # Unicode ranges and the Debian/Ubuntu package of a TrueType font that covers them
