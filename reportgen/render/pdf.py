@@ -35,6 +35,7 @@ from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import continuation_mark, width
 from reportgen.render.pdf_aside import ASIDE_PAD, CODE_PAD, Aside
+from reportgen.render.pdf_bidi import BidiParagraph, paragraph, rtl_style
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
@@ -98,7 +99,7 @@ def _short(block: m.BulletList) -> bool:
     return len(block.items) <= 6 and text < 600
 
 
-class _Anchored(Paragraph):  # type: ignore[misc]
+class _Anchored(BidiParagraph):
     """A heading inside a list item or an aside: no bookmark in the outline, but where links
     to its ``anchor`` lead (the document template never sees it, so it marks the page itself)."""
 
@@ -111,7 +112,7 @@ class _Anchored(Paragraph):  # type: ignore[misc]
         super().draw()
 
 
-class _Heading(Paragraph):  # type: ignore[misc]
+class _Heading(BidiParagraph):
     """A heading that the document template turns into a bookmark and a contents entry, and
     into the destination of links to its ``anchor``."""
 
@@ -211,7 +212,8 @@ class _Story:
         return self.styles[key]
 
     def para(self, runs: m.Inline, role: str, **overrides: Any) -> Paragraph:
-        return Paragraph(markup(runs, self.theme, self.theme.style(role), self.anchors), self.style(role, **overrides))
+        text = markup(runs, self.theme, self.theme.style(role), self.anchors)
+        return paragraph(text, self.style(role, **overrides), m.plain(runs))
 
     def document(self, doc: m.Document) -> list[Flowable]:
         story: list[Flowable] = [Cover(doc.meta, self.theme), NextPageTemplate("body"), PageBreak()]
@@ -238,12 +240,13 @@ class _Story:
         style = self.style(role, keepWithNext=1)
         text = plain_markup(title, self.theme.style(role).family)
         if level < 0:
-            return _Anchored(text, style, anchor) if anchor else Paragraph(text, style)
+            style = rtl_style(style, title)
+            return _Anchored(text, style, anchor) if anchor else paragraph(text, style, title)
         level = min(level, self.outline_level + 1)
         self.outline_level = level
         if toc:
             self.contents.append(Entry(level, title, f"h{self.keys}", source))
-        return _Heading(text, style, title, level, f"h{self.keys}", toc, anchor)
+        return _Heading(text, rtl_style(style, title), title, level, f"h{self.keys}", toc, anchor)
 
     def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", top: bool = False) -> list[Flowable]:
         """The flowables of ``blocks``. ``top``: they go straight into the story, not into a list
@@ -336,13 +339,14 @@ class _Story:
         t = self.theme
         head_style, body_style = self.style("table.header"), self.style("table.body")
         label_style = self.style("table.body", fontName=t.style("table.body").family.face(bold=True))
-        header = [Paragraph(markup(c, t, t.style("table.header"), self.anchors), head_style) for c in table.header]
+        header = [paragraph(markup(c, t, t.style("table.header"), self.anchors), head_style, m.plain(c))
+                  for c in table.header]
         rows = []
         for row in table.rows:
             cells = []
             for col, cell in enumerate(row):
                 style = label_style if table.row_labels and col == 0 else body_style
-                cells.append(Paragraph(markup(cell, t, t.style("table.body"), self.anchors), style))
+                cells.append(paragraph(markup(cell, t, t.style("table.body"), self.anchors), style, m.plain(cell)))
             rows.append(cells)
         out: list[Flowable] = []
         if table.caption:
@@ -382,8 +386,8 @@ class _Story:
     def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool) -> Flowable:
         inner: list[Flowable] = []
         if title:
-            inner.append(Paragraph(plain_markup(title, self.theme.style("heading.3").family),
-                                   self.style("heading.3", spaceBefore=0)))
+            inner.append(paragraph(plain_markup(title, self.theme.style("heading.3").family),
+                                   self.style("heading.3", spaceBefore=0), title))
         with self.narrower(ASIDE_PAD.left + ASIDE_PAD.right):
             inner += self.blocks(blocks, "quote" if italic else "body")
         return Aside(inner, rgb(self.theme.colors.tint), rgb(self.theme.colors.secondary))
@@ -432,7 +436,7 @@ class _Story:
             return [main]
         main.keepWithNext = 1
         text = plain_markup(caption, self.theme.style("caption").family)
-        return [main, Paragraph(text, self.style("caption", alignment=1, spaceBefore=4, spaceAfter=8))]
+        return [main, paragraph(text, self.style("caption", alignment=1, spaceBefore=4, spaceAfter=8), caption)]
 
     def faq_item(self, item: m.FaqItem, top: bool) -> list[Flowable]:
         """A question and its answer, kept together at the ``top`` (see ``blocks``): a

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from reportgen.errors import SourceRef
 from reportgen.fonts import FontFamily
+from reportgen.render.pdf_bidi import BidiParagraph
 from reportgen.render.pdf_markup import plain_markup
 
 
@@ -42,7 +43,7 @@ class Contents(Flowable):  # type: ignore[misc]
         laid = []
         for entry in self.entries:
             style = self.styles[min(entry.level, len(self.styles) - 1)]
-            para = Paragraph(plain_markup(entry.title, self.family), style)
+            para = BidiParagraph(plain_markup(entry.title, self.family), style)
             _, height = para.wrap(width - NUMBER_WIDTH - style.leftIndent, 10_000)
             laid.append((entry, para, height + style.spaceBefore + style.spaceAfter))
         return laid

@@ -10,6 +10,7 @@ from html import escape as _html_escape
 
 from reportgen.fonts import FontFamily
 from reportgen.model import Inline
+from reportgen.rtl import shape
 from reportgen.theme import TextStyle, Theme, to_hex
 
 _SCRIPT_TAGS = {"sup": "super", "sub": "sub"}
@@ -44,7 +45,7 @@ def markup(runs: Inline, theme: Theme, style: TextStyle, anchors: frozenset[str]
 
 def _in_fonts(text: str, font: FontFamily, family: FontFamily, bold: bool, italic: bool) -> str:
     """Escaped text; a stretch the run's family lacks in the fallback font that draws it."""
-    text = escape(text).replace("\n", "<br/>")
+    text = escape(shape(text)).replace("\n", "<br/>")
     return text if font is family else f'<font face="{font.face(bold, italic)}">{text}</font>'
 
 
@@ -56,5 +57,5 @@ def escape(text: str) -> str:
 def plain_markup(text: str, family: FontFamily | None = None) -> str:
     """Text without marks as paragraph markup, in ``family`` and the fallbacks it needs."""
     if family is None or not family.fallbacks:
-        return escape(text).replace("\n", "<br/>")
+        return escape(shape(text)).replace("\n", "<br/>")
     return "".join(_in_fonts(part, font, family, False, False) for part, font in family.runs(text))

@@ -12,12 +12,13 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from reportgen.load.images import image_size
 from reportgen.model import Meta
 from reportgen.render.canvas_text import draw_line
+from reportgen.render.pdf_bidi import paragraph
 from reportgen.render.pdf_markup import plain_markup
 from reportgen.theme import RGB, TextStyle, Theme
 
@@ -95,8 +96,8 @@ class Cover(Flowable):  # type: ignore[misc]
         for text, role in reversed(blocks):
             if not text:
                 continue
-            p = Paragraph(plain_markup(text, t.style(role).family),
-                          paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0))
+            p = paragraph(plain_markup(text, t.style(role).family),
+                          paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0), text)
             _, h = p.wrap(width * 0.9, band)
             p.drawOn(c, x, y)
             y += h + 10
@@ -110,8 +111,8 @@ class Cover(Flowable):  # type: ignore[misc]
             if not text:
                 continue
             ts = t.style(role)
-            p = Paragraph(plain_markup(text, ts.family),
-                          paragraph_style(ts, fontName=ts.family.face(bold), spaceAfter=0))
+            p = paragraph(plain_markup(text, ts.family),
+                          paragraph_style(ts, fontName=ts.family.face(bold), spaceAfter=0), text)
             _, h = p.wrap(width, H)
             y -= h
             p.drawOn(c, x, y)

@@ -13,12 +13,12 @@ import io
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics
 from reportgen.render.handout_layout import Area, Cell, page_cells, ruled_lines
+from reportgen.render.pdf_bidi import paragraph
 from reportgen.render.pdf_markup import plain_markup
 from reportgen.render.pdf_pages import decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.render.slide_draw import draw_slide
@@ -92,7 +92,7 @@ class _Handout:
     def story(self, notes: str) -> list[Any]:
         paras = [p.strip() for p in notes.split("\n\n") if p.strip()]
         family = self.theme.style("body").family
-        return [Paragraph(plain_markup(p, family), self.style) for p in paras]
+        return [paragraph(plain_markup(p, family), self.style, p) for p in paras]
 
     def rule(self, area: Area, limit: float | None) -> None:
         self.c.saveState()
@@ -108,7 +108,7 @@ class _Handout:
         for number, slide, rest in overflow:
             title = m.plain(slide.title.paras[0].runs) if slide.title.paras else ""
             heading = plain_markup(f"Slide {number}: {title} (notes, continued)", self.theme.style("heading.3").family)
-            story.append(Paragraph(heading, self.heading))
+            story.append(paragraph(heading, self.heading, title))
             story += rest
         box = self.theme.page
         while story:
