@@ -100,8 +100,29 @@ def _installed(char: str) -> tuple[FontFamily, ...]:
             read_metrics(Path(file), index)
         except Exception:  # a font reportlab cannot read (a broken or exotic file): the next one
             continue
-        fonts.append(_single(family, Path(file), index))
+        fonts.append(_styled(family, Path(file)) if index == 0 else _single(family, Path(file), index))
     return tuple(fonts)
+
+
+@lru_cache(maxsize=64)
+def _styled(family: str, regular: Path) -> FontFamily:
+    """An installed family with its bold, italic and bold italic files where it has them (a
+    Hebrew heading is then bold like the Latin one); the regular file stands in for the rest."""
+    listing = subprocess.run(["fc-list", f"{family}:fontformat=TrueType", "--format", "%{file}|%{weight}|%{slant}|"
+                              "%{index}|%{family[0]}\n"], capture_output=True, text=True, timeout=10,
+                             check=False).stdout
+    styles: dict[tuple[bool, bool], tuple[float, Path]] = {}
+    for line in listing.splitlines():
+        parts = line.split("|")
+        if len(parts) != 5 or parts[3] != "0" or parts[4] != family:
+            continue
+        weight, slanted = _number(parts[1]), _number(parts[2]) > 0
+        bold = weight >= 180
+        distance = abs(weight - (200 if bold else 80))
+        if (bold, slanted) not in styles or distance < styles[(bold, slanted)][0]:
+            styles[(bold, slanted)] = (distance, Path(parts[0]))
+    files = [styles.get(key, (0.0, regular))[1] for key in ((False, False), (True, False), (False, True), (True, True))]
+    return FontFamily(family, (regular, files[1], files[2], files[3]))
 
 
 def _rank(family: str) -> int:

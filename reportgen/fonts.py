@@ -167,7 +167,12 @@ def register(family: FontFamily) -> None:
 
 
 def width(text: str, family: FontFamily, size: float, bold: bool = False, italic: bool = False) -> float:
-    """Advance width of ``text`` in points, each character in the font that draws it."""
+    """Advance width of ``text`` in points, each character in the font that draws it (Arabic in
+    the joined forms it is drawn in)."""
+    if not text.isascii():
+        from reportgen.rtl import shape
+
+        text = shape(text)
     metrics = family.metrics(bold, italic)
     if not family.fallbacks:
         return metrics.width(text, size)

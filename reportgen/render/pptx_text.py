@@ -14,8 +14,9 @@ from typing import Any
 from lxml import etree
 
 from reportgen.fonts import FontFamily
-from reportgen.model import Run
+from reportgen.model import Run, plain
 from reportgen.render.slide_plan import CHECKED, UNCHECKED, Para
+from reportgen.rtl import is_rtl
 from reportgen.theme import TextStyle, Theme, to_hex
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -52,6 +53,8 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarg
     ppr = etree.SubElement(p, _A + "pPr", marL=str(round(left * EMU_PER_PT)),
                            indent=str(round(-indent * EMU_PER_PT)) if para.bullet else "0",
                            algn=_ALGN[para.align], hangingPunct="0")  # no punctuation past the box
+    if is_rtl(plain(para.runs)):  # viewers shape and reorder it themselves; bullets hang on the right
+        ppr.set("rtl", "1")
     _points(ppr, "lnSpc", para.pitch)
     _points(ppr, "spcBef", para.space_before)
     _points(ppr, "spcAft", para.space_after)

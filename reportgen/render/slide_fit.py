@@ -10,9 +10,10 @@ from functools import lru_cache
 
 from reportgen import model as m
 from reportgen.fonts import continuation_mark
-from reportgen.model import Inline, Run
+from reportgen.model import Inline, Run, plain
 from reportgen.render.slide_plan import Para
 from reportgen.render.wrap import Measure, Piece, Word, code_lines, runs_of_words, words_of
+from reportgen.rtl import is_rtl
 from reportgen.theme import TextStyle, Theme
 
 PITCH = 1.2  # line pitch as a multiple of size, on every slide paragraph
@@ -72,8 +73,9 @@ class Fitter:
         # drawer sets the text as bold or italic as it was measured here
         runs = item.runs if not (item.bold or item.italic) else tuple(
             replace(r, strong=r.strong or item.bold, emph=r.emph or item.italic) for r in item.runs)
+        align = "right" if is_rtl(plain(item.runs)) else "left"  # a right-to-left paragraph sits flush right
         para = Para(runs, item.role, size, round(size * PITCH, 2), len(lines), space_before, after,
-                    item.level, item.bullet)
+                    item.level, item.bullet, align)
         return para, lines
 
     def title(self, text: Inline, role: str, width: float, height: float, min_share: float = 0.6,

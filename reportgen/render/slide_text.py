@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from reportgen.model import Run
+from reportgen.model import Run, plain
 from reportgen.render.checkbox import draw_check_box
 from reportgen.render.pdf_pages import rgb
 from reportgen.render.slide_fit import Fitter, Item
 from reportgen.render.slide_plan import CHECKED, UNCHECKED, Para, TextBox
 from reportgen.render.wrap import Word, words_of
+from reportgen.rtl import is_rtl, shape, visual
 from reportgen.theme import RGB, Theme
 
 DESCENT = 0.2  # of the size: baseline above the bottom of a line (font-independent spacing)
@@ -123,40 +124,41 @@ class TextPainter:
         indent = indent_of(self.fit, para)
         lines = para_lines(self.fit, para, width)
         ratio = -getFont(style.family.face()).face.descent / 1000 if font_descent else DESCENT
+        rtl = is_rtl(plain(para.runs))  # a right-to-left paragraph hangs its bullet on the right
         for k, line in enumerate(segments(para.runs, lines, style.bold, style.italic)):
             baseline = self.H - (top + (k + 1) * para.pitch - ratio * para.size)
             if k == 0 and para.bullet:
-                self.bullet(para, x + para.level * para.size, baseline)
-            pieces = [self.pieces(para, seg) for seg in line]
-            used = sum(stringWidth(part, face, para.size) for seg in pieces for part, face in seg)
+                self.bullet(para, x + width - para.level * para.size if rtl else x + para.level * para.size,
+                            baseline, rtl)
+            pieces = [piece for seg in line for piece in self.pieces(para, seg)]
+            pieces = [(text, (face, seg)) for text, (face, seg) in visual(pieces, rtl)]
+            used = sum(stringWidth(text, face, para.size) for text, (face, _) in pieces)
             room = width - indent
-            left = x + indent + {"left": 0.0, "center": (room - used) / 2, "right": room - used}[para.align]
-            self.line(line, pieces, left, baseline, para)
+            start = x if rtl else x + indent
+            left = start + {"left": 0.0, "center": (room - used) / 2, "right": room - used}[para.align]
+            self.line(pieces, left, baseline, para)
 
-    def pieces(self, para: Para, seg: Segment) -> list[tuple[str, str]]:
-        """A segment as (text, reportlab font) pieces: the family's face, or the fallback font
-        that draws what it lacks."""
+    def pieces(self, para: Para, seg: Segment) -> list[tuple[str, tuple[str, Segment]]]:
+        """A segment as pieces of text, each with its reportlab font (the family's face, or the
+        fallback font that draws what it lacks) and its segment; Arabic in its joined forms."""
         family = self.theme.style("code").family if seg.mono else self.theme.style(para.role).family
-        return [(part, font.face(seg.bold, seg.italic)) for part, font in family.runs(seg.text)]
+        return [(shape(part), (font.face(seg.bold, seg.italic), seg)) for part, font in family.runs(seg.text)]
 
-    def line(self, line: list[Segment], pieces: list[list[tuple[str, str]]], x: float, baseline: float,
-             para: Para) -> None:
+    def line(self, pieces: list[tuple[str, tuple[str, Segment]]], x: float, baseline: float, para: Para) -> None:
         """The segments of one line from ``x``; links in the link colour, underlined and clickable
         (viewers underline a deck's hyperlinks)."""
         color = self.theme.style(para.role).color
         text = self.c.beginText(x, baseline)
         links: list[tuple[str, float, float]] = []
         struck: list[tuple[float, float]] = []
-        for seg, parts in zip(line, pieces):
+        for part, (face, seg) in pieces:
             link = seg.run.link if seg.run.link and self.leads_somewhere(seg.run.link) else None
             size = para.size * (SCRIPT_SIZE if seg.run.script else 1)
             text.setRise(para.size * SCRIPT_RISE.get(seg.run.script, 0.0))
             text.setFillColor(rgb(self.theme.colors.link if link else color))
-            advance = 0.0
-            for part, face in parts:
-                text.setFont(face, size)
-                text.textOut(part)
-                advance += stringWidth(part, face, size)
+            text.setFont(face, size)
+            text.textOut(part)
+            advance = stringWidth(part, face, size)
             if link:
                 links.append((link, x, x + advance))
             if seg.run.strike:
@@ -184,19 +186,22 @@ class TextPainter:
         self.c.line(x0, y, x1, y)
         self.c.restoreState()
 
-    def bullet(self, para: Para, x: float, baseline: float) -> None:
-        """"•" or the number "N.", in the secondary colour, hanging in the indent (as pptx.py)."""
+    def bullet(self, para: Para, x: float, baseline: float, rtl: bool = False) -> None:
+        """"•" or the number "N.", in the secondary colour, hanging in the indent (as pptx.py);
+        ``x`` is where the indent starts: its left edge, or its right edge when ``rtl``."""
         style = self.theme.style(para.role)
+        size = para.size
         self.c.setFillColor(rgb(self.theme.colors.secondary))
         if para.bullet in (CHECKED, UNCHECKED):
-            draw_check_box(self.c, x + 0.05 * para.size, baseline, 0.7 * para.size, para.bullet == CHECKED,
-                           self.theme.colors.secondary)
+            side = 0.7 * size
+            draw_check_box(self.c, x - 0.05 * size - side if rtl else x + 0.05 * size, baseline, side,
+                           para.bullet == CHECKED, self.theme.colors.secondary)
             return
         if para.bullet.endswith("."):  # numbers in the paragraph's own family, as pptx.py's buFont
-            self.c.setFont(style.family.face(style.bold), para.size)
-            self.c.drawString(x, baseline, para.bullet)
+            self.c.setFont(style.family.face(style.bold), size)
+            (self.c.drawRightString if rtl else self.c.drawString)(x, baseline, para.bullet)
             return
-        size = para.size
+        x = x - 2 * BULLET_X * size if rtl else x  # the dot as far from the edge, mirrored
         self.c.circle(x + BULLET_X * size, baseline + BULLET_Y * size, BULLET_RADIUS * size, stroke=0, fill=1)
         text = self.c.beginText(x, baseline)  # the character too, unseen, for copying and reading aloud
         text.setTextRenderMode(3)

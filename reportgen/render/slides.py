@@ -72,7 +72,8 @@ class _Planner:
         while True:
             shown = " ".join(words) + ("" if len(words) == len(text.split()) else " …")
             para = self.fit.title((m.Run(shown),), role, w - 14.4, h - 7.2, min_share, max_lines, floor)
-            title = TextBox(x, y, w, h, (replace(para, align=align),), anchor=anchor, name=name)
+            title = TextBox(x, y, w, h, (replace(para, align=para.align if align == "left" else align),),
+                            anchor=anchor, name=name)
             if title.content_height <= h or len(words) <= 1:
                 return title
             words = words[:-1]
