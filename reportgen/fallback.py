@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from reportgen.fonts import FontFamily, read_metrics
+from reportgen.fonts import REPLACEMENTS, FontFamily, read_metrics
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "fallback"
 # (family name, file) of the fonts reportgen ships, in the order they are tried
@@ -51,6 +51,9 @@ def fallback_chain(chars: Iterable[str], families: Iterable[FontFamily]) -> tupl
             continue
         chain.append(found)
         need -= {c for c in need if found.has(c)}
+    if missing and not any(f.has(m) for f in (*primary, *chain) for m in REPLACEMENTS):
+        marks = [f for m in REPLACEMENTS for f in (*_shipped(), *_installed(m)) if f.has(m)]
+        chain += marks[:1]  # a font to draw the mark that stands for what no font has
     return tuple(chain), "".join(missing)
 
 

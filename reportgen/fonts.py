@@ -94,7 +94,7 @@ class FontFamily:
         glyph, else the first fallback that has it. A mark or a space stays with the character
         before it; a character no font has is drawn as ``REPLACEMENT`` by the first that can."""
         cmap = self.metrics().widths
-        if not self.fallbacks or all(ord(c) in cmap for c in text):
+        if all(ord(c) in cmap for c in text):
             return [(text, self)] if text else []
         out: list[tuple[str, FontFamily]] = []
         for char in text:
@@ -174,8 +174,6 @@ def width(text: str, family: FontFamily, size: float, bold: bool = False, italic
 
         text = shape(text)
     metrics = family.metrics(bold, italic)
-    if not family.fallbacks:
-        return metrics.width(text, size)
     parts = family.runs(text)
     if len(parts) == 1 and parts[0][1] is family:
         return metrics.width(text, size)
