@@ -238,7 +238,7 @@ class _Story:
         """A heading; ``level`` is its outline depth (``-1``: not in the outline)."""
         self.keys += 1
         style = self.style(role, keepWithNext=1)
-        text = plain_markup(title, self.theme.style(role).family)
+        text = plain_markup(title, self.theme.style(role).family, self.theme.style(role).bold)
         if level < 0:
             style = rtl_style(style, title)
             return _Anchored(text, style, anchor) if anchor else paragraph(text, style, title)
@@ -386,7 +386,7 @@ class _Story:
     def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool) -> Flowable:
         inner: list[Flowable] = []
         if title:
-            inner.append(paragraph(plain_markup(title, self.theme.style("heading.3").family),
+            inner.append(paragraph(plain_markup(title, self.theme.style("heading.3").family, bold=True),
                                    self.style("heading.3", spaceBefore=0), title))
         with self.narrower(ASIDE_PAD.left + ASIDE_PAD.right):
             inner += self.blocks(blocks, "quote" if italic else "body")

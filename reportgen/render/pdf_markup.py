@@ -54,8 +54,9 @@ def escape(text: str) -> str:
     return _html_escape(text, quote=False)
 
 
-def plain_markup(text: str, family: FontFamily | None = None) -> str:
-    """Text without marks as paragraph markup, in ``family`` and the fallbacks it needs."""
+def plain_markup(text: str, family: FontFamily | None = None, bold: bool = False) -> str:
+    """Text without marks as paragraph markup, in ``family`` and the fallbacks it needs (their
+    bold faces for ``bold`` text, a heading's)."""
     if family is None or not family.fallbacks:
         return escape(shape(text)).replace("\n", "<br/>")
-    return "".join(_in_fonts(part, font, family, False, False) for part, font in family.runs(text))
+    return "".join(_in_fonts(part, font, family, bold, False) for part, font in family.runs(text))

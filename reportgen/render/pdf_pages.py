@@ -96,7 +96,7 @@ class Cover(Flowable):  # type: ignore[misc]
         for text, role in reversed(blocks):
             if not text:
                 continue
-            p = paragraph(plain_markup(text, t.style(role).family),
+            p = paragraph(plain_markup(text, t.style(role).family, t.style(role).bold),
                           paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0), text)
             _, h = p.wrap(width * 0.9, band)
             p.drawOn(c, x, y)
@@ -111,7 +111,7 @@ class Cover(Flowable):  # type: ignore[misc]
             if not text:
                 continue
             ts = t.style(role)
-            p = paragraph(plain_markup(text, ts.family),
+            p = paragraph(plain_markup(text, ts.family, bold),
                           paragraph_style(ts, fontName=ts.family.face(bold), spaceAfter=0), text)
             _, h = p.wrap(width, H)
             y -= h
