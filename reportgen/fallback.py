@@ -21,8 +21,17 @@ from pathlib import Path
 from reportgen.fonts import REPLACEMENTS, FontFamily, read_metrics
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "fallback"
-# (family name, file) of the fonts reportgen ships, in the order they are tried
-SHIPPED: tuple[tuple[str, str], ...] = ()
+# (family name, file) of the fonts reportgen ships, in the order they are tried: subsets of
+# Noto fonts made by scripts/fallback_fonts.py (assets/fonts/fallback/README.md says what each
+# draws). Each character is in one of them only, so the order decides nothing today; text
+# before emoji keeps a character that is both (☑ ✔ ⚠) a symbol should they ever overlap.
+SHIPPED: tuple[tuple[str, str], ...] = (
+    ("Noto Sans Mono", "NotoSansMono.ttf"),  # box drawing, block elements, U+FFFD
+    ("Noto Sans Symbols 2", "NotoSansSymbols2.ttf"),  # ballot boxes, check marks, dingbats, shapes
+    ("Noto Sans Math", "NotoSansMath.ttf"),  # arrows, math operators, letterlike symbols
+    ("Noto Sans Symbols", "NotoSansSymbols.ttf"),  # enclosed alphanumerics, technical symbols
+    ("Noto Emoji", "NotoEmoji.ttf"),  # monochrome emoji
+)
 # installed families tried first when several have a character, best first (then the others by name):
 # Noto's sans for each script, then DejaVu's broad coverage, then the CJK and symbol catch-alls
 PREFERRED = ("Noto Sans", "DejaVu Sans", "Droid Sans Fallback", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",

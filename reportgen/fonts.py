@@ -130,15 +130,21 @@ class FontFamily:
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
         """The reportlab font name of one style, registering its file on first use."""
-        key = (self.name, bold + 2 * italic)
+        key = (self.name, self.files, self.index, bold + 2 * italic)
         name = _FACES.get(key)
         if name is None:
-            name = _FACES[key] = register_face(self, key[1])
+            name = _FACES[key] = register_face(self, key[3])
         return name
 
 
-# reportlab's font names are global, so one family per name: the first registration wins.
-_FACES: dict[tuple[str, int], str] = {}  # (family, style index) → registered font name
+# (family, files, font index, style index) → registered font name
+_FACES: dict[tuple[str, tuple[Path, Path, Path, Path], int, int], str] = {}
+# reportlab's font names are global, and it takes a TrueType font whose PostScript name it
+# has seen for the font it saw first: each name here is one file's (and one font's of a
+# collection), so two fonts of one name (a shipped subset of Noto Sans Math and the installed
+# Noto Sans Math, say) never draw each other's text
+_NAMES: dict[str, tuple[Path, int]] = {}  # registered name → (file, font index)
+_PS_NAMES: dict[bytes, tuple[Path, int]] = {}  # PostScript name → (file, font index)
 
 
 def register_face(family: FontFamily, style: int) -> str:
@@ -153,10 +159,21 @@ def register_face(family: FontFamily, style: int) -> str:
     reportlab_fixes.install()
 
     path = family.files[style]
-    name = f"{family.name}-{STYLES[family.files.index(path)]}"
+    font = (path, family.index)
+    base = f"{family.name}-{STYLES[family.files.index(path)]}"
+    name, suffix, number = base, "", 1
+    while _NAMES.setdefault(name, font) != font:  # the name is another file's
+        number += 1
+        suffix = f"~{number}"
+        name = base + suffix
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=family.index))
-    addMapping(family.name, style & 1, style >> 1, name)
+        ttf = TTFont(name, str(path), subfontIndex=family.index)
+        ps, number = bytes(ttf.face.name), 1
+        while _PS_NAMES.setdefault(ttf.face.name, font) != font:  # another file's PostScript name
+            number += 1
+            ttf.face.name = ps + b"-%d" % number
+        pdfmetrics.registerFont(ttf)
+    addMapping(family.name + suffix, style & 1, style >> 1, name)
     return name
 
 

@@ -50,7 +50,8 @@ def scaffold(directory: Path) -> list[Path]:
         written[1].write_text(SECTION, encoding="utf-8")
         shutil.copyfile(ASSETS / "brand.yml", written[2])
         for source in sorted((ASSETS / "fonts").iterdir()) + sorted((ASSETS / "logos").iterdir()):
-            shutil.copyfile(source, directory / source.parent.name / source.name)
+            if source.is_file():  # the brand's fonts, not the fallback fonts reportgen brings itself
+                shutil.copyfile(source, directory / source.parent.name / source.name)
     except OSError as exc:
         raise ReportgenError(f"cannot create the project: {exc.strerror}", SourceRef(directory)) from None
     return written

@@ -52,10 +52,11 @@ def input_stamps(paths: Iterable[Path]) -> dict[str, str]:
 
 
 def brand_digest(brand: Path | None) -> str:
-    """A hash of the brand file, and the stamps of the files it names (fonts, logos) and of
-    reportgen's source."""
+    """A hash of the brand file, and the stamps of the files it names (fonts, logos), of
+    reportgen's source and of the fallback fonts it ships."""
     h = hashlib.blake2b(digest_size=20)
     _stamp_files(h, sorted(_PACKAGE.rglob("*.py")))
+    _stamp_files(h, sorted((_PACKAGE.parent / "assets" / "fonts" / "fallback").glob("*.ttf")))
     if brand is not None and brand.is_file():
         _hash_files(h, [brand])
         text = brand.read_text(encoding="utf-8", errors="replace")
