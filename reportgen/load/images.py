@@ -1,4 +1,8 @@
-"""Checking images at load time, so a renderer never meets a file it cannot draw."""
+"""Checking images at load time, so a renderer never meets a file it cannot draw.
+
+Raster images are read by Pillow; SVG files by svglib (``load/svg.py``), parsed once and
+kept for the renderers.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportgen.errors import ReportgenError
+from reportgen.load.svg import is_svg, load_svg
 
 MAX_PIXELS = 40_000_000  # 40 megapixels: far beyond print quality, and bounded memory
 FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP")
 
 
+def image_size(path: Path) -> tuple[float, float]:
+    """Pixel width and height of an image already checked (logos, figures): read once. An
+    SVG's is its natural size in CSS pixels (its width and height, else its viewBox)."""
+    if is_svg(path):
+        return load_svg(path).size_px
+    return _raster_size(path)
+
+
 @lru_cache(maxsize=64)
-def image_size(path: Path) -> tuple[int, int]:
-    """Pixel width and height of an image already checked (logos, figures): read once."""
+def _raster_size(path: Path) -> tuple[int, int]:
     from PIL import Image
 
     with Image.open(path) as image:
