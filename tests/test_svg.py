@@ -249,3 +249,30 @@ def test_svg_builds_are_byte_identical(tmp_path: Path) -> None:
     again = build(BuildOptions(tmp_path / "a" / "content", tmp_path / "a" / "out", ("pdf", "pptx", "slides-pdf"),
                                brand=tmp_path / "a" / "brand" / "brand.yml", force=True), Diagnostics())
     assert {"".join(p.suffixes): p.read_bytes() for p in again} == blobs
+
+
+GRADIENT = """<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">
+  <defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="red"/><stop offset="1" stop-color="blue"/>
+  </linearGradient></defs>
+  <rect width="200" height="100" fill="url(#g)"/>
+  <circle cx="100" cy="50" r="40" fill="#00FF00" fill-opacity="0.5"/>
+</svg>
+"""
+
+
+def test_a_form_lists_the_graphics_states_and_shadings_it_uses(tmp_path: Path) -> None:
+    """reportlab's forms list only fonts and forms as resources; ours list what the SVG uses."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from reportgen.render.svg import _forms_keep_resources
+
+    assert _forms_keep_resources(Canvas(io.BytesIO()))  # else SVGs are drawn in place: still right, larger
+    content = write_content(tmp_path, {"a.md": "# Alpha\n\n![Gradient](g.svg)\n", "g.svg": GRADIENT})
+    reader = pypdf.PdfReader(build(BuildOptions(content, tmp_path / "out", ("pdf",)), Diagnostics())[0])
+    forms = [obj for p in reader.pages for _, obj in xobjects(p["/Resources"]) if obj["/Subtype"] == "/Form"]
+    [form] = forms
+    stream, resources = form.get_data().decode("latin-1"), form["/Resources"]
+    states, shadings = re.findall(r"/(\w+) gs\b", stream), re.findall(r"/(\w+) sh\b", stream)
+    assert states and shadings  # the half-transparent circle, the gradient
+    assert {f"/{s}" for s in states} <= set(resources["/ExtGState"])
+    assert {f"/{s}" for s in shadings} <= set(resources["/Shading"])
