@@ -15,8 +15,6 @@ machine to machine). A reference to a web address is left out with a warning.
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import math
 import re
 from collections.abc import Iterator
@@ -34,7 +32,7 @@ HINT = "check that it opens in a web browser, or export it as PNG"
 NO_SIZE = "give the <svg> element a width and height, or a viewBox"
 _SVG_NS = "http://www.w3.org/2000/svg"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-_REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_REMOTE = r"^[a-z][a-z0-9+.-]*:"  # an address with a scheme (compiled on use: re caches it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +75,7 @@ def _parse(path: str, mtime_ns: int, size: int) -> Svg | tuple[str, str]:
     """The SVG, or why it cannot be read and how to fix it (cached too: a broken file is
     reported at each use, read once)."""
     import gzip
+    import hashlib
 
     from lxml import etree
 
@@ -102,10 +101,10 @@ def _parse(path: str, mtime_ns: int, size: int) -> Svg | tuple[str, str]:
     if not (math.isfinite(width) and math.isfinite(height) and width > 0 and height > 0):
         return "it has no size", NO_SIZE
     hrefs = list(_references(root))
-    notes = [f"it refers to '{href}', which is not fetched" for href in hrefs if _REMOTE.match(href)]
+    notes = [f"it refers to '{href}', which is not fetched" for href in hrefs if re.match(_REMOTE, href, re.I)]
     notes += [f"svglib: {message}" for message in dict.fromkeys(messages)]
     digest = hashlib.blake2b(data, digest_size=8)
-    if any(not _REMOTE.match(href) for href in hrefs):  # the same bytes elsewhere may show other files
+    if any(not re.match(_REMOTE, href, re.I) for href in hrefs):  # the same bytes elsewhere may show other files
         digest.update(path.encode())
     return Svg(drawing, width, height, digest.hexdigest(), tuple(notes))
 
@@ -141,6 +140,8 @@ def _localname(element: Any) -> str:
 @contextmanager
 def _svglib_log() -> Iterator[list[str]]:
     """svglib's warnings, collected instead of printed (they become notes, then warnings)."""
+    import logging
+
     logger = logging.getLogger("svglib")
     messages: list[str] = []
 
