@@ -439,8 +439,7 @@ class _Story:
         if fig.path is None:
             main = self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True)
         else:
-            svg = is_svg(fig.path)
-            main = _Vector(fig.path, *image_size(fig.path)) if svg else Image(str(fig.path))
+            main = _Vector(fig.path, *image_size(fig.path)) if is_svg(fig.path) else Image(str(fig.path))
             asked = fig.width_px * PX / main.imageWidth if fig.width_px else 1.0  # <img width="200">
             scale = min(self.width / main.imageWidth, t.page.inner_height * 0.6 / main.imageHeight, asked, 1.0)
             main.drawWidth, main.drawHeight = main.imageWidth * scale, main.imageHeight * scale

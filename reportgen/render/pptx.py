@@ -148,6 +148,7 @@ class _Drawer:
     def _svg_source(self, path: Path) -> Callable[[], io.BytesIO]:
         """An SVG's PNG, made on first use for the largest box it is shown in (one image part
         serves the logo on every slide)."""
+
         def source() -> io.BytesIO:
             from reportgen.render.svg import svg_png
 
