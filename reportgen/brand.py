@@ -300,7 +300,7 @@ def _check_ttf(slots: dict[int, Path], brand_path: Path, line: int | None) -> No
 
 def _logos(brand: Any, path: Path, data: dict[str, Any], diag: Diagnostics) -> tuple[Path | None, Path | None]:
     """The logo for light backgrounds and the one for dark (primary-coloured) backgrounds:
-    the largest raster logo the brand lists (SVG cannot be embedded by either renderer)."""
+    the largest the brand lists, raster or SVG (drawn as vectors in PDFs)."""
     from brand_yml.logo import BrandLogo, BrandLogoResource, BrandLogoResourceLightDark
 
     logo = brand.logo
@@ -323,23 +323,22 @@ def _logos(brand: Any, path: Path, data: dict[str, Any], diag: Diagnostics) -> t
 
 
 def _pick_logo(candidates: list[Any], path: Path, data: dict[str, Any], diag: Diagnostics) -> Path | None:
-    from reportgen.load.images import check_image
+    from reportgen.load.images import check_image, svg_notes
 
     ref = SourceRef(path, _line(data, "logo"))
-    raster = [r for r in candidates if not str(r.path.root).lower().endswith(".svg")]
-    if candidates and not raster:
-        diag.warn("the logo is only given as SVG, which cannot be embedded; add a PNG version", ref)
-        return None
-    for resource in raster[:1]:
+    for resource in candidates[:1]:
         where = str(resource.path.root)
         if where.startswith(("http://", "https://")):
             raise ReportgenError(f"logo '{where}' is remote", ref, hint="download it next to brand.yml")
         file = (path.parent / where).resolve()
         try:
-            check_image(file, where)
+            check_image(file, where, "logo")
         except ReportgenError as exc:
             exc.source = ref
             raise
+        notes = svg_notes(file, "logo", where)
+        if notes:
+            diag.warn(notes, ref)
         return file
     return None
 

@@ -22,7 +22,7 @@ from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 _TEXT = {".md", ".markdown", ".yml", ".yaml", ".csv", ".txt"}
-_QUOTED_PATH = re.compile(r"""[\w./ -]+\.(?:ttf|otf|png|jpe?g|gif|bmp|tiff?|webp|svg|woff2?|pptx)""", re.I)
+_QUOTED_PATH = re.compile(r"""[\w./ -]+\.(?:ttf|otf|png|jpe?g|gif|bmp|tiff?|webp|svgz?|woff2?|pptx)""", re.I)
 
 
 def settings_digest(brand_key: str, settings: dict[str, Any]) -> str:

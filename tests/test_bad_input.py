@@ -175,13 +175,15 @@ CASES = [
     pytest.param(Bad("content/a.md", 3, "image 'img/chart.png' not found; check the path, relative to this file"
                      f"{STRICT}",
                      files={"a.md": "# Alpha\n\n![Chart](img/chart.png)\n"}, args=STRICT_ARGS), id="image-missing"),
-    pytest.param(Bad("content/a.md", 3, f"'x.png' is not an image; use one of: PNG, JPEG, GIF, BMP, TIFF, WEBP{STRICT}",
+    pytest.param(Bad("content/a.md", 3, f"'x.png' is not an image; use one of: PNG, JPEG, GIF, BMP, TIFF, WEBP, SVG"
+                     f"{STRICT}",
                      files={"a.md": "# Alpha\n\n![Chart](x.png)\n", "x.png": "just text\n"}, args=STRICT_ARGS),
                  id="image-not-an-image"),
-    pytest.param(Bad("content/a.md", 3, f"image 'chart.svg' is SVG; export it as PNG{STRICT}",
+    pytest.param(Bad("content/a.md", 3, "image 'chart.svg' cannot be read as SVG: it has no size; give the <svg> "
+                     f"element a width and height, or a viewBox{STRICT}",
                      files={"a.md": "# Alpha\n\n![Chart](chart.svg)\n",
                             "chart.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n'}, args=STRICT_ARGS),
-                 id="image-svg"),
+                 id="image-svg-without-size"),
     pytest.param(Bad("content/a.md", 3, "image 'big.png' is 8000×6000 pixels, over the 40-megapixel limit; "
                      f"scale it down{STRICT}", files={"a.md": "# Alpha\n\n![Big](big.png)\n"}, prepare=huge_png,
                      args=STRICT_ARGS), id="image-huge"),
@@ -230,7 +232,7 @@ CASES = [
                      brand="defaults:\n  reportgen:\n    page-sise: A4\n"), id="brand-unknown-setting"),
     pytest.param(Bad("brand.yml", 3, "'page-size' is 'A7'; use one of: A4, Letter",
                      brand="defaults:\n  reportgen:\n    page-size: A7\n"), id="brand-bad-page-size"),
-    pytest.param(Bad("brand.yml", 3, "image 'logos/acme.png' not found; check the path, relative to this file",
+    pytest.param(Bad("brand.yml", 3, "logo 'logos/acme.png' not found; check the path, relative to this file",
                      brand="meta:\n  name: Acme\nlogo: logos/acme.png\n"), id="brand-logo-missing"),
     # --- event file ------------------------------------------------------------------------
     pytest.param(Bad("nowhere/event.yml", None, "event file not found; check the path",

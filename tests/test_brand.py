@@ -100,9 +100,12 @@ def test_the_brand_yml_projects_posit_example_builds(tmp_path: Path) -> None:
     shutil.copyfile(example, brand)
     for logo in ("posit.png", "posit-icon.png"):  # the example names logo files it does not ship
         shutil.copyfile(REPO / "assets" / "logos" / "logo.png", brand.parent / logo)
+    (brand.parent / "posit.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 90 30">'
+                                            '<rect width="90" height="30" fill="#447099"/></svg>')
     diag = Diagnostics()
     theme = load_theme(brand, diag)
     assert theme.colors.primary == (0x44, 0x70, 0x99)
+    assert theme.logo == brand.parent / "posit.svg"  # the largest logo listed, now that SVG is drawn
     assert any("Open Sans" in str(w) and "using Carlito" in str(w) for w in diag.warnings)
     outputs = build_to(write_content(tmp_path, CONTENT), tmp_path / "o", brand=brand)
     assert [p.suffix for p in outputs] == [".pdf", ".pptx"]

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.load.anchors import Slugger, section_prefix
-from reportgen.load.images import check_image
+from reportgen.load.images import check_image, svg_notes
 from reportgen.load.placeholders import fill
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
@@ -101,4 +101,7 @@ class FileContext:
         except ReportgenError as exc:
             self.warn(f"{exc.message}; {exc.hint}" if exc.hint else exc.message, line)
             return None
+        notes = svg_notes(target, "image", written)
+        if notes:
+            self.warn_once(f"svg:{target}", notes, line)
         return target

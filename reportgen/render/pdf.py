@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -34,12 +35,15 @@ from reportlab.platypus.frames import Frame
 from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import continuation_mark, width
+from reportgen.load.images import image_size
+from reportgen.load.svg import is_svg
 from reportgen.render.pdf_aside import ASIDE_PAD, CODE_PAD, Aside
 from reportgen.render.pdf_bidi import BidiParagraph, paragraph, rtl_style
 from reportgen.render.pdf_contents import Contents, Entry
 from reportgen.render.pdf_markup import markup, plain_markup
 from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.render.pdf_sources import inherit, tag, unplaceable
+from reportgen.render.svg import draw_svg
 from reportgen.render.table_columns import column_groups
 from reportgen.render.wrap import code_lines, column_widths, longest_words
 from reportgen.theme import Theme
@@ -91,6 +95,22 @@ class _CheckBox(Flowable):  # type: ignore[misc]
         side = 0.75 * self.size
         baseline = self.height - self.size  # the first line's baseline, near enough for a box
         draw_check_box(self.canv, -side - 6, baseline, side, self.checked, self.theme.colors.secondary)
+
+
+class _Vector(Flowable):  # type: ignore[misc]
+    """An SVG figure, drawn as vectors; sized as ``Image`` is (``imageWidth`` × ``imageHeight``
+    natural, in pixels taken as points, ``drawWidth`` × ``drawHeight`` shown)."""
+
+    def __init__(self, path: Path, width: float, height: float) -> None:
+        super().__init__()
+        self.path, self.imageWidth, self.imageHeight = path, width, height
+        self.drawWidth, self.drawHeight = width, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.drawWidth, self.drawHeight
+
+    def draw(self) -> None:
+        draw_svg(self.canv, self.path, 0, 0, self.drawWidth, self.drawHeight)
 
 
 def _short(block: m.BulletList) -> bool:
@@ -425,7 +445,7 @@ class _Story:
         if fig.path is None:
             main = self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True)
         else:
-            main = Image(str(fig.path))
+            main = _Vector(fig.path, *image_size(fig.path)) if is_svg(fig.path) else Image(str(fig.path))
             asked = fig.width_px * PX / main.imageWidth if fig.width_px else 1.0  # <img width="200">
             scale = min(self.width / main.imageWidth, t.page.inner_height * 0.6 / main.imageHeight, asked, 1.0)
             main.drawWidth, main.drawHeight = main.imageWidth * scale, main.imageHeight * scale

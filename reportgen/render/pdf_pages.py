@@ -16,10 +16,12 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from reportgen.load.images import image_size
+from reportgen.load.svg import is_svg
 from reportgen.model import Meta
 from reportgen.render.canvas_text import draw_line
 from reportgen.render.pdf_bidi import paragraph
 from reportgen.render.pdf_markup import plain_markup
+from reportgen.render.svg import draw_svg
 from reportgen.theme import RGB, TextStyle, Theme
 
 # Every PDF reportgen writes stores its streams as binary Flate, without reportlab's default
@@ -61,11 +63,15 @@ def _logo(canvas: Canvas, path: Any, x: float, y: float, height: float, max_widt
     """Draw a logo ``height`` tall (narrowed to ``max_width``); return the width used.
 
     Drawn by file name, which reportlab embeds once and reuses on every page (an
-    ``ImageReader`` would be decoded and hashed again on each page)."""
+    ``ImageReader`` would be decoded and hashed again on each page); an SVG as vectors,
+    also once per document (``draw_svg``)."""
     iw, ih = image_size(Path(path))
     w = float(min(height * iw / ih, max_width))
     h = w * ih / iw
-    canvas.drawImage(str(path), x, y, width=w, height=h, mask="auto")
+    if is_svg(Path(path)):
+        draw_svg(canvas, Path(path), x, y, w, h)
+    else:
+        canvas.drawImage(str(path), x, y, width=w, height=h, mask="auto")
     return w
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
@@ -20,6 +23,7 @@ from pptx.util import Length, Pt
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics
+from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
 from reportgen.render.pptx_package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
 from reportgen.render.pptx_shapes import add_rect, add_text_box, place, set_body
@@ -66,6 +70,7 @@ class _Drawer:
                 layouts[planned.kind] = layout_for(prs, planned.kind)
         self.added = [adder.add(layouts[planned.kind]) for planned in plan]
         self.anchors = deck_anchors(plan)
+        self.svg_boxes = _largest_svg_boxes(plan)
 
     def slide(self, index: int, planned: Slide) -> None:
         slide = self.current = self.added[index]
@@ -134,9 +139,33 @@ class _Drawer:
     def picture(self, slide: Any, box: ImageBox) -> None:
         key = f"qr:{box.qr}" if box.path is None else str(box.path)
         source = (lambda: io.BytesIO(qr_png(box.qr))) if box.path is None else (lambda: str(box.path))
+        if box.path is not None and box.path in self.svg_boxes:
+            source = self._svg_source(box.path)
         pic = self.pictures.add(slide, key, source, *self.emu(box.x, box.y, box.w, box.h))
         pic.nvPicPr.cNvPr.set("name", "QR code" if box.path is None else box.alt[:60] or "Picture")
         pic.nvPicPr.cNvPr.set("descr", box.alt)
+
+    def _svg_source(self, path: Path) -> Callable[[], io.BytesIO]:
+        """An SVG's PNG, made on first use for the largest box it is shown in (one image part
+        serves the logo on every slide)."""
+
+        def source() -> io.BytesIO:
+            from reportgen.render.svg import svg_png
+
+            return io.BytesIO(svg_png(path, *self.svg_boxes[path]))
+
+        return source
+
+
+def _largest_svg_boxes(plan: list[Slide]) -> dict[Path, tuple[float, float]]:
+    """For each SVG the deck shows, the width and height of the largest box showing it."""
+    largest: dict[Path, tuple[float, float]] = {}
+    for planned in plan:
+        for shape in planned.shapes:
+            if isinstance(shape, ImageBox) and shape.path is not None and is_svg(shape.path):
+                if shape.w * shape.h > math.prod(largest.get(shape.path, (0.0, 0.0))):
+                    largest[shape.path] = (shape.w, shape.h)
+    return largest
 
 
 def _drop_slides(prs: Any) -> None:

@@ -14,11 +14,14 @@ from functools import lru_cache
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from reportgen.load.images import image_size
+from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
 from reportgen.render.pdf_pages import rgb
 from reportgen.render.slide_fit import Fitter
 from reportgen.render.slide_plan import ImageBox, Rect, Slide, TableBox, TextBox
 from reportgen.render.slide_text import TextPainter
+from reportgen.render.svg import draw_svg
 from reportgen.theme import Theme
 
 TABLE_RULE = 1.0  # white rules between cells, as the deck's table style draws them
@@ -83,7 +86,14 @@ def _table(canvas: Canvas, box: TableBox, theme: Theme, text: TextPainter) -> No
 
 def _image(canvas: Canvas, box: ImageBox, H: float) -> None:
     """A file is drawn by name: reportlab embeds it once and reuses it on every slide (an
-    ``ImageReader`` would be decoded and hashed again each time, the logo on every slide)."""
+    ``ImageReader`` would be decoded and hashed again each time, the logo on every slide).
+    An SVG is drawn as vectors, centred in the box at its own aspect ratio."""
+    if box.path is not None and is_svg(box.path):
+        iw, ih = image_size(box.path)
+        scale = min(box.w / iw, box.h / ih)
+        w, h = iw * scale, ih * scale
+        draw_svg(canvas, box.path, box.x + (box.w - w) / 2, H - box.y - box.h + (box.h - h) / 2, w, h)
+        return
     image = ImageReader(io.BytesIO(_qr(box.qr))) if box.path is None else str(box.path)
     canvas.drawImage(image, box.x, H - box.y - box.h, box.w, box.h, preserveAspectRatio=True, anchor="c",
                      mask="auto")
