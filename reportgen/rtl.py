@@ -43,7 +43,7 @@ def is_rtl(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def shape(text: str) -> str:
     """``text`` with its Arabic letters in their joined forms (diacritics kept), in logical order."""
-    if not _has_arabic(text):
+    if text.isascii() or not has_arabic(text):
         return text
     return _reshaper().reshape(text)  # type: ignore[no-any-return]
 
@@ -90,7 +90,7 @@ def _reorder(text: str, rtl: bool) -> tuple[str, list[int]]:
     return "".join(c["ch"] for c in chars), [c["index"] for c in chars]
 
 
-def _has_arabic(text: str) -> bool:
+def has_arabic(text: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" or "\u08a0" <= c <= "\u08ff" for c in text)
 
 

@@ -13,11 +13,12 @@ from reportgen.fonts import continuation_mark
 from reportgen.model import Inline, Run, plain
 from reportgen.render.slide_plan import Para
 from reportgen.render.wrap import Measure, Piece, Word, code_lines, runs_of_words, words_of
-from reportgen.rtl import is_rtl
+from reportgen.rtl import has_arabic, has_rtl, is_rtl
 from reportgen.theme import TextStyle, Theme
 
 PITCH = 1.2  # line pitch as a multiple of size, on every slide paragraph
-WIDE_MARGIN = 0.08  # more of the width kept free in paragraphs of East Asian text
+TALL_PITCH = 1.5  # for Arabic, whose fonts reach far above and below Latin ones
+WIDE_MARGIN = 0.08  # more of the width kept free in paragraphs of East Asian or right-to-left text
 
 
 @lru_cache(maxsize=4096)
@@ -55,8 +56,9 @@ class Fitter:
     def usable(self, width: float, runs: Inline = ()) -> float:
         """Width to wrap at: a little less than the box, for viewers that set text wider. Wide
         characters (CJK) are drawn by the viewer's fallback font and broken by its own rules
-        (Japanese word by word): their paragraphs keep a wider margin."""
-        wide = any(not r.text.isascii() and _has_wide(r.text) for r in runs)
+        (Japanese word by word), and Arabic is shaped by its own engine: their paragraphs keep a
+        wider margin."""
+        wide = any(not r.text.isascii() and (_has_wide(r.text) or has_rtl(r.text)) for r in runs)
         return width * (1 - self.theme.fit_margin - (WIDE_MARGIN if wide else 0.0))
 
     def indent(self, item: Item, size: float) -> float:
@@ -74,7 +76,8 @@ class Fitter:
         runs = item.runs if not (item.bold or item.italic) else tuple(
             replace(r, strong=r.strong or item.bold, emph=r.emph or item.italic) for r in item.runs)
         align = "right" if is_rtl(plain(item.runs)) else "left"  # a right-to-left paragraph sits flush right
-        para = Para(runs, item.role, size, round(size * PITCH, 2), len(lines), space_before, after,
+        pitch = TALL_PITCH if has_arabic(plain(item.runs)) else PITCH
+        para = Para(runs, item.role, size, round(size * pitch, 2), len(lines), space_before, after,
                     item.level, item.bullet, align)
         return para, lines
 
