@@ -56,8 +56,8 @@ def _build_one(options: BuildOptions, event: Path) -> tuple[bool, list[str]]:
 
 
 def _warm_up() -> None:
-    import reportgen.render.pdf  # noqa: F401
-    import reportgen.render.pptx  # noqa: F401
+    import reportgen.render.handout.story  # noqa: F401
+    import reportgen.render.pptx.writer  # noqa: F401
     from reportgen.brand import DEFAULT_FAMILY
     from reportgen.fonts import register
 

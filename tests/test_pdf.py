@@ -199,7 +199,7 @@ def test_table_cells_never_break_a_word_the_column_can_hold(guide_build: dict[st
        needs_share=st.lists(st.floats(0, 0.3), min_size=6, max_size=6))
 def test_column_widths_give_every_column_its_longest_word(fractions: list[float], total: float,
                                                           needs_share: list[float]) -> None:
-    from reportgen.render.wrap import column_widths
+    from reportgen.measure import column_widths
 
     shares = tuple(f / sum(fractions) for f in fractions)
     needs = [n * total for n in needs_share[:len(shares)]]

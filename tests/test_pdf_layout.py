@@ -17,8 +17,8 @@ from reportgen.brand import load_theme
 from reportgen.cli import cli
 from reportgen.errors import Diagnostics
 from reportgen.fonts import width
+from reportgen.measure import column_widths
 from reportgen.parallel import WorkerCrash, can_fork
-from reportgen.render.wrap import column_widths
 
 from .conftest import REPO, build_to, write_content
 from .test_pdf import pdf_text, squash
@@ -207,7 +207,7 @@ def test_a_bug_in_the_pdf_renderer_shows_its_own_traceback(runner: CliRunner, tm
     def broken(*args: object) -> bytes:
         raise KeyError("no such style")
 
-    monkeypatch.setattr("reportgen.render.pdf.render_pdf", broken)  # the forked worker inherits it
+    monkeypatch.setattr("reportgen.render.handout.story.render_pdf", broken)  # the forked worker inherits it
     content = write_content(tmp_path, {"a.md": "# T\n\nText.\n"})
     result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o"), "-f", "pdf"])
     assert isinstance(result.exception, WorkerCrash)  # -f pdf alone renders in the worker

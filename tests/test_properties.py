@@ -17,9 +17,9 @@ from pptx import Presentation
 from reportgen.brand import load_theme
 from reportgen.errors import Diagnostics, ReportgenError
 from reportgen.load import load_document
-from reportgen.render.pdf import render_pdf
-from reportgen.render.pptx import render_pptx
-from reportgen.render.slides import plan_slides
+from reportgen.render.deck.planner import plan_slides
+from reportgen.render.handout.story import render_pdf
+from reportgen.render.pptx.writer import render_pptx
 
 from .test_slide_plan import THEMES, documents
 

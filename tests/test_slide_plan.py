@@ -13,8 +13,8 @@ from reportgen import model as m
 from reportgen.brand import load_theme
 from reportgen.errors import Diagnostics, SourceRef
 from reportgen.load import load_document
-from reportgen.render.slide_plan import ImageBox, Rect, Slide, TableBox, TextBox
-from reportgen.render.slides import plan_slides
+from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox
+from reportgen.render.deck.planner import plan_slides
 from reportgen.theme import Theme
 
 from .conftest import CONTENT, REPO, build_to, write_content
@@ -195,7 +195,7 @@ def test_any_event_name_keeps_the_footer_inside_its_box(name: str) -> None:
 @pytest.mark.parametrize("theme_name", sorted(THEMES))
 def test_code_lines_are_cut_to_their_box_and_never_wrap(tmp_path: Path, theme_name: str) -> None:
     from reportgen.fonts import width
-    from reportgen.render.slide_fit import Fitter
+    from reportgen.render.deck.fit import Fitter
 
     theme = THEMES[theme_name]
     slides = plan_slides(load_document(hard_content(tmp_path), Diagnostics()), theme)
@@ -215,7 +215,7 @@ def test_east_asian_text_is_measured_as_drawn_and_broken_as_viewers_break_it() -
     punctuation never starts a line (viewers would keep it on the line before, past the box)."""
     from reportgen.brand import DEFAULT_FAMILY
     from reportgen.fonts import width
-    from reportgen.render.wrap import Measure, Piece
+    from reportgen.measure import Measure, Piece
 
     assert width("中文", DEFAULT_FAMILY, 20) == 40.0
     measure = Measure(DEFAULT_FAMILY, DEFAULT_FAMILY, 20)
@@ -231,7 +231,7 @@ def test_east_asian_paragraphs_keep_a_wider_margin_and_never_hang_punctuation(tm
     from pptx.oxml.ns import qn
 
     from reportgen.brand import load_theme
-    from reportgen.render.slide_fit import Fitter
+    from reportgen.render.deck.fit import Fitter
 
     fit = Fitter(load_theme(None, Diagnostics()))
     assert fit.usable(600, (m.Run("日本語の文章"),)) < fit.usable(600, (m.Run("English text"),)) == fit.usable(600)

@@ -21,13 +21,13 @@ from pptx.oxml.ns import qn
 from reportgen.brand import ASSETS, load_theme
 from reportgen.build import BuildOptions, build, load
 from reportgen.errors import Diagnostics, ReportgenError
-from reportgen.render.handout_layout import page_cells, ruled_lines
-from reportgen.render.slide_fit import Fitter
-from reportgen.render.slide_handout import render_slide_handout
-from reportgen.render.slide_plan import TableBox, TextBox
-from reportgen.render.slide_text import para_lines
-from reportgen.render.slides import plan_slides
-from reportgen.render.slides_pdf import render_slides_pdf
+from reportgen.render.canvas.layout import page_cells, ruled_lines
+from reportgen.render.canvas.slide_handout import render_slide_handout
+from reportgen.render.canvas.slides_pdf import render_slides_pdf
+from reportgen.render.canvas.text import para_lines
+from reportgen.render.deck.fit import Fitter
+from reportgen.render.deck.plan import TableBox, TextBox
+from reportgen.render.deck.planner import plan_slides
 from reportgen.theme import SLIDE_SIZES
 
 from .conftest import CONTENT
@@ -245,8 +245,8 @@ def test_build_refuses_an_unknown_format(tmp_path: Path) -> None:
 @pytest.mark.parametrize("line", ["    return x + 1", "a = 1" + " " * 30 + "b", "  x  y", "plain words here"])
 def test_a_code_line_is_drawn_with_its_spaces_as_written(line: str) -> None:
     from reportgen.model import Run
-    from reportgen.render.slide_fit import Item
-    from reportgen.render.slide_text import segments
+    from reportgen.render.canvas.text import segments
+    from reportgen.render.deck.fit import Item
 
     para, lines = Fitter(load_theme(None, Diagnostics())).para(Item((Run(line, code=True),), code=True), 24, 2000)
     assert ["".join(seg.text for seg in drawn) for drawn in segments(para.runs, lines, False, False)] == [line]

@@ -17,10 +17,10 @@ Renderer = Callable[[Document, Theme, Diagnostics], bytes]
 
 # format → (module, function, file suffix)
 RENDERERS: dict[str, tuple[str, str, str]] = {
-    "pdf": ("reportgen.render.pdf", "render_pdf", ".pdf"),
-    "pptx": ("reportgen.render.pptx", "render_pptx", ".pptx"),
-    "slides-pdf": ("reportgen.render.slides_pdf", "render_slides_pdf", ".slides.pdf"),
-    "handout": ("reportgen.render.slide_handout", "render_slide_handout", ".handout.pdf"),
+    "pdf": ("reportgen.render.handout.story", "render_pdf", ".pdf"),
+    "pptx": ("reportgen.render.pptx.writer", "render_pptx", ".pptx"),
+    "slides-pdf": ("reportgen.render.canvas.slides_pdf", "render_slides_pdf", ".slides.pdf"),
+    "handout": ("reportgen.render.canvas.slide_handout", "render_slide_handout", ".handout.pdf"),
 }
 
 

@@ -1,7 +1,7 @@
 """Slide plan + Theme → the deck as a PDF (reportlab's canvas), as bytes.
 
 For readers without PowerPoint, and for sending the deck where an editable file is not
-wanted. It draws the same plan as ``pptx.py`` (``plan_slides``), one page per slide at the
+wanted. It draws the same plan as ``render/pptx`` (``plan_slides``), one page per slide at the
 slide's size, with real, selectable text in the embedded brand fonts, so the two files show
 the same slides. Bookmarks lead to the title slide and to each section's divider.
 """
@@ -15,9 +15,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics
-from reportgen.render.slide_draw import draw_slide
-from reportgen.render.slide_plan import Slide, deck_anchors
-from reportgen.render.slides import plan_slides
+from reportgen.render.canvas.slide import draw_slide
+from reportgen.render.deck.plan import Slide, deck_anchors
+from reportgen.render.deck.planner import plan_slides
 from reportgen.theme import Theme
 
 

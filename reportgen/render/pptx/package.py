@@ -17,7 +17,7 @@ from typing import Any
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter, _ZipPkgWriter
 
-from reportgen.render.pptx_shapes import next_shape_id
+from reportgen.render.pptx.shapes import next_shape_id
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 

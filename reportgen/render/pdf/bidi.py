@@ -3,7 +3,7 @@
 reportlab wraps a paragraph into lines in logical order (and splits it across pages so); a
 line is reordered only when drawn (``rtl.visual``), on a copy, so a paragraph split over two
 frames is never reordered twice. Arabic is shaped before reportlab measures it
-(``pdf_markup``), and a paragraph whose first letter is right-to-left is set flush right.
+(``markup.py``), and a paragraph whose first letter is right-to-left is set flush right.
 Text without a right-to-left letter is drawn by reportlab's own code, untouched.
 """
 

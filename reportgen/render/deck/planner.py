@@ -9,7 +9,7 @@
   whose content is then the section's slide text and everything else is notes;
 * what does not fit continues on a slide titled "… (cont.)".
 
-Every box is measured (``slide_fit``) so that nothing is taller than its box.
+Every box is measured (``fit.py``) so that nothing is taller than its box.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 
 from reportgen import model as m
 from reportgen.load.images import image_size
-from reportgen.render.slide_fit import Fitter, Item
-from reportgen.render.slide_plan import CHECKED, UNCHECKED, ImageBox, Rect, Shape, Slide, TextBox
-from reportgen.render.slide_tables import plan_table, table_columns
+from reportgen.render.deck.fit import Fitter, Item
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Rect, Shape, Slide, TextBox
+from reportgen.render.deck.tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
 from reportgen.theme import Theme
 

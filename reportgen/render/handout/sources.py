@@ -16,7 +16,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from reportgen import model as m
 from reportgen.errors import ReportgenError, SourceRef
-from reportgen.render.pdf_contents import Contents
+from reportgen.render.handout.contents import Contents
 
 _TAG = "_reportgen_source"  # set on reportlab's flowables; a list item's wrapper passes it through
 
@@ -50,7 +50,7 @@ def inherit(pieces: Iterable[Flowable], parent: Flowable) -> None:
 def unplaceable(flowable: Flowable) -> ReportgenError:
     """The error for a flowable that fits on no page, at its block's line."""
     chain = [flowable]
-    # an aside (``pdf_aside.Aside``) that cannot split: its first part is the one at fault. Read
+    # an aside (``aside.Aside``) that cannot split: its first part is the one at fault. Read
     # by name: a list item's indenter passes attribute lookups on to the aside it holds.
     while isinstance(inside := getattr(chain[-1], "content", None), list) and inside:
         chain.append(inside[0])

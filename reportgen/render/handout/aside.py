@@ -14,7 +14,7 @@ from typing import NamedTuple
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
-from reportgen.render.pdf_sources import inherit
+from reportgen.render.handout.sources import inherit
 
 BAR = 3.0  # the coloured bar's width, in points
 

@@ -3,7 +3,7 @@
 reportlab's ``TableOfContents`` needs the whole document laid out twice (``multiBuild``) to
 learn the page numbers. Here the entries are known before layout (the story is complete),
 so the contents take their final height at once; the page numbers and links are drawn at
-the very end, when the canvas writes its pages out (see ``pdf_pages.numbered_canvas``).
+the very end, when the canvas writes its pages out (see ``render/pdf/furniture.numbered_canvas``).
 That halves the time to build a handout.
 """
 
@@ -16,8 +16,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from reportgen.errors import SourceRef
 from reportgen.fonts import FontFamily
-from reportgen.render.pdf_bidi import BidiParagraph
-from reportgen.render.pdf_markup import plain_markup
+from reportgen.render.pdf.bidi import BidiParagraph
+from reportgen.render.pdf.markup import plain_markup
 
 
 @dataclass

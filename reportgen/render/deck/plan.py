@@ -1,6 +1,6 @@
 """The slide plan: plain data saying what goes where on every slide, in points.
 
-``slides.plan_slides`` makes it, measured with the deck's fonts; ``pptx.py`` (and any other
+``planner.plan_slides`` makes it, measured with the deck's fonts; ``render/pptx`` (and any other
 drawer) only draws it. Because it is data, tests can prove that nothing is taller than its
 box without opening a .pptx.
 """

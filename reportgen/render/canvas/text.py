@@ -1,6 +1,6 @@
 """Slide text on a reportlab canvas, laid out exactly as the slide plan measured it.
 
-The planner (``slide_fit``) broke each paragraph into ``lines`` with ``wrap.Measure`` at a
+The planner (``deck/fit.py``) broke each paragraph into ``lines`` with ``measure.Measure`` at a
 width a little narrower than its box. Here the same words are wrapped again with the same
 measure at the same width, so the PDF shows the plan's line breaks, every line at the plan's
 exact pitch. Between words go the spaces as written, which is what the deck shows.
@@ -9,7 +9,7 @@ Baselines follow the font-independent line spacing slide programs use with exact
 in text boxes (LibreOffice: ascent = size, descent = 0.2 × size, the extra pitch above), so
 a baseline is 0.2 × size above the bottom of its line; table cells use the font's own
 descent instead, as LibreOffice sets them (both measured against LibreOffice's PDF: within
-0.1 pt). Margins, bullets and indents are those ``pptx.py`` writes.
+0.1 pt). Margins, bullets and indents are those ``render/pptx`` writes.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from reportgen.measure import Word, words_of
 from reportgen.model import Run, plain
-from reportgen.render.checkbox import draw_check_box
-from reportgen.render.pdf_pages import rgb
-from reportgen.render.slide_fit import Fitter, Item
-from reportgen.render.slide_plan import CHECKED, UNCHECKED, Para, TextBox
-from reportgen.render.wrap import Word, words_of
+from reportgen.render.deck.fit import Fitter, Item
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para, TextBox
+from reportgen.render.pdf.checkbox import draw_check_box
+from reportgen.render.pdf.furniture import rgb
 from reportgen.rtl import is_rtl, shape, visual
 from reportgen.theme import RGB, Theme
 
@@ -187,7 +187,7 @@ class TextPainter:
         self.c.restoreState()
 
     def bullet(self, para: Para, x: float, baseline: float, rtl: bool = False) -> None:
-        """"•" or the number "N.", in the secondary colour, hanging in the indent (as pptx.py);
+        """"•" or the number "N.", in the secondary colour, hanging in the indent (as render/pptx does);
         ``x`` is where the indent starts: its left edge, or its right edge when ``rtl``."""
         style = self.theme.style(para.role)
         size = para.size
@@ -197,7 +197,7 @@ class TextPainter:
             draw_check_box(self.c, x - 0.05 * size - side if rtl else x + 0.05 * size, baseline, side,
                            para.bullet == CHECKED, self.theme.colors.secondary)
             return
-        if para.bullet.endswith("."):  # numbers in the paragraph's own family, as pptx.py's buFont
+        if para.bullet.endswith("."):  # numbers in the paragraph's own family, as the deck's buFont
             self.c.setFont(style.family.face(style.bold), size)
             (self.c.drawRightString if rtl else self.c.drawString)(x, baseline, para.bullet)
             return

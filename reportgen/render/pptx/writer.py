@@ -25,11 +25,11 @@ from reportgen import model as m
 from reportgen.errors import Diagnostics
 from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
-from reportgen.render.pptx_package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
-from reportgen.render.pptx_shapes import add_rect, add_text_box, place, set_body
-from reportgen.render.pptx_text import write_paragraphs
-from reportgen.render.slide_plan import ImageBox, Rect, Slide, TableBox, TextBox, deck_anchors
-from reportgen.render.slides import plan_slides
+from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox, deck_anchors
+from reportgen.render.deck.planner import plan_slides
+from reportgen.render.pptx.package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
+from reportgen.render.pptx.shapes import add_rect, add_text_box, place, set_body
+from reportgen.render.pptx.text import write_paragraphs
 from reportgen.template import layout_for, open_template
 from reportgen.theme import RGB, Theme
 

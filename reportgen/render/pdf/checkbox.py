@@ -9,7 +9,7 @@ from reportgen.theme import RGB
 
 def draw_check_box(canvas: Any, x: float, baseline: float, side: float, checked: bool, color: RGB) -> None:
     """A square ``side`` points wide standing on ``baseline`` at ``x``, ticked if ``checked``."""
-    from reportgen.render.pdf_pages import rgb
+    from reportgen.render.pdf.furniture import rgb
 
     canvas.saveState()
     canvas.setStrokeColor(rgb(color))

@@ -1,7 +1,7 @@
 """Document + Theme → the PDF handout (reportlab platypus), as bytes.
 
 Blocks become flowables here; page furniture (cover, header, footer, notes lines) is in
-``pdf_pages.py``. Styles come only from the theme, through ``paragraph_style``.
+``pages.py`` and ``render/pdf/furniture.py``. Styles come only from the theme, through ``paragraph_style``.
 """
 
 from __future__ import annotations
@@ -37,15 +37,16 @@ from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import continuation_mark, width
 from reportgen.load.images import image_size
 from reportgen.load.svg import is_svg
-from reportgen.render.pdf_aside import ASIDE_PAD, CODE_PAD, Aside
-from reportgen.render.pdf_bidi import BidiParagraph, paragraph, rtl_style
-from reportgen.render.pdf_contents import Contents, Entry
-from reportgen.render.pdf_markup import markup, plain_markup
-from reportgen.render.pdf_pages import Cover, RuledLines, decorate_page, numbered_canvas, paragraph_style, rgb
-from reportgen.render.pdf_sources import inherit, tag, unplaceable
+from reportgen.measure import code_lines, column_widths, longest_words
+from reportgen.render.handout.aside import ASIDE_PAD, CODE_PAD, Aside
+from reportgen.render.handout.contents import Contents, Entry
+from reportgen.render.handout.pages import Cover, RuledLines
+from reportgen.render.handout.sources import inherit, tag, unplaceable
+from reportgen.render.pdf.bidi import BidiParagraph, paragraph, rtl_style
+from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
+from reportgen.render.pdf.markup import markup, plain_markup
 from reportgen.render.svg import draw_svg
 from reportgen.render.table_columns import column_groups
-from reportgen.render.wrap import code_lines, column_widths, longest_words
 from reportgen.theme import Theme
 
 _CHUNK = 60  # table rows per flowable (even, so zebra banding runs on across chunks)
@@ -89,7 +90,7 @@ class _CheckBox(Flowable):  # type: ignore[misc]
         return float(self.inner.getSpaceAfter())
 
     def draw(self) -> None:
-        from reportgen.render.checkbox import draw_check_box
+        from reportgen.render.pdf.checkbox import draw_check_box
 
         self.inner.drawOn(self.canv, 0, 0)
         side = 0.75 * self.size
@@ -173,7 +174,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """reportlab's, but the pieces a flowable splits into keep its block's source, and a
-        flowable that fits no page is reported at that source (``pdf_sources``)."""
+        flowable that fits no page is reported at that source (``sources.py``)."""
         first, count = flowables[0], len(flowables)
         try:
             super().handle_flowable(flowables)

@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from reportgen import model as m
 from reportgen.fonts import continuation_mark
+from reportgen.measure import Measure, Piece, Word, code_lines, runs_of_words, words_of
 from reportgen.model import Inline, Run, plain
-from reportgen.render.slide_plan import Para
-from reportgen.render.wrap import Measure, Piece, Word, code_lines, runs_of_words, words_of
+from reportgen.render.deck.plan import Para
 from reportgen.rtl import has_arabic, has_rtl, is_rtl
 from reportgen.theme import TextStyle, Theme
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reportgen import model as m
-from reportgen.render.slide_fit import Fitter, Item
-from reportgen.render.slide_plan import Para, TableBox
-from reportgen.render.wrap import column_widths, longest_words, runs_of_words
+from reportgen.measure import column_widths, longest_words, runs_of_words
+from reportgen.render.deck.fit import Fitter, Item
+from reportgen.render.deck.plan import Para, TableBox
 
 MARGIN_X, MARGIN_Y = 6.0, 4.0
 

@@ -15,7 +15,7 @@ from lxml import etree
 
 from reportgen.fonts import FontFamily
 from reportgen.model import Run, plain
-from reportgen.render.slide_plan import CHECKED, UNCHECKED, Para
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para
 from reportgen.rtl import is_rtl
 from reportgen.theme import TextStyle, Theme, to_hex
 

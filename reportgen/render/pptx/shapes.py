@@ -3,7 +3,7 @@
 Each python-pptx property setter searches the shape's XML for where its element belongs, and
 every new shape is parsed from a template string: a deck's worth of text boxes cost ~15 ms
 that way. The elements here are the ones python-pptx writes for ``add_textbox`` and
-``add_shape(RECTANGLE)`` followed by the setters ``pptx.py`` used to call (word wrap, no
+``add_shape(RECTANGLE)`` followed by the setters the writer used to call (word wrap, no
 autofit, anchor, insets; solid fill, no line, no shadow), so the deck's bytes are unchanged.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from reportgen.render.slide_plan import Rect, TextBox
+from reportgen.render.deck.plan import Rect, TextBox
 from reportgen.theme import to_hex
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

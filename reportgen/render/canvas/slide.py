@@ -2,8 +2,8 @@
 
 ``draw_slide`` is shared by the deck as PDF (``slides_pdf``, one slide a page at scale 1)
 and the printable handout (``slide_handout``, several scaled slides a page), so both show
-the very slide ``pptx.py`` draws from the same plan: same boxes, fills, fonts and colours.
-Like ``pptx.py`` it decides nothing; every position comes from the plan.
+the very slide ``render/pptx`` draws from the same plan: same boxes, fills, fonts and colours.
+Like ``render/pptx`` it decides nothing; every position comes from the plan.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportgen.load.images import image_size
 from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
-from reportgen.render.pdf_pages import rgb
-from reportgen.render.slide_fit import Fitter
-from reportgen.render.slide_plan import ImageBox, Rect, Slide, TableBox, TextBox
-from reportgen.render.slide_text import TextPainter
+from reportgen.render.canvas.text import TextPainter
+from reportgen.render.deck.fit import Fitter
+from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox
+from reportgen.render.pdf.furniture import rgb
 from reportgen.render.svg import draw_svg
 from reportgen.theme import Theme
 
@@ -56,7 +56,7 @@ def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, s
 
 
 def _table(canvas: Canvas, box: TableBox, theme: Theme, text: TextPainter) -> None:
-    """Cell fills (header primary, zebra as in ``pptx.py``), then cell text, then the rules."""
+    """Cell fills (header primary, zebra as in ``render/pptx``), then cell text, then the rules."""
     colors, H = theme.colors, text.H
     top = box.y
     for r, (row, height) in enumerate(zip(box.rows, box.row_heights)):

@@ -2,8 +2,8 @@
 
 Attendees who want the slides on paper get them on the theme's page size, with room to
 write (ruled lines) or the speaker notes (``handout-notes``). Each slide is the very drawing
-of the deck as PDF (``slide_draw.draw_slide``), scaled uniformly, so it stays vector text.
-Header and footer are the handout's own (``pdf_pages``). Notes that do not fit beside their
+of the deck as PDF (``slide.draw_slide``), scaled uniformly, so it stays vector text.
+Header and footer are the handout's own (``render/pdf/furniture.py``). Notes that do not fit beside their
 slide continue on a page of their own right after, so nothing is cut off or lost.
 """
 
@@ -17,14 +17,14 @@ from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics
-from reportgen.render.handout_layout import Area, Cell, page_cells, ruled_lines
-from reportgen.render.pdf_bidi import paragraph
-from reportgen.render.pdf_markup import plain_markup
-from reportgen.render.pdf_pages import decorate_page, numbered_canvas, paragraph_style, rgb
-from reportgen.render.slide_draw import draw_slide
-from reportgen.render.slide_plan import Slide
-from reportgen.render.slides import plan_slides
-from reportgen.render.slides_pdf import bookmark, set_metadata
+from reportgen.render.canvas.layout import Area, Cell, page_cells, ruled_lines
+from reportgen.render.canvas.slide import draw_slide
+from reportgen.render.canvas.slides_pdf import bookmark, set_metadata
+from reportgen.render.deck.plan import Slide
+from reportgen.render.deck.planner import plan_slides
+from reportgen.render.pdf.bidi import paragraph
+from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
+from reportgen.render.pdf.markup import plain_markup
 from reportgen.theme import Theme
 
 BORDER = 0.5  # the hairline around each slide

@@ -1,7 +1,8 @@
-"""The handout's pages: cover, running header and footer, 'Page N of M', notes lines.
+"""What every PDF page of reportgen's has around its content: running header and footer,
+"Page N of M", the logo, and the reportlab styles and colours made from the theme.
 
-Everything drawn straight onto the canvas lives here; ``pdf.py`` turns blocks into
-flowables and never positions anything itself.
+The handout (``render/handout``) and the printed slide handout (``render/canvas``) both draw
+their pages with these, so the two look like one family of documents.
 """
 
 from __future__ import annotations
@@ -12,15 +13,11 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from reportgen.load.images import image_size
 from reportgen.load.svg import is_svg
-from reportgen.model import Meta
-from reportgen.render.canvas_text import draw_line
-from reportgen.render.pdf_bidi import paragraph
-from reportgen.render.pdf_markup import plain_markup
+from reportgen.render.pdf.lines import draw_line
 from reportgen.render.svg import draw_svg
 from reportgen.theme import RGB, TextStyle, Theme
 
@@ -59,7 +56,7 @@ def paragraph_style(ts: TextStyle, name: str = "s", **overrides: Any) -> Any:
     return ParagraphStyle(name, **values)
 
 
-def _logo(canvas: Canvas, path: Any, x: float, y: float, height: float, max_width: float) -> float:
+def draw_logo(canvas: Canvas, path: Any, x: float, y: float, height: float, max_width: float) -> float:
     """Draw a logo ``height`` tall (narrowed to ``max_width``); return the width used.
 
     Drawn by file name, which reportlab embeds once and reuses on every page (an
@@ -75,112 +72,13 @@ def _logo(canvas: Canvas, path: Any, x: float, y: float, height: float, max_widt
     return w
 
 
-class Cover(Flowable):  # type: ignore[misc]
-    """The cover page: a primary band with logo and title, then organisation, event and date."""
-
-    def __init__(self, meta: Meta, theme: Theme) -> None:
-        super().__init__()
-        self.meta, self.theme = meta, theme
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, avail_height
-        return avail_width, avail_height
-
-    def draw(self) -> None:
-        c, t, m = self.canv, self.theme, self.meta
-        W, H, box = self.width, self.height, t.page
-        band = H * 0.55
-        c.setFillColor(rgb(t.colors.primary))
-        c.rect(0, H - band, W, band, stroke=0, fill=1)
-        c.setFillColor(rgb(t.colors.secondary))
-        c.rect(0, H - band - 6, W, 6, stroke=0, fill=1)
-        x, width = box.left, box.inner_width
-        if t.logo_on_dark:
-            _logo(c, t.logo_on_dark, x, H - box.top - 46, 46, width / 2)
-        y = H - band + 40
-        blocks = [(m.title, "cover.title"), (m.subtitle, "cover.subtitle")]
-        for text, role in reversed(blocks):
-            if not text:
-                continue
-            p = paragraph(plain_markup(text, t.style(role).family, t.style(role).bold),
-                          paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0), text)
-            _, h = p.wrap(width * 0.9, band)
-            p.drawOn(c, x, y)
-            y += h + 10
-        lines = [(m.author, "cover.meta", True)]
-        event = m.event_line
-        lines += [(event, "cover.meta", False), (m.event_value("date") or m.date, "cover.meta", False)]
-        instructor = m.event_value("instructor")
-        lines += [(f"Instructor: {instructor}" if instructor else "", "cover.meta", False)]
-        y = H - band - 50
-        for text, role, bold in lines:
-            if not text:
-                continue
-            ts = t.style(role)
-            p = paragraph(plain_markup(text, ts.family, bold),
-                          paragraph_style(ts, fontName=ts.family.face(bold), spaceAfter=0), text)
-            _, h = p.wrap(width, H)
-            y -= h
-            p.drawOn(c, x, y)
-            y -= 6
-        link = m.link or t.link
-        if link and t.qr_code:
-            self._qr(link, x, box.bottom)
-
-    def _qr(self, link: str, x: float, y: float) -> None:
-        """The QR code as vector squares, 72 pt wide, with the link printed beneath."""
-        from reportgen.qr import qr_modules
-
-        grid = qr_modules(link)
-        size = 72.0
-        cell = size / len(grid)
-        self.canv.setFillColor(rgb(self.theme.colors.foreground))
-        top = y + 14 + size
-        for r, row in enumerate(grid):
-            c = 0
-            while c < len(row):  # one rectangle per run of dark modules: fewer seams, less PDF
-                if not row[c]:
-                    c += 1
-                    continue
-                end = c
-                while end < len(row) and row[end]:
-                    end += 1
-                self.canv.rect(x + c * cell, top - (r + 1) * cell, (end - c) * cell, cell, stroke=0, fill=1)
-                c = end
-        ts = self.theme.style("footer")
-        self.canv.setFont(ts.face, ts.size)
-        self.canv.setFillColor(rgb(ts.color))
-        self.canv.drawString(x, y, link)
-
-
-class RuledLines(Flowable):  # type: ignore[misc]
-    """Ruled note lines from here to the bottom margin."""
-
-    def __init__(self, theme: Theme, pitch: float = 8.5 * 72 / 25.4) -> None:
-        super().__init__()
-        self.theme, self.pitch = theme, pitch
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, avail_height - 1
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setStrokeColor(rgb(self.theme.colors.rule))
-        c.setLineWidth(0.5)
-        y = self.height - self.pitch
-        while y >= 0:
-            c.line(0, y, self.width, y)
-            y -= self.pitch
-
-
 def decorate_page(canvas: Canvas, doc: BaseDocTemplate | None, theme: Theme, title: str) -> None:
     """Running header (logo, title, hairline) and footer text on every page after the cover."""
     box = theme.page
     canvas.saveState()
     top = box.height - box.top + 14
     if theme.logo:
-        _logo(canvas, theme.logo, box.left, top, 16, 90)
+        draw_logo(canvas, theme.logo, box.left, top, 16, 90)
     head = theme.style("header")
     canvas.setFillColor(rgb(head.color))
     draw_line(canvas, box.width - box.right, top + 4, title, head.family, head.size, align="right")

@@ -1,0 +1,114 @@
+"""The handout's own pages: the cover and the ruled notes page.
+
+Drawn straight onto the canvas; ``story.py`` turns blocks into flowables and never positions
+anything itself. The running header and footer are in ``render/pdf/furniture.py``.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from reportgen.model import Meta
+from reportgen.render.pdf.bidi import paragraph
+from reportgen.render.pdf.furniture import draw_logo, paragraph_style, rgb
+from reportgen.render.pdf.markup import plain_markup
+from reportgen.theme import Theme
+
+
+class Cover(Flowable):  # type: ignore[misc]
+    """The cover page: a primary band with logo and title, then organisation, event and date."""
+
+    def __init__(self, meta: Meta, theme: Theme) -> None:
+        super().__init__()
+        self.meta, self.theme = meta, theme
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height
+        return avail_width, avail_height
+
+    def draw(self) -> None:
+        c, t, m = self.canv, self.theme, self.meta
+        W, H, box = self.width, self.height, t.page
+        band = H * 0.55
+        c.setFillColor(rgb(t.colors.primary))
+        c.rect(0, H - band, W, band, stroke=0, fill=1)
+        c.setFillColor(rgb(t.colors.secondary))
+        c.rect(0, H - band - 6, W, 6, stroke=0, fill=1)
+        x, width = box.left, box.inner_width
+        if t.logo_on_dark:
+            draw_logo(c, t.logo_on_dark, x, H - box.top - 46, 46, width / 2)
+        y = H - band + 40
+        blocks = [(m.title, "cover.title"), (m.subtitle, "cover.subtitle")]
+        for text, role in reversed(blocks):
+            if not text:
+                continue
+            p = paragraph(plain_markup(text, t.style(role).family, t.style(role).bold),
+                          paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0), text)
+            _, h = p.wrap(width * 0.9, band)
+            p.drawOn(c, x, y)
+            y += h + 10
+        lines = [(m.author, "cover.meta", True)]
+        event = m.event_line
+        lines += [(event, "cover.meta", False), (m.event_value("date") or m.date, "cover.meta", False)]
+        instructor = m.event_value("instructor")
+        lines += [(f"Instructor: {instructor}" if instructor else "", "cover.meta", False)]
+        y = H - band - 50
+        for text, role, bold in lines:
+            if not text:
+                continue
+            ts = t.style(role)
+            p = paragraph(plain_markup(text, ts.family, bold),
+                          paragraph_style(ts, fontName=ts.family.face(bold), spaceAfter=0), text)
+            _, h = p.wrap(width, H)
+            y -= h
+            p.drawOn(c, x, y)
+            y -= 6
+        link = m.link or t.link
+        if link and t.qr_code:
+            self._qr(link, x, box.bottom)
+
+    def _qr(self, link: str, x: float, y: float) -> None:
+        """The QR code as vector squares, 72 pt wide, with the link printed beneath."""
+        from reportgen.qr import qr_modules
+
+        grid = qr_modules(link)
+        size = 72.0
+        cell = size / len(grid)
+        self.canv.setFillColor(rgb(self.theme.colors.foreground))
+        top = y + 14 + size
+        for r, row in enumerate(grid):
+            c = 0
+            while c < len(row):  # one rectangle per run of dark modules: fewer seams, less PDF
+                if not row[c]:
+                    c += 1
+                    continue
+                end = c
+                while end < len(row) and row[end]:
+                    end += 1
+                self.canv.rect(x + c * cell, top - (r + 1) * cell, (end - c) * cell, cell, stroke=0, fill=1)
+                c = end
+        ts = self.theme.style("footer")
+        self.canv.setFont(ts.face, ts.size)
+        self.canv.setFillColor(rgb(ts.color))
+        self.canv.drawString(x, y, link)
+
+
+class RuledLines(Flowable):  # type: ignore[misc]
+    """Ruled note lines from here to the bottom margin."""
+
+    def __init__(self, theme: Theme, pitch: float = 8.5 * 72 / 25.4) -> None:
+        super().__init__()
+        self.theme, self.pitch = theme, pitch
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(rgb(self.theme.colors.rule))
+        c.setLineWidth(0.5)
+        y = self.height - self.pitch
+        while y >= 0:
+            c.line(0, y, self.width, y)
+            y -= self.pitch
