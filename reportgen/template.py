@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from typing_extensions import assert_never
 
 from reportgen.errors import ReportgenError, SourceRef
 from reportgen.theme import Box, Theme
+
+if TYPE_CHECKING:
+    from reportgen.render.deck.plan import SlideKind
 
 # role → layout names to look for, in order; every slide kind maps to one role
 ROLES: dict[str, tuple[str, ...]] = {
@@ -21,7 +26,6 @@ ROLES: dict[str, tuple[str, ...]] = {
     "content": ("Title Only", "Title and Content"),
     "closing": ("Title Only", "Title Slide"),
 }
-ROLE_OF_KIND = {"title": "title", "divider": "divider", "closing": "closing"}  # others: "content"
 
 
 @dataclass(frozen=True)
@@ -55,11 +59,21 @@ def _has_title(layout: Any) -> bool:
                for ph in layout.placeholders)
 
 
-def layout_for(prs: Any, kind: str) -> Any:
+def layout_for(prs: Any, kind: SlideKind) -> Any:
     """The layout a slide of ``kind`` is built on."""
-    role = ROLE_OF_KIND.get(kind, "content")
-    layout, _ = _find(prs, role)
+    layout, _ = _find(prs, role_of(kind))
     return layout
+
+
+def role_of(kind: SlideKind) -> str:
+    """The template role that serves a slide of ``kind``."""
+    match kind:
+        case "title" | "divider" | "closing":
+            return kind
+        case "agenda" | "content" | "table" | "image" | "faq":
+            return "content"
+        case _:
+            assert_never(kind)
 
 
 def _find(prs: Any, role: str) -> tuple[Any, bool]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from reportgen.measure import Word, words_of
+from reportgen.measure import Word
 from reportgen.model import Run, plain
 from reportgen.render.deck.fit import Fitter, Item
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para, TextBox
@@ -55,10 +55,8 @@ def indent_of(fit: Fitter, para: Para) -> float:
 
 
 def para_lines(fit: Fitter, para: Para, width: float) -> list[list[Word]]:
-    """The plan's line breaks of ``para`` in a text area ``width`` wide (the box less insets)."""
-    style = fit.theme.style(para.role)
-    words = words_of(para.runs, style.bold, style.italic)
-    return fit.measure(style, para.size).wrap(words, fit.usable(width, para.runs) - indent_of(fit, para))
+    """The plan's line breaks of ``para``: the words of each line, as the planner measured them."""
+    return [list(line) for line in para.breaks]
 
 
 def segments(runs: tuple[Run, ...], lines: list[list[Word]], bold: bool, italic: bool) -> list[list[Segment]]:

@@ -77,7 +77,7 @@ class Fitter:
             replace(r, strong=r.strong or item.bold, emph=r.emph or item.italic) for r in item.runs)
         align = "right" if is_rtl(plain(item.runs)) else "left"  # a right-to-left paragraph sits flush right
         pitch = TALL_PITCH if has_arabic(plain(item.runs)) else PITCH
-        para = Para(runs, item.role, size, round(size * pitch, 2), len(lines), space_before, after,
+        para = Para(runs, item.role, size, round(size * pitch, 2), _frozen(lines), space_before, after,
                     item.level, item.bullet, align)
         return para, lines
 
@@ -123,7 +123,7 @@ class Fitter:
             # taller than a whole page: keep the lines that fit, continue the rest
             room = max(int((height - used) // para.pitch), 1)
             head, tail = lines[:room], lines[room:]
-            pages[-1].append(replace(para, runs=runs_of_words([w for ln in head for w in ln]), lines=len(head)))
+            pages[-1].append(replace(para, runs=runs_of_words([w for ln in head for w in ln]), breaks=_frozen(head)))
             rest = [w for ln in tail for w in ln]
             if rest:
                 queue.insert(0, replace(item, runs=runs_of_words(rest), bullet=""))
@@ -155,3 +155,7 @@ class Fitter:
                 return pages
             size -= 2
         return self.pack(items, width, height, base, max_items or theme.slide_max_bullets)
+
+
+def _frozen(lines: list[list[Word]]) -> tuple[tuple[Word, ...], ...]:
+    return tuple(tuple(line) for line in lines) or ((),)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import Literal, Union
 
+from reportgen.measure import Word
 from reportgen.model import Inline
 from reportgen.theme import RGB
 
@@ -19,18 +20,23 @@ CHECKED, UNCHECKED = "\u2611", "\u2610"  # a task-list item's bullet: ☑ done, 
 
 @dataclass(frozen=True, slots=True)
 class Para:
-    """One paragraph of a text box, already measured: ``lines`` at ``pitch`` points each."""
+    """One paragraph of a text box, already measured and broken into ``breaks``, its lines of
+    words, at ``pitch`` points each. Every drawer draws these lines; none wraps again."""
 
     runs: Inline
     role: str  # theme role: family, colour, bold/italic
     size: float
     pitch: float  # exact line spacing in points
-    lines: int
+    breaks: tuple[tuple[Word, ...], ...]  # the words of each line, as measured
     space_before: float = 0.0
     space_after: float = 0.0
     level: int = 0  # 0 or 1 for bullets
     bullet: str = ""  # "", "•", "1.", or a task's CHECKED / UNCHECKED
     align: str = "left"  # left | center | right
+
+    @property
+    def lines(self) -> int:
+        return len(self.breaks)
 
     @property
     def height(self) -> float:
@@ -102,9 +108,13 @@ class Rect:
 Shape = Union[TextBox, TableBox, ImageBox, Rect]
 
 
+# what a slide is for: it chooses the slide's layout in a template (``template.role_of``)
+SlideKind = Literal["title", "agenda", "divider", "content", "table", "image", "faq", "closing"]
+
+
 @dataclass(frozen=True, slots=True)
 class Slide:
-    kind: str  # title | agenda | divider | content | table | image | faq | closing
+    kind: SlideKind
     title: TextBox  # drawn into the title placeholder
     shapes: tuple[Shape, ...]
     notes: str

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Union
 
 from reportgen import model as m
 from reportgen.load.images import image_size
 from reportgen.render.deck.fit import Fitter, Item
-from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Rect, Shape, Slide, TextBox
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Rect, Shape, Slide, SlideKind, TextBox
 from reportgen.render.deck.tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
 from reportgen.theme import Theme
@@ -36,6 +37,17 @@ def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
         slides += _with_every_anchor(planner.section(number, section), section)
     slides.append(planner.closing(doc.meta))
     return [planner.with_footer(slide, n) for n, slide in enumerate(slides, 1)]
+
+
+@dataclass(frozen=True)
+class _NotesOnly:
+    """What a heading with nothing to show leaves: its notes and anchors join the slide before."""
+
+    notes: str
+    anchors: tuple[str, ...]
+
+
+Planned = Union[Slide, _NotesOnly]
 
 
 @dataclass
@@ -83,7 +95,7 @@ class _Planner:
         paras = [self.fit.para(item, self.theme.style(item.role).size, w - 14.4)[0] for item in items]
         return TextBox(x, y, w, h, tuple(paras), anchor=anchor, name=name)
 
-    def _content(self, kind: str, title: str, shapes: list[Shape], notes: list[str], section: str) -> Slide:
+    def _content(self, kind: SlideKind, title: str, shapes: list[Shape], notes: list[str], section: str) -> Slide:
         x, y, w, h = self.title_box
         accent = Rect(x + 7.2, y + h + 5, 56, 4, self.theme.colors.secondary)
         box = self._title(title)
@@ -170,7 +182,7 @@ class _Planner:
 
     def section(self, number: int, section: m.Section) -> list[Slide]:
         own = any(isinstance(b, m.SlideText) for b in section.blocks)
-        slides: list[Slide] = []
+        slides: list[Planned] = []
         group = _Group(section.title)
         prose: list[str] = []  # with a ``::: slides`` block: all of the section's prose, for its notes
         own_slides: list[int] = []
@@ -211,20 +223,20 @@ class _Planner:
         # notes with no slide of their own join the slide before them (the divider at first)
         out = [self.divider(number, section, [])]
         for slide in slides:
-            if slide.kind == "pending":
+            if isinstance(slide, _NotesOnly):
                 out[-1] = replace(out[-1], notes=_notes([out[-1].notes, slide.notes]),
                                   anchors=out[-1].anchors + slide.anchors)
             else:
                 out.append(slide)
         return out
 
-    def _group_slides(self, group: _Group, section: str) -> list[Slide]:
+    def _group_slides(self, group: _Group, section: str) -> list[Planned]:
         anchors = tuple(a for a in group.anchors if a)
         if not group.items:  # nothing to show: keep its heading and prose for the notes
             notes = ([group.title] if group.title != section else []) + group.notes
-            return [Slide("pending", self._title(""), (), _notes(notes), anchors=anchors)] if notes or anchors else []
+            return [_NotesOnly(_notes(notes), anchors)] if notes or anchors else []
         pages = self.fit.fit_body(group.items, self.body_w - 14.4, self.body_h - 7.2)
-        out = []
+        out: list[Planned] = []
         for i, paras in enumerate(pages):
             body = TextBox(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
             title = group.title if i == 0 else f"{group.title} (cont.)"
@@ -232,8 +244,8 @@ class _Planner:
             out.append(replace(slide, anchors=anchors) if i == 0 else slide)
         return out
 
-    def _slide_text(self, blocks: tuple[m.Block, ...], section: str) -> list[Slide]:
-        slides: list[Slide] = []
+    def _slide_text(self, blocks: tuple[m.Block, ...], section: str) -> list[Planned]:
+        slides: list[Planned] = []
         group = _Group(section)
         for block in blocks:
             if isinstance(block, m.Heading):
@@ -248,14 +260,14 @@ class _Planner:
                 group.items += _items(block)
         return slides + self._group_slides(group, section)
 
-    def _special(self, block: m.Block, title: str, section: str) -> list[Slide]:
+    def _special(self, block: m.Block, title: str, section: str) -> list[Planned]:
         match block:
             case m.Table():
                 limit = self.theme.slide_max_table_rows
                 shown = replace(block, rows=block.rows[:limit])
                 notes = [f"The table continues in the handout: {len(block.rows) - limit} more rows."] \
                     if len(block.rows) > limit else []
-                out = []
+                out: list[Planned] = []
                 groups = column_groups(shown, table_columns(self.fit, self.body_w))
                 for part in groups:
                     caption = m.plain(part.caption) if block.caption or len(groups) == 1 else \
@@ -264,18 +276,21 @@ class _Planner:
                     boxes = plan_table(self.fit, part, self.m, self.body_y, self.body_w, self.body_h)
                     out += [self._content("table", caption if i == 0 else f"{caption} (cont.)", [box], [], section)
                             for i, box in enumerate(boxes)]
-                out[-1] = replace(out[-1], notes=_notes([out[-1].notes, *notes]))
+                last = out[-1]
+                assert isinstance(last, Slide)  # a table always has a slide
+                out[-1] = replace(last, notes=_notes([last.notes, *notes]))
                 return out
             case m.Figure():
                 return [self._figure(block, title, section)]
             case m.Faq(items=items):
-                out = []
+                faq: list[Planned] = []
                 for item in items:
                     group = _Group(m.plain(item.question), notes=[_text_of(item.answer)])
                     for answer in item.answer:
                         group.items += _items(answer)
-                    out += [replace(s, kind="faq") for s in self._group_slides(group, section)]
-                return out
+                    faq += [replace(s, kind="faq") if isinstance(s, Slide) else s
+                            for s in self._group_slides(group, section)]
+                return faq
         return []
 
     def _figure(self, fig: m.Figure, title: str, section: str) -> Slide:

@@ -93,6 +93,6 @@ def _split_row(fit: Fitter, row: tuple[Para, ...], widths: tuple[float, ...],
         _, lines = fit.para(item, para.size, w - 2 * MARGIN_X)
         first = [wd for ln in lines[:keep] for wd in ln]
         rest = [wd for ln in lines[keep:] for wd in ln]
-        head.append(replace(para, runs=runs_of_words(first), lines=max(min(len(lines), keep), 1)))
-        tail.append(replace(para, runs=runs_of_words(rest), lines=max(len(lines) - keep, 1)))
+        head.append(replace(para, runs=runs_of_words(first), breaks=tuple(tuple(ln) for ln in lines[:keep]) or ((),)))
+        tail.append(replace(para, runs=runs_of_words(rest), breaks=tuple(tuple(ln) for ln in lines[keep:]) or ((),)))
     return tuple(head), tuple(tail)

@@ -41,7 +41,7 @@ def write_paragraphs(tx_body: Any, paras: tuple[Para, ...], theme: Theme, lang: 
     """Replace the paragraphs of a ``<p:txBody>``/``<a:txBody>`` with the planned ones."""
     for old in tx_body.findall(_A + "p"):
         tx_body.remove(old)
-    for para in paras or (Para((), "slide.body", 12, 14.4, 1),):
+    for para in paras or (Para((), "slide.body", 12, 14.4, ((),)),):
         _paragraph(tx_body, para, theme, lang, link, bold_first)
 
 
