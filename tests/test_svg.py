@@ -264,9 +264,9 @@ def test_a_form_lists_the_graphics_states_and_shadings_it_uses(tmp_path: Path) -
     """reportlab's forms list only fonts and forms as resources; ours list what the SVG uses."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from reportgen.render.svg import _forms_keep_resources
+    from reportgen.render.pdf.compat import forms_keep_resources
 
-    assert _forms_keep_resources(Canvas(io.BytesIO()))  # else SVGs are drawn in place: still right, larger
+    assert forms_keep_resources(Canvas(io.BytesIO()))  # else SVGs are drawn in place: still right, larger
     content = write_content(tmp_path, {"a.md": "# Alpha\n\n![Gradient](g.svg)\n", "g.svg": GRADIENT})
     reader = pypdf.PdfReader(build(BuildOptions(content, tmp_path / "out", ("pdf",)), Diagnostics())[0])
     forms = [obj for p in reader.pages for _, obj in xobjects(p["/Resources"]) if obj["/Subtype"] == "/Form"]

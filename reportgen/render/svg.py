@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.load.svg import load_svg
+from reportgen.render.pdf import compat
 
 PNG_PX_PER_PT = 2.0  # pixels a point of the shown size: sharp on a projector or a 2× screen
 PNG_MAX_SIDE = 2000  # pixels on the long side, whatever the size shown
@@ -33,44 +34,15 @@ def draw_svg(canvas: Any, path: Path, x: float, y: float, width: float, height: 
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(width / svg.width, height / svg.height)
-    if not _forms_keep_resources(canvas):
+    if not compat.forms_keep_resources(canvas):
         renderPDF.draw(svg.drawing, canvas, 0, 0)  # in place, on every use
     else:
         if not canvas.hasForm(name):
             canvas.beginForm(name, 0, 0, svg.width, svg.height)
             renderPDF.draw(svg.drawing, canvas, 0, 0)
-            canvas.endForm(Resources=_form_resources(canvas))
+            canvas.endForm(Resources=compat.form_resources(canvas))
         canvas.doForm(name)
     canvas.restoreState()
-
-
-# reportlab's form XObjects list only fonts and other forms as their resources ("any resource
-# used in a form must be propagated up to the page … not implemented yet", pdfdoc.py): an SVG
-# with transparency or a gradient would name graphics states and shadings its form lacks.
-# The form's resources are therefore made here, from the canvas's accumulators for the form
-# (private names, kept to these two functions); a reportlab without them draws in place.
-_ACCUMULATORS = ("_formsinuse", "_extgstate", "_shadingUsed", "_colorsUsed", "_doc")
-
-
-def _forms_keep_resources(canvas: Any) -> bool:
-    return all(hasattr(canvas, name) for name in _ACCUMULATORS)
-
-
-def _form_resources(canvas: Any) -> Any:
-    """The resource dictionary of the form being drawn: what a page's would hold."""
-    from reportlab.pdfbase.pdfdoc import PDFResourceDictionary
-
-    resources = PDFResourceDictionary()
-    resources.basicFonts()
-    resources.allProcs()
-    if canvas._formsinuse:  # images, and forms, drawn in the form
-        resources.XObject = canvas._doc.xobjDict(canvas._formsinuse)
-    states = canvas._extgstate.getState()
-    if states:
-        resources.ExtGState = states
-    resources.setShading(canvas._shadingUsed)
-    resources.setColorSpace(canvas._colorsUsed)
-    return resources
 
 
 def svg_png(path: Path, width: float, height: float) -> bytes:

@@ -22,6 +22,7 @@ from reportgen.render.canvas.slide import draw_slide
 from reportgen.render.canvas.slides_pdf import bookmark, set_metadata
 from reportgen.render.deck.plan import Slide
 from reportgen.render.deck.planner import plan_slides
+from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import paragraph
 from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.render.pdf.markup import plain_markup
@@ -84,7 +85,7 @@ class _Handout:
         if story:
             frame = _frame(cell.notes)
             _fill(frame, story, self.c)
-            limit = frame._y  # where the text ended
+            limit = compat.frame_cursor(frame)  # where the text ended
         if cell.ruled:
             self.rule(cell.notes, limit)
         return story

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from reportgen.errors import SourceRef
 from reportgen.fonts import FontFamily
+from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import BidiParagraph
 from reportgen.render.pdf.markup import plain_markup
 
@@ -77,7 +78,7 @@ class Contents(Flowable):  # type: ignore[misc]
             top = y - style.spaceBefore
             para.drawOn(canvas, x0 + style.leftIndent, top - para.height)
             number = str(pages.get(entry.key, ""))
-            lines = len(para.blPara.lines) or 1  # the last line's baseline, as Paragraph places it
+            lines = len(compat.paragraph_lines(para).lines) or 1  # the last line's baseline, as Paragraph places it
             baseline = top - style.fontSize - (lines - 1) * style.leading
             canvas.saveState()
             canvas.setFont(style.fontName, style.fontSize)
@@ -96,7 +97,7 @@ class Contents(Flowable):  # type: ignore[misc]
 
 
 def _last_line_width(para: Paragraph) -> float:
-    lines = para.blPara.lines
+    lines = compat.paragraph_lines(para).lines
     if not lines:
         return 0.0
     last = lines[-1]

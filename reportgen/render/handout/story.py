@@ -42,6 +42,7 @@ from reportgen.render.handout.aside import ASIDE_PAD, CODE_PAD, Aside
 from reportgen.render.handout.contents import Contents, Entry
 from reportgen.render.handout.pages import Cover, RuledLines
 from reportgen.render.handout.sources import inherit, tag, unplaceable
+from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import BidiParagraph, paragraph, rtl_style
 from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.render.pdf.markup import markup, plain_markup
@@ -148,7 +149,7 @@ def _keep_with_next(flowables: list[Flowable]) -> Flowable:
     a list item's one (a lead-in "…:" ending a long list at the end of a section) split back
     into itself each time, put back unplaced by reportlab: a layout that never ended."""
     if len(flowables) == 1:
-        flowables[0].__dict__["keepWithNext"] = 0  # as reportlab clears it on the others of a group
+        compat.keep_with_next(flowables[0], False)  # as reportlab clears it on the others of a group
     return KeepTogether(flowables)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.platypus import Paragraph
 
+from reportgen.render.pdf import compat
 from reportgen.rtl import has_rtl, is_rtl, visual
 
 
@@ -22,7 +23,7 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]
     """A ``Paragraph`` whose lines are drawn in visual order when they hold right-to-left text."""
 
     def drawPara(self, debug: int = 0) -> Any:  # noqa: N802 (reportlab's name)
-        logical: Any = getattr(self, "blPara")  # made by reportlab when the paragraph is wrapped
+        logical: Any = compat.paragraph_lines(self)  # made by reportlab when the paragraph is wrapped
         text = " ".join(_line_text(line, logical.kind) for line in logical.lines)
         if not has_rtl(text):
             return super().drawPara(debug)
@@ -33,11 +34,11 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]
                            for space, words in logical.lines]
         else:  # several styles: lines are FragLines of fragments
             shown.lines = [_visual_line(line, rtl) for line in logical.lines]
-        self.blPara = shown
+        compat.set_paragraph_lines(self, shown)
         try:
             return super().drawPara(debug)
         finally:
-            self.blPara = logical
+            compat.set_paragraph_lines(self, logical)
 
 
 def paragraph(markup: str, style: Any, text: str) -> Paragraph:

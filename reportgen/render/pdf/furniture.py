@@ -17,6 +17,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from reportgen.load.images import image_size
 from reportgen.load.svg import is_svg
+from reportgen.render.pdf import compat
 from reportgen.render.pdf.lines import draw_line
 from reportgen.render.svg import draw_svg
 from reportgen.theme import RGB, TextStyle, Theme
@@ -109,24 +110,21 @@ def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
             self.late_drawings: dict[int, list[Any]] = {}  # page → things drawn once pages are known
 
         def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-            self._doc.pageCounter += 1  # so bookmarks made on the next page point at it, not at page 1
+            self._pages.append(compat.page_state(self))
+            compat.next_page(self)
 
         def save(self) -> None:
             total = len(self._pages)
-            self._doc.pageCounter = 1  # the held-back pages are now added for real, from the first
+            compat.rewind(self)
             for state in self._pages:
-                annotations: int = getattr(self, "_annotationCount")
-                self.__dict__.update(state)
-                # links drawn late must not reuse the numbers of links made in the first pass
-                setattr(self, "_annotationCount", max(annotations, getattr(self, "_annotationCount")))
-                for flowable, x, y in self.late_drawings.get(self._pageNumber, []):
+                compat.restore_page(self, state)
+                page = compat.page_number(self)
+                for flowable, x, y in self.late_drawings.get(page, []):
                     flowable.draw_late(self, x, y, self.heading_pages)
-                if self._pageNumber >= first:
+                if page >= first:
                     self.setFont(foot.face, foot.size)
                     self.setFillColor(rgb(foot.color))
-                    label = f"Page {self._pageNumber} of {total}"
+                    label = f"Page {page} of {total}"
                     self.drawRightString(box.width - box.right, box.bottom - 26, label)
                 super().showPage()
             super().save()

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter, _ZipPkgWriter
 
+from reportgen.render.pptx import compat
 from reportgen.render.pptx.shapes import next_shape_id
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -38,14 +38,14 @@ def make_linear(prs: Any) -> None:
         used.add(tmpl % n)
         return PackURI(tmpl % n)
 
-    package.next_partname = next_partname
+    compat.name_parts_with(package, next_partname)
 
     rels = prs.part.rels
     get_or_add = rels.get_or_add
 
     def add_slide_rel(reltype: str, target: Any) -> str:
         # a new slide is never related yet: skip the search through every existing slide
-        return str(rels._add_relationship(reltype, target) if reltype == RT.SLIDE else get_or_add(reltype, target))
+        return compat.relate_new(rels, reltype, target) if reltype == RT.SLIDE else str(get_or_add(reltype, target))
 
     rels.get_or_add = add_slide_rel
 
@@ -57,7 +57,7 @@ class SlideAdder:
 
     def __init__(self, prs: Any) -> None:
         self.prs = prs
-        self.id_list = prs.slides._sldIdLst
+        self.id_list = compat.slide_ids(prs)
         self.next_id = max([255] + [int(i) for i in self.id_list.xpath("./p:sldId/@id")]) + 1
         self.titles: dict[int, Any] = {}
 
@@ -68,7 +68,7 @@ class SlideAdder:
             self.titles[key] = next((ph for ph in layout.placeholders if ph.placeholder_format.idx == 0), None)
         if self.titles[key] is not None:
             slide.shapes.clone_placeholder(self.titles[key])
-        self.id_list._add_sldId(id=self.next_id, rId=rId)
+        compat.add_slide_id(self.prs, self.next_id, rId)
         self.next_id += 1
         return slide
 
@@ -86,10 +86,10 @@ class PictureAdder:
 
         if key not in self.parts:
             picture = slide.shapes.add_picture(source(), x, y, w, h)
-            self.parts[key] = slide.part.related_part(picture._element.blipFill.blip.rEmbed)
-            return picture._element
+            self.parts[key] = slide.part.related_part(compat.element(picture).blipFill.blip.rEmbed)
+            return compat.element(picture)
         rId = slide.part.relate_to(self.parts[key], RT.IMAGE)
-        tree = slide.shapes._spTree  # (python-pptx's _add_pic_from_image_part decodes the image twice)
+        tree = compat.shape_tree(slide)  # (python-pptx's _add_pic_from_image_part decodes the image twice)
         return tree.add_pic(next_shape_id(tree), "Picture", "", rId, x, y, w, h)
 
 
@@ -110,7 +110,7 @@ class NotesAdder:
 
         if self.blank is None:
             notes = slide.notes_slide
-            self.blank = deepcopy(notes._element)
+            self.blank = deepcopy(compat.element(notes))
         else:
             package = slide.part.package
             part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
@@ -127,11 +127,11 @@ def save(prs: Any) -> bytes:
     twice the compression time): python-pptx's serializer into a zip with fixed dates."""
     out = io.BytesIO()
     package = prs.part.package
-    _FixedDatePackageWriter.write(out, package._rels, tuple(package.iter_parts()))
+    _FixedDatePackageWriter.write(out, compat.package_rels(package), tuple(package.iter_parts()))
     return out.getvalue()
 
 
-class _FixedDateZip(_ZipPkgWriter):
+class _FixedDateZip(compat.ZipWriter):
     """python-pptx's zip writer, minus the clock: every member has one date and mode."""
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
@@ -141,7 +141,7 @@ class _FixedDateZip(_ZipPkgWriter):
         self._zipf.writestr(info, blob)
 
 
-class _FixedDatePackageWriter(PackageWriter):
+class _FixedDatePackageWriter(compat.PackageWriterBase):
     def _write(self) -> None:
         with _FixedDateZip(self._pkg_file) as zip_writer:
             self._write_content_types_stream(zip_writer)

@@ -27,6 +27,7 @@ from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
 from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox, deck_anchors
 from reportgen.render.deck.planner import plan_slides
+from reportgen.render.pptx import compat
 from reportgen.render.pptx.package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
 from reportgen.render.pptx.shapes import add_rect, add_text_box, place, set_body
 from reportgen.render.pptx.text import write_paragraphs
@@ -80,7 +81,7 @@ class _Drawer:
         title = slide.shapes.title
         place(title.element, planned.title)
         self.fill_text(title.element.txBody, planned.title)
-        tree = slide.shapes._spTree
+        tree = compat.shape_tree(slide)
         for shape in planned.shapes:
             match shape:
                 case TextBox():
@@ -133,7 +134,7 @@ class _Drawer:
                 cell.margin_top = cell.margin_bottom = Pt(box.margin_y)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 cell.text_frame.word_wrap = True
-                write_paragraphs(cell.text_frame._txBody, (para,), self.theme, self.lang, self.link,
+                write_paragraphs(compat.text_body(cell.text_frame), (para,), self.theme, self.lang, self.link,
                                  bold_first=box.row_labels and c == 0 and r > 0)
 
     def picture(self, slide: Any, box: ImageBox) -> None:
@@ -170,7 +171,7 @@ def _largest_svg_boxes(plan: list[Slide]) -> dict[Path, tuple[float, float]]:
 
 def _drop_slides(prs: Any) -> None:
     """Remove a template's own sample slides; its master and layouts stay."""
-    slide_ids = prs.slides._sldIdLst
+    slide_ids = compat.slide_ids(prs)
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
