@@ -107,6 +107,11 @@ class Figure:
     caption: str = ""
     width_px: int | None = None  # the width the author asked for (<img width="200">), in CSS pixels
 
+    @property
+    def placeholder(self) -> str:
+        """What stands where an image cannot be shown: "[Image: its alt text]"."""
+        return f"[Image: {self.alt}]"
+
 
 @dataclass(frozen=True, slots=True)
 class CodeBlock:
@@ -195,6 +200,11 @@ class Meta:
 
     def event_value(self, key: str) -> str:
         return dict(self.event).get(key, "")
+
+    @property
+    def full_title(self) -> str:
+        """"Title: Subtitle", as a document's metadata and running header name it."""
+        return f"{self.title}: {self.subtitle}" if self.subtitle else self.title
 
     @property
     def event_line(self) -> str:

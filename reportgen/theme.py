@@ -103,6 +103,17 @@ class Theme:
     fit_margin: float = 0.04  # share of a box kept free for renderers that wrap a little wider
     template: Path | None = None  # a corporate .pptx whose master and layouts the deck uses
 
+    def row_fill(self, row: int) -> RGB:
+        """A table row's fill: the header in primary, then background and zebra in turn."""
+        if row == 0:
+            return self.colors.primary
+        return self.colors.zebra if row % 2 == 0 and self.table_zebra else self.colors.background
+
+    @property
+    def bullet_color(self) -> RGB:
+        """Bullets, numbers and task boxes of lists, in both outputs."""
+        return self.colors.secondary
+
     def style(self, role: str) -> TextStyle:
         """The resolved style of a role such as ``"heading.2"`` or ``"slide.body"``."""
         try:

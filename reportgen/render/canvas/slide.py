@@ -60,8 +60,7 @@ def _table(canvas: Canvas, box: TableBox, theme: Theme, text: TextPainter) -> No
     colors, H = theme.colors, text.H
     top = box.y
     for r, (row, height) in enumerate(zip(box.rows, box.row_heights)):
-        fill = colors.primary if r == 0 else (colors.zebra if r % 2 == 0 and theme.table_zebra
-                                              else colors.background)
+        fill = theme.row_fill(r)
         canvas.setFillColor(rgb(fill))
         canvas.rect(box.x, H - top - height, box.w, height, stroke=0, fill=1)
         left = box.x

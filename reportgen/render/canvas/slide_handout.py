@@ -47,7 +47,7 @@ def render_slide_handout(doc: m.Document, theme: Theme, diag: Diagnostics) -> by
 class _Handout:
     def __init__(self, canvas: Canvas, theme: Theme, meta: m.Meta) -> None:
         self.c, self.theme, self.meta = canvas, theme, meta
-        self.title = f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
+        self.title = meta.full_title
         self.layout, self.notes = theme.handout_layout, theme.handout_notes
         body = theme.style("body")
         size = round(max(body.size * NOTE_SIZE[self.layout], 6.5), 1)

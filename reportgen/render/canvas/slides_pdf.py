@@ -47,7 +47,7 @@ def canvas_options(meta: m.Meta, theme: Theme) -> dict[str, Any]:
 
 
 def set_metadata(canvas: Canvas, meta: m.Meta) -> None:
-    canvas.setTitle(f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title)
+    canvas.setTitle(meta.full_title)
     canvas.setAuthor(meta.author)
     canvas.setSubject(meta.subtitle)
     canvas.setKeywords(", ".join(meta.keywords))

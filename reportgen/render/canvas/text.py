@@ -189,11 +189,11 @@ class TextPainter:
         ``x`` is where the indent starts: its left edge, or its right edge when ``rtl``."""
         style = self.theme.style(para.role)
         size = para.size
-        self.c.setFillColor(rgb(self.theme.colors.secondary))
+        self.c.setFillColor(rgb(self.theme.bullet_color))
         if para.bullet in (CHECKED, UNCHECKED):
             side = 0.7 * size
             draw_check_box(self.c, x - 0.05 * size - side if rtl else x + 0.05 * size, baseline, side,
-                           para.bullet == CHECKED, self.theme.colors.secondary)
+                           para.bullet == CHECKED, self.theme.bullet_color)
             return
         if para.bullet.endswith("."):  # numbers in the paragraph's own family, as the deck's buFont
             self.c.setFont(style.family.face(style.bold), size)

@@ -296,7 +296,7 @@ class _Planner:
     def _figure(self, fig: m.Figure, title: str, section: str) -> Slide:
         caption = fig.caption or fig.alt
         if fig.path is None:
-            body = self._text([Item((m.Run(f"[Image: {fig.alt}]", emph=True),))], self.m, self.body_y,
+            body = self._text([Item((m.Run(fig.placeholder, emph=True),))], self.m, self.body_y,
                               self.body_w, self.body_h, "Image")
             return self._content("image", title, [body], [caption], section)
         iw, ih = image_size(fig.path)
@@ -372,8 +372,8 @@ def _text_of(blocks: tuple[m.Block, ...]) -> str:
                 parts.append(text)
             case m.Table(header=header, rows=rows):
                 parts.append("\n".join(" | ".join(m.plain(c) for c in r) for r in (header, *rows)))
-            case m.Figure(alt=alt):
-                parts.append(f"[Image: {alt}]")
+            case m.Figure():
+                parts.append(block.placeholder)
             case m.Footnotes(items=notes):
                 parts.append("\n".join(f"[{n.label}] {_text_of(n.blocks)}" for n in notes))
     return "\n\n".join(p for p in parts if p)

@@ -96,7 +96,7 @@ class _CheckBox(Flowable):  # type: ignore[misc]
         self.inner.drawOn(self.canv, 0, 0)
         side = 0.75 * self.size
         baseline = self.height - self.size  # the first line's baseline, near enough for a box
-        draw_check_box(self.canv, -side - 6, baseline, side, self.checked, self.theme.colors.secondary)
+        draw_check_box(self.canv, -side - 6, baseline, side, self.checked, self.theme.bullet_color)
 
 
 class _Vector(Flowable):  # type: ignore[misc]
@@ -156,7 +156,7 @@ def _keep_with_next(flowables: list[Flowable]) -> Flowable:
 class _Handout(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, theme: Theme, doc: m.Document) -> None:
         box, meta = theme.page, doc.meta
-        full_title = f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
+        full_title = meta.full_title
         super().__init__(
             buffer,
             pagesize=(box.width, box.height),
@@ -327,7 +327,6 @@ class _Story:
 
     def bullets(self, block: m.BulletList, role: str) -> Flowable:
         indent = 18 if block.ordered or not block.marked or _tasks(block) else 14
-        colors = self.theme.colors
         size = self.theme.style("list").size
         items = []
         with self.narrower(indent):
@@ -340,10 +339,10 @@ class _Story:
             return ListFlowable(items, bulletType="bullet", start="", leftIndent=indent, spaceAfter=6)
         if block.ordered:
             return ListFlowable(items, bulletType="1", start=block.start, leftIndent=indent, bulletFontSize=size,
-                                bulletFontName=self.theme.style("list").face, bulletColor=rgb(colors.secondary),
+                                bulletFontName=self.theme.style("list").face, bulletColor=rgb(self.theme.bullet_color),
                                 spaceAfter=6)
         return ListFlowable(items, bulletType="bullet", start="•", leftIndent=indent, bulletFontSize=size,
-                            bulletFontName=self.theme.style("list").face, bulletColor=rgb(colors.secondary),
+                            bulletFontName=self.theme.style("list").face, bulletColor=rgb(self.theme.bullet_color),
                             bulletOffsetY=0, spaceAfter=6)
 
     def table(self, table: m.Table) -> list[Flowable]:
@@ -394,14 +393,14 @@ class _Story:
                          hAlign="LEFT", spaceBefore=space_before, spaceAfter=space_after)
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), t.style("table.body").face, t.style("table.body").size),
-            ("BACKGROUND", (0, 0), (-1, 0), rgb(t.colors.primary)),
+            ("BACKGROUND", (0, 0), (-1, 0), rgb(t.row_fill(0))),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
             ("LINEBELOW", (0, 1), (-1, -1), 0.5, rgb(t.colors.rule)),
         ]
         if t.table_zebra:
-            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [rgb(t.colors.background), rgb(t.colors.zebra)]))
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [rgb(t.row_fill(1)), rgb(t.row_fill(2))]))
         grid.setStyle(TableStyle(commands))
         return grid
 
@@ -445,7 +444,7 @@ class _Story:
         them together, also when a list item brings them there (a ``KeepTogether`` cannot)."""
         t = self.theme
         if fig.path is None:
-            main = self.aside((m.Paragraph((m.Run(f"[Image: {fig.alt}]", emph=True),), fig.source),), "", True)
+            main = self.aside((m.Paragraph((m.Run(fig.placeholder, emph=True),), fig.source),), "", True)
         else:
             main = _Vector(fig.path, *image_size(fig.path)) if is_svg(fig.path) else Image(str(fig.path))
             asked = fig.width_px * PX / main.imageWidth if fig.width_px else 1.0  # <img width="200">

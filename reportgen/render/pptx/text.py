@@ -62,7 +62,7 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarg
         etree.SubElement(ppr, _A + "buNone")
     else:
         color = etree.SubElement(ppr, _A + "buClr")
-        etree.SubElement(color, _A + "srgbClr", val=to_hex(theme.colors.secondary))
+        etree.SubElement(color, _A + "srgbClr", val=to_hex(theme.bullet_color))
         if para.bullet.endswith("."):
             etree.SubElement(ppr, _A + "buFont", typeface=style.family.deck_name)
             etree.SubElement(ppr, _A + "buAutoNum", type="arabicPeriod", startAt=para.bullet[:-1])

@@ -115,7 +115,6 @@ class _Drawer:
         return str(self.current.part.relate_to(url, RT.HYPERLINK, is_external=True)), ""
 
     def table(self, slide: Any, box: TableBox) -> None:
-        colors = self.theme.colors
         frame = slide.shapes.add_table(len(box.rows), len(box.col_widths), *self.emu(box.x, box.y, box.w, box.h))
         frame.name = "Table"
         table = frame.table
@@ -124,8 +123,7 @@ class _Drawer:
             table.columns[col].width = Pt(w)
         for r, (row, height) in enumerate(zip(box.rows, box.row_heights)):
             table.rows[r].height = Pt(height)
-            fill = colors.primary if r == 0 else (colors.zebra if r % 2 == 0 and self.theme.table_zebra
-                                                  else colors.background)
+            fill = self.theme.row_fill(r)
             for c, para in enumerate(row):
                 cell = table.cell(r, c)
                 cell.fill.solid()
@@ -180,7 +178,7 @@ def _drop_slides(prs: Any) -> None:
 def _properties(prs: Any, meta: m.Meta) -> None:
     """Core properties with a fixed date, so rebuilds are byte-identical."""
     props = prs.core_properties
-    props.title = f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
+    props.title = meta.full_title
     props.subject = meta.subtitle
     props.author = meta.author
     props.keywords = ", ".join(meta.keywords)
