@@ -106,6 +106,7 @@ class Figure:
     source: SourceRef
     caption: str = ""
     width_px: int | None = None  # the width the author asked for (<img width="200">), in CSS pixels
+    size_px: tuple[float, float] = (0.0, 0.0)  # the image's own width and height in pixels, read when loaded
 
     @property
     def placeholder(self) -> str:

@@ -26,6 +26,7 @@ from reportgen.load.html_tags import (
     pixels,
     tag_events,
 )
+from reportgen.load.images import figure_size
 from reportgen.load.inline import Img, Item, paragraph_blocks, runs
 from reportgen.load.tables import build_table
 from reportgen.model import (
@@ -254,7 +255,8 @@ class HtmlFlow:
         text: list[Item] = []
         for item in element.items:
             if isinstance(item, Img) and (path := self.file.image(item.src, item.line)) is not None:
-                parent.blocks.append(Figure(path, item.alt, self.file.ref(item.line), item.title, item.width))
+                parent.blocks.append(Figure(path, item.alt, self.file.ref(item.line), item.title, item.width,
+                                            figure_size(path)))
             else:
                 text.append(item if isinstance(item, Run) else Run(item.alt, link=item.link))
         heading = runs(text)

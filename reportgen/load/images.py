@@ -65,3 +65,8 @@ def svg_notes(path: Path, what: str, written: str) -> str:
         return ""
     more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
     return f"{what} '{written}' may not show as intended: {notes[0]}{more}"
+
+
+def figure_size(path: Path | None) -> tuple[float, float]:
+    """A figure's size in pixels for the model, read once when it is loaded; (0, 0) if none."""
+    return image_size(path) if path is not None else (0.0, 0.0)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Union
 from urllib.parse import unquote
 
 from reportgen.load.context import is_remote
+from reportgen.load.images import figure_size
 from reportgen.model import Block, Figure, Inline, Paragraph, Run, plain
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def paragraph_blocks(items: list[Item], file: FileContext, line: int | None, ali
             file.warn(f"image '{image.src}' has no alt text; describe it between the brackets", image.line)
         alt = image.alt or ("" if is_remote(image.src) else Path(unquote(image.src)).name)
         if path is not None or alt:  # a remote image with no alt text leaves nothing to stand in
-            out.append(Figure(path, alt, file.ref(image.line), image.title, image.width))
+            out.append(Figure(path, alt, file.ref(image.line), image.title, image.width, figure_size(path)))
     if pending:
         out.append(Paragraph(runs(pending), file.ref(line), align))
     return out

@@ -299,7 +299,7 @@ class _Planner:
             body = self._text([Item((m.Run(fig.placeholder, emph=True),))], self.m, self.body_y,
                               self.body_w, self.body_h, "Image")
             return self._content("image", title, [body], [caption], section)
-        iw, ih = image_size(fig.path)
+        iw, ih = fig.size_px
         room_h = self.body_h - 30
         scale = min(self.body_w / iw, room_h / ih)
         w, h = iw * scale, ih * scale

@@ -35,7 +35,6 @@ from reportlab.platypus.frames import Frame
 from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import continuation_mark, width
-from reportgen.load.images import image_size
 from reportgen.load.svg import is_svg
 from reportgen.measure import code_lines, column_widths, longest_words
 from reportgen.render.handout.aside import ASIDE_PAD, CODE_PAD, Aside
@@ -446,7 +445,7 @@ class _Story:
         if fig.path is None:
             main = self.aside((m.Paragraph((m.Run(fig.placeholder, emph=True),), fig.source),), "", True)
         else:
-            main = _Vector(fig.path, *image_size(fig.path)) if is_svg(fig.path) else Image(str(fig.path))
+            main = _Vector(fig.path, *fig.size_px) if is_svg(fig.path) else Image(str(fig.path))
             asked = fig.width_px * PX / main.imageWidth if fig.width_px else 1.0  # <img width="200">
             scale = min(self.width / main.imageWidth, t.page.inner_height * 0.6 / main.imageHeight, asked, 1.0)
             main.drawWidth, main.drawHeight = main.imageWidth * scale, main.imageHeight * scale
