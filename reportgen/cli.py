@@ -9,12 +9,15 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from reportgen import __version__
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
+
+if TYPE_CHECKING:
+    from reportgen.build import BuildOptions
 
 T = TypeVar("T")
 FORMAT_CHOICES = ("pdf", "pptx", "slides-pdf", "handout", "all")
@@ -44,14 +47,17 @@ def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _options(content_dir: Path, out: Path, fmt: str, brand: Path | None, event_file: Path | None,
-             sets: tuple[str, ...], strict: bool, allow_outside: bool, diag: Diagnostics, **more: Any) -> Any:
+             sets: tuple[str, ...], strict: bool, allow_outside: bool, diag: Diagnostics, *,
+             template: Path | None = None, force: bool = False) -> BuildOptions:
+    """The command line's values as ``BuildOptions``: the event file read, ``--set`` values on top."""
     from reportgen.build import FORMATS, BuildOptions
     from reportgen.events import read_event
 
     event = read_event(event_file, diag) if event_file else {}
     event.update(_parse_sets(sets))
-    formats = FORMATS if fmt == "all" else (fmt,)
-    return BuildOptions(content_dir, out, formats, brand, event, strict, allow_outside, **more)
+    return BuildOptions(content_dir=content_dir, out_dir=out, formats=FORMATS if fmt == "all" else (fmt,),
+                        brand=brand, event=event, strict=strict, allow_outside=allow_outside,
+                        template=template, force=force)
 
 
 def content_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -180,7 +186,7 @@ def watch_command(ctx: click.Context, content_dir: Path, out: Path, fmt: str, br
     """
     from reportgen.watch import watch
 
-    def make_options(diag: Diagnostics) -> Any:
+    def make_options(diag: Diagnostics) -> BuildOptions:
         return _options(content_dir, out, fmt, brand, event_file, sets, strict, allow_outside, diag,
                         template=template)
 

@@ -122,3 +122,17 @@ def test_one_markdown_file_builds_as_it_is(runner: CliRunner, tmp_path: Path) ->
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["readme.pdf", "readme.pptx"]
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "out" / "readme.pdf").pages)
     assert "README" in text and "Install" in text and "Run it." in text
+
+
+def test_command_line_values_become_typed_build_options(tmp_path: Path) -> None:
+    from typing import get_type_hints
+
+    from reportgen.build import BuildOptions
+    from reportgen.cli import _options
+    from reportgen.errors import Diagnostics
+
+    assert get_type_hints(_options, localns={"BuildOptions": BuildOptions})["return"] is BuildOptions
+    options = _options(tmp_path, tmp_path / "o", "pdf", None, None, ("event.venue=Berlin",), True, False,
+                       Diagnostics(), template=tmp_path / "t.pptx", force=True)
+    assert options == BuildOptions(content_dir=tmp_path, out_dir=tmp_path / "o", formats=("pdf",),
+                                   event={"venue": "Berlin"}, strict=True, template=tmp_path / "t.pptx", force=True)
