@@ -32,6 +32,14 @@ class BuildOptions:
     parallel: bool = True  # render formats side by side on multi-core machines
 
 
+def default_content_dir() -> Path:
+    """The content folder when the command line names none: ``content/`` (as in this
+    repository), else the current folder when it holds a guide.yml (a project made by
+    ``reportgen init``, where one runs ``reportgen build`` with no arguments)."""
+    content = Path("content")
+    return Path(".") if not content.is_dir() and Path("guide.yml").is_file() else content
+
+
 def find_brand(options: BuildOptions) -> Path | None:
     """``--brand`` wins; else a ``brand.yml`` in the content folder (or beside the one Markdown
     file given); else the default brand."""

@@ -60,10 +60,17 @@ def _options(content_dir: Path, out: Path, fmt: str, brand: Path | None, event_f
                         template=template, force=force)
 
 
+def _content_dir(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """CONTENT_DIR as given, else ``content/``, else the current folder if it holds guide.yml."""
+    from reportgen.build import default_content_dir
+
+    return value if value is not None else default_content_dir()
+
+
 def content_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that reads content shares."""
     decorators = [
-        click.argument("content_dir", type=click.Path(path_type=Path), default="content", required=False),
+        click.argument("content_dir", type=click.Path(path_type=Path), required=False, callback=_content_dir),
         click.option("--brand", type=click.Path(path_type=Path), help="brand.yml to use (default: the content "
                      "folder's brand.yml, else the built-in brand)."),
         click.option("--event", "event_file", type=click.Path(path_type=Path), help="Event file (YAML) with name, "
@@ -87,7 +94,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
     \b
     Example:
-      reportgen build                     # content/ → build/<name>.pdf and .pptx
+      reportgen build                     # content/ (or ./guide.yml) → build/<name>.pdf and .pptx
       reportgen build guides/intro -f pdf --brand clients/acme/brand.yml
     """
     ctx.ensure_object(dict)["debug"] = debug
@@ -106,8 +113,9 @@ def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Pat
           sets: tuple[str, ...], strict: bool, allow_outside: bool, template: Path | None, force: bool) -> None:
     """Build the handout (PDF) and the deck (PPTX) and print the paths written.
 
-    CONTENT_DIR is a folder with guide.yml, or one Markdown file as it is (a README).
-    Outputs whose inputs have not changed since the last build are kept as they are.
+    CONTENT_DIR is a folder with guide.yml, or one Markdown file as it is (a README);
+    without it, ./content, else the current folder if it holds guide.yml. Outputs whose
+    inputs have not changed since the last build are kept as they are.
 
     \b
     Example:
@@ -154,7 +162,9 @@ def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: 
     if event_file is not None:
         raise click.UsageError("batch takes event files as arguments, not --event")
     if content_dir.suffix.lower() in (".yml", ".yaml") and content_dir.is_file():
-        events, content_dir = (content_dir, *events), Path("content")  # no CONTENT_DIR was given
+        from reportgen.build import default_content_dir
+
+        events, content_dir = (content_dir, *events), default_content_dir()  # no CONTENT_DIR was given
     diag = Diagnostics(strict=strict)
 
     def work() -> None:
@@ -201,7 +211,7 @@ def init(ctx: click.Context, directory: Path) -> None:
 
     \b
     Example:
-      reportgen init my-workshop && reportgen build my-workshop
+      reportgen init my-workshop && cd my-workshop && reportgen build
     """
     from reportgen.scaffold import scaffold
 

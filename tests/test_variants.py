@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
+import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 
@@ -77,6 +78,18 @@ def test_init_scaffolds_a_project_that_builds(runner: CliRunner, tmp_path: Path)
     assert result.stderr == ""
     again = runner.invoke(cli, ["init", str(project)])
     assert again.exit_code == 1 and again.stderr.startswith(f"error: {project}: folder is not empty")
+
+
+def test_a_project_from_init_builds_from_inside_with_no_arguments(runner: CliRunner, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(cli, ["init", "my-workshop"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "my-workshop")
+    result = runner.invoke(cli, ["build"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [str(Path("build", "my-workshop.pdf")), str(Path("build", "my-workshop.pptx"))]
+    assert result.stderr == ""
+    assert runner.invoke(cli, ["check"]).stdout == "ok: 1 sections in .\n"
 
 
 def _template(path: Path, rename: dict[str, str]) -> Path:
