@@ -207,7 +207,9 @@ def watch_command(ctx: click.Context, content_dir: Path, out: Path, fmt: str, br
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.pass_context
 def init(ctx: click.Context, directory: Path) -> None:
-    """Create a new project (guide.yml, a section, brand.yml, logo, fonts) that builds at once.
+    """Create a new project that builds at once, and print every file made: guide.yml, a
+    section, and a placeholder brand (brand.yml named after the folder, a stand-in logo,
+    fonts) to replace with your own.
 
     \b
     Example:
@@ -218,6 +220,7 @@ def init(ctx: click.Context, directory: Path) -> None:
     def work() -> None:
         for path in scaffold(directory):
             click.echo(str(path))
+        click.echo(f"next: cd {directory} && reportgen build", err=True)
 
     _run(ctx, Diagnostics(), work)
 

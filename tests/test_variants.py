@@ -11,7 +11,7 @@ from pptx import Presentation
 
 from reportgen.cli import cli
 
-from .conftest import write_content
+from .conftest import REPO, write_content
 
 SECTION = {"a.md": "# Welcome to {{ event.name }}\n\nHeld in {{ event.venue }}.\n\n- point\n"}
 
@@ -78,6 +78,27 @@ def test_init_scaffolds_a_project_that_builds(runner: CliRunner, tmp_path: Path)
     assert result.stderr == ""
     again = runner.invoke(cli, ["init", str(project)])
     assert again.exit_code == 1 and again.stderr.startswith(f"error: {project}: folder is not empty")
+
+
+def test_init_lists_every_file_it_makes_and_brands_the_project_neutrally(runner: CliRunner, tmp_path: Path) -> None:
+    project = tmp_path / "acme-onboarding"
+    result = runner.invoke(cli, ["init", str(project)])
+    assert result.exit_code == 0, result.output
+    made = sorted(p for p in project.rglob("*") if p.is_file())
+    assert sorted(Path(line) for line in result.stdout.splitlines()) == made and len(made) > 3
+    default_logos = {p.read_bytes() for p in (REPO / "assets" / "logos").iterdir()}
+    assert not any(p.read_bytes() in default_logos for p in made)  # no Big Blue logo
+    assert "Big Blue" not in (project / "brand.yml").read_text(encoding="utf-8")
+    out = tmp_path / "o"
+    assert runner.invoke(cli, ["build", str(project), "-o", str(out)]).exit_code == 0
+    reader = pypdf.PdfReader(out / "my-workshop.pdf")
+    cover = reader.pages[0]
+    assert "Acme Onboarding" in cover.extract_text()  # the organisation: the folder's name
+    assert [(i.image.width, i.image.height) for i in cover.images] == [(720, 220)]  # the placeholder logo
+    assert all("Acme Onboarding" in page.extract_text() for page in reader.pages[1:])  # the footer
+    deck = Presentation(str(out / "my-workshop.pptx"))
+    footers = {sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.name == "Footer"}
+    assert footers == {"Acme Onboarding"}
 
 
 def test_a_project_from_init_builds_from_inside_with_no_arguments(runner: CliRunner, tmp_path: Path,
