@@ -1,0 +1,59 @@
+"""The README's examples build as written."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pypdf
+from click.testing import CliRunner
+from PIL import Image
+
+from reportgen.cli import cli
+
+from .conftest import CONTENT, REPO
+
+FENCE = re.compile(r"^(?P<fence>`{3,})(?P<lang>\S*)\n(?P<body>.*?)^(?P=fence)$", re.S | re.M)
+
+
+def readme_blocks(title: str) -> list[tuple[str, str]]:
+    """The fenced blocks (language, text) of a "## " section of the README, in order; a "## "
+    line inside a fence (the section example's slide title) does not end the section."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    pos = text.index(f"\n## {title}\n") + len(title) + 5
+    blocks = []
+    for fenced in FENCE.finditer(text, pos):
+        if re.search(r"^## ", text[pos:fenced.start()], re.M):
+            break
+        blocks.append((fenced["lang"], fenced["body"]))
+        pos = fenced.end()
+    return blocks
+
+
+def test_the_content_format_example_builds_cleanly_even_strict(runner: CliRunner, tmp_path: Path) -> None:
+    """The folder tree, guide.yml and section file of "The content format", as written; the
+    data table and the image the section names are the repository's table and a chart."""
+    blocks = readme_blocks("The content format")
+    tree = next(body for lang, body in blocks if not lang and body.startswith("content/"))
+    guide = next(body for lang, body in blocks if lang == "yaml" and "sections:" in body)
+    section = next(body for lang, body in blocks if lang == "markdown")
+    content = tmp_path / "content"
+    for name in (line.split()[0] for line in tree.splitlines()[1:] if line.strip()):
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name == "guide.yml":
+            path.write_text(guide, encoding="utf-8")
+        elif name.endswith(".md"):
+            path.write_text(section, encoding="utf-8")
+        elif name.startswith("tables/"):
+            shutil.copyfile(CONTENT / "tables" / "comparison.yml", path)
+        else:
+            Image.new("RGB", (400, 240), (31, 122, 194)).save(path)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(content), "-o", str(out), "--strict"])
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert sorted(p.name for p in out.iterdir()) == ["my-guide.pdf", "my-guide.pptx"]
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(out / "my-guide.pdf").pages)
+    assert "Introduction" in text and "Spring Bootcamp" in text and "Berlin" in text
+    assert runner.invoke(cli, ["check", str(content), "--strict"]).exit_code == 0
