@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reportgen.build import BuildOptions
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_CHOICES = ("pdf", "pptx", "slides-pdf", "handout", "all")
 
 
@@ -67,22 +68,44 @@ def _content_dir(ctx: click.Context, param: click.Parameter, value: Path | None)
     return value if value is not None else default_content_dir()
 
 
-def content_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options every command that reads content shares."""
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(dict)["debug"] = True
+
+
+# --debug after the command name too (``reportgen build --debug``), as well as before it
+debug_option = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug,
+                            help="Show a traceback with errors.")
+
+
+def format_option(help: str = "What to build: all = pdf + pptx; slides-pdf = the deck as PDF; handout = "
+                  "printable slides.") -> Callable[[F], F]:
+    return click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all",
+                        show_default=True, help=help)
+
+
+def content_options(*, event: bool = True) -> Callable[[F], F]:
+    """The options every command that reads content shares. ``event=False`` leaves out
+    ``--event``, for ``batch``, which takes its event files as arguments."""
     decorators = [
         click.argument("content_dir", type=click.Path(path_type=Path), required=False, callback=_content_dir),
         click.option("--brand", type=click.Path(path_type=Path), help="brand.yml to use (default: the content "
                      "folder's brand.yml, else the built-in brand)."),
-        click.option("--event", "event_file", type=click.Path(path_type=Path), help="Event file (YAML) with name, "
-                     "date, venue, instructor, …"),
+        *([click.option("--event", "event_file", type=click.Path(path_type=Path),
+                        help="Event file (YAML) with name, date, venue, instructor, …")] if event else []),
         click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Set an event value, e.g. "
                      "--set venue=Berlin (repeatable)."),
         click.option("--strict", is_flag=True, help="Treat warnings as errors."),
         click.option("--allow-outside", is_flag=True, help="Allow files outside the content folder."),
+        debug_option,
     ]
-    for decorate in reversed(decorators):
-        func = decorate(func)
-    return func
+
+    def apply(func: F) -> F:
+        for decorate in reversed(decorators):
+            func = decorate(func)
+        return func
+
+    return apply
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,11 +124,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@content_options
+@content_options()
 @click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
               help="Output folder.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True,
-              help="What to build: all = pdf + pptx; slides-pdf = the deck as PDF; handout = printable slides.")
+@format_option()
 @click.option("--template", type=click.Path(path_type=Path), help="Build the deck on this .pptx's master and layouts.")
 @click.option("--force", is_flag=True, help="Rebuild even if no input changed.")
 @click.pass_context
@@ -137,17 +159,17 @@ def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Pat
 
 
 @cli.command()
-@content_options
+@content_options(event=False)
 @click.argument("events", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
               help="Each event is built into OUT/<event file name>/.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True)
+@format_option()
 @click.option("--template", type=click.Path(path_type=Path), help="Build decks on this .pptx's layouts.")
 @click.option("--force", is_flag=True, help="Rebuild even if no input changed.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel builds (default: one per core).")
 @click.pass_context
 def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: Path, fmt: str,
-          brand: Path | None, event_file: Path | None, sets: tuple[str, ...], strict: bool, allow_outside: bool,
+          brand: Path | None, sets: tuple[str, ...], strict: bool, allow_outside: bool,
           template: Path | None, force: bool, jobs: int | None) -> None:
     """Build one variant per event file, in parallel, each into its own folder.
 
@@ -159,8 +181,6 @@ def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: 
     """
     from reportgen.batch import run_batch
 
-    if event_file is not None:
-        raise click.UsageError("batch takes event files as arguments, not --event")
     if content_dir.suffix.lower() in (".yml", ".yaml") and content_dir.is_file():
         from reportgen.build import default_content_dir
 
@@ -178,9 +198,10 @@ def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: 
 
 
 @cli.command("watch")
-@content_options
-@click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True)
+@content_options()
+@click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
+              help="Output folder.")
+@format_option()
 @click.option("--template", type=click.Path(path_type=Path), help="Build the deck on this .pptx's layouts.")
 @click.pass_context
 def watch_command(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Path | None,
@@ -205,6 +226,7 @@ def watch_command(ctx: click.Context, content_dir: Path, out: Path, fmt: str, br
 
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
+@debug_option
 @click.pass_context
 def init(ctx: click.Context, directory: Path) -> None:
     """Create a new project that builds at once, and print every file made: guide.yml, a
@@ -237,6 +259,7 @@ def template() -> None:
 
 @template.command("check")
 @click.argument("path", type=click.Path(path_type=Path))
+@debug_option
 @click.pass_context
 def template_check(ctx: click.Context, path: Path) -> None:
     """List a template's layouts and placeholders, the role each serves, and what is missing.
@@ -273,22 +296,29 @@ def template_check(ctx: click.Context, path: Path) -> None:
 
 
 @cli.command()
-@content_options
+@content_options()
+@format_option("The outputs to check for, as build's -f (a table too long for a slide matters to the deck).")
+@click.option("--template", type=click.Path(path_type=Path), help="Check the deck against this .pptx's layouts, "
+              "as build --template uses them.")
 @click.pass_context
 def check(ctx: click.Context, content_dir: Path, brand: Path | None, event_file: Path | None,
-          sets: tuple[str, ...], strict: bool, allow_outside: bool) -> None:
-    """Validate the content and the brand without writing anything.
+          sets: tuple[str, ...], strict: bool, allow_outside: bool, fmt: str, template: Path | None) -> None:
+    """Validate the content, the brand and the template without writing anything.
+
+    Takes build's options but -o and --force.
 
     \b
     Example:
       reportgen check content --strict
+      reportgen check --template corporate.pptx -f pptx
     """
     from reportgen.build import load
 
     diag = Diagnostics(strict=strict)
 
     def work() -> None:
-        options = _options(content_dir, Path("build"), "all", brand, event_file, sets, strict, allow_outside, diag)
+        options = _options(content_dir, Path("build"), fmt, brand, event_file, sets, strict, allow_outside, diag,
+                           template=template)
         doc, _ = load(options, diag)
         click.echo(f"ok: {len(doc.sections)} sections in {content_dir}")
 

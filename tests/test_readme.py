@@ -57,3 +57,33 @@ def test_the_content_format_example_builds_cleanly_even_strict(runner: CliRunner
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(out / "my-guide.pdf").pages)
     assert "Introduction" in text and "Spring Bootcamp" in text and "Berlin" in text
     assert runner.invoke(cli, ["check", str(content), "--strict"]).exit_code == 0
+
+
+def _synopsis() -> dict[str, set[str]]:
+    """Each command of the README's command-line synopsis and the options it shows."""
+    block = readme_blocks("The command line")[0][1]
+    commands: dict[str, set[str]] = {}
+    name = ""
+    for line in block.splitlines():
+        if line.startswith("reportgen "):
+            words = line.split()
+            name = " ".join(w for w in words[1:3] if re.fullmatch(r"[a-z]+", w))
+            commands[name] = set()
+        commands[name] |= set(re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", line))
+    return commands
+
+
+def test_the_synopsis_shows_every_option_each_command_takes() -> None:
+    import click
+
+    synopsis = _synopsis()
+    assert set(synopsis) == {"build", "check", "batch", "watch", "init", "template check", ""}
+    for name, shown in synopsis.items():
+        command: click.Command = cli
+        for word in name.split():
+            command = command.commands[word]  # type: ignore[attr-defined]
+        params = [p for p in command.get_params(click.Context(command)) if isinstance(p, click.Option)]
+        missing = [p.opts[0] for p in params if not {"--help", "--debug"} & set(p.opts) and not set(p.opts) & shown]
+        unknown = shown - {opt for p in params for opt in p.opts}
+        assert (missing, unknown) == ([], set()), f"reportgen {name}"
+
