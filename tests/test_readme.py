@@ -87,3 +87,9 @@ def test_the_synopsis_shows_every_option_each_command_takes() -> None:
         unknown = shown - {opt for p in params for opt in p.opts}
         assert (missing, unknown) == ([], set()), f"reportgen {name}"
 
+
+def test_the_shell_completion_the_readme_shows_works(runner: CliRunner) -> None:
+    section = "\n".join(body for _, body in readme_blocks("The command line"))
+    assert 'eval "$(_REPORTGEN_COMPLETE=bash_source reportgen)"' in section
+    script = runner.invoke(cli, [], prog_name="reportgen", env={"_REPORTGEN_COMPLETE": "bash_source"})
+    assert script.exit_code == 0 and "complete -o nosort -F _reportgen_completion reportgen" in script.stdout
