@@ -217,11 +217,13 @@ def watch_command(ctx: click.Context, content_dir: Path, out: Path, fmt: str, br
     """
     from reportgen.watch import watch
 
-    def make_options(diag: Diagnostics) -> BuildOptions:
-        return _options(content_dir, out, fmt, brand, event_file, sets, strict, allow_outside, diag,
-                        template=template)
+    diag = Diagnostics(strict=strict)
 
-    watch(make_options, event_file)
+    def work() -> None:  # the event file is read at each rebuild, so an edit to it is seen
+        watch(_options(content_dir, out, fmt, brand, None, sets, strict, allow_outside, diag, template=template),
+              event_file)
+
+    _run(ctx, diag, work)
 
 
 @cli.command()
