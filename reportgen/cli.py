@@ -160,7 +160,7 @@ def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Pat
 
 @cli.command()
 @content_options(event=False)
-@click.argument("events", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("events", nargs=-1, metavar="EVENT.yml...", type=click.Path(path_type=Path))
 @click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
               help="Each event is built into OUT/<event file name>/.")
 @format_option()
@@ -185,6 +185,8 @@ def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: 
         from reportgen.build import default_content_dir
 
         events, content_dir = (content_dir, *events), default_content_dir()  # no CONTENT_DIR was given
+    if not events:  # checked here, not by Click, which would take a lone event file for CONTENT_DIR
+        raise click.UsageError("Missing argument 'EVENT.yml...'.", ctx)
     diag = Diagnostics(strict=strict)
 
     def work() -> None:

@@ -148,3 +148,15 @@ def test_template_that_is_not_a_pptx(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["template", "check", str(fake)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {fake}: not a PowerPoint file")
+
+
+def test_batch_of_one_event_in_a_project_folder(runner: CliRunner, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    content = write_content(tmp_path, SECTION)
+    event = events(tmp_path / "ev", 1)[0]
+    monkeypatch.chdir(content)  # no CONTENT_DIR: the current folder, which holds guide.yml
+    result = runner.invoke(cli, ["batch", str(event), "-o", str(tmp_path / "o"), "-f", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "o" / "city0" / "test-guide.pdf").is_file()
+    result = runner.invoke(cli, ["batch"])
+    assert result.exit_code == 2 and result.stderr.endswith("Error: Missing argument 'EVENT.yml...'.\n")
