@@ -32,6 +32,14 @@ class BuildOptions:
     parallel: bool = True  # render formats side by side on multi-core machines
 
 
+def default_content_dir() -> Path:
+    """The content folder when the command line names none: ``content/`` (as in this
+    repository), else the current folder when it holds a guide.yml (a project made by
+    ``reportgen init``, where one runs ``reportgen build`` with no arguments)."""
+    content = Path("content")
+    return Path(".") if not content.is_dir() and Path("guide.yml").is_file() else content
+
+
 def find_brand(options: BuildOptions) -> Path | None:
     """``--brand`` wins; else a ``brand.yml`` in the content folder (or beside the one Markdown
     file given); else the default brand."""
@@ -43,14 +51,19 @@ def find_brand(options: BuildOptions) -> Path | None:
 
 
 def load(options: BuildOptions, diag: Diagnostics, brand_key: str | None = None) -> tuple[Document, Theme]:
-    """Load and check the content and the brand, without rendering anything. ``brand_key`` is
-    the brand's digest when the caller has it already (hashing the fonts takes milliseconds)."""
+    """Load and check the content, the brand and the template, without rendering anything.
+    ``brand_key`` is the brand's digest when the caller has it already (hashing the fonts
+    takes milliseconds)."""
     from reportgen.brand import load_theme
     from reportgen.check import check_tables, fit_fonts
     from reportgen.load import load_document
 
     doc = load_document(options.content_dir, diag, options.event, options.allow_outside)
     theme = load_theme(find_brand(options), diag, brand_key)
+    if options.template is not None:
+        from reportgen.template import apply_template
+
+        theme = apply_template(theme, options.template)
     theme = fit_fonts(doc, theme, diag)
     if any(fmt != "pdf" for fmt in options.formats):
         check_tables(doc, theme, diag)
@@ -88,10 +101,6 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     side_by_side = options.parallel and can_fork() and not observed()
     with RenderWorker(remote) if side_by_side else nullcontext() as worker:
         doc, theme = load(options, diag, brand_key)
-        if options.template is not None:
-            from reportgen.template import apply_template
-
-            theme = apply_template(theme, options.template)
         theme = with_event_footer(theme, doc.meta)
         rendered = render_all(doc, theme, options.formats, diag, worker)
     prepare_dir(options.out_dir)

@@ -9,14 +9,18 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from reportgen import __version__
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 
+if TYPE_CHECKING:
+    from reportgen.build import BuildOptions
+
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_CHOICES = ("pdf", "pptx", "slides-pdf", "handout", "all")
 
 
@@ -44,32 +48,64 @@ def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _options(content_dir: Path, out: Path, fmt: str, brand: Path | None, event_file: Path | None,
-             sets: tuple[str, ...], strict: bool, allow_outside: bool, diag: Diagnostics, **more: Any) -> Any:
+             sets: tuple[str, ...], strict: bool, allow_outside: bool, diag: Diagnostics, *,
+             template: Path | None = None, force: bool = False) -> BuildOptions:
+    """The command line's values as ``BuildOptions``: the event file read, ``--set`` values on top."""
     from reportgen.build import FORMATS, BuildOptions
     from reportgen.events import read_event
 
     event = read_event(event_file, diag) if event_file else {}
     event.update(_parse_sets(sets))
-    formats = FORMATS if fmt == "all" else (fmt,)
-    return BuildOptions(content_dir, out, formats, brand, event, strict, allow_outside, **more)
+    return BuildOptions(content_dir=content_dir, out_dir=out, formats=FORMATS if fmt == "all" else (fmt,),
+                        brand=brand, event=event, strict=strict, allow_outside=allow_outside,
+                        template=template, force=force)
 
 
-def content_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options every command that reads content shares."""
+def _content_dir(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """CONTENT_DIR as given, else ``content/``, else the current folder if it holds guide.yml."""
+    from reportgen.build import default_content_dir
+
+    return value if value is not None else default_content_dir()
+
+
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(dict)["debug"] = True
+
+
+# --debug after the command name too (``reportgen build --debug``), as well as before it
+debug_option = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug,
+                            help="Show a traceback with errors.")
+
+
+def format_option(help: str = "What to build: all = pdf + pptx; slides-pdf = the deck as PDF; handout = "
+                  "printable slides.") -> Callable[[F], F]:
+    return click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all",
+                        show_default=True, help=help)
+
+
+def content_options(*, event: bool = True) -> Callable[[F], F]:
+    """The options every command that reads content shares. ``event=False`` leaves out
+    ``--event``, for ``batch``, which takes its event files as arguments."""
     decorators = [
-        click.argument("content_dir", type=click.Path(path_type=Path), default="content", required=False),
+        click.argument("content_dir", type=click.Path(path_type=Path), required=False, callback=_content_dir),
         click.option("--brand", type=click.Path(path_type=Path), help="brand.yml to use (default: the content "
                      "folder's brand.yml, else the built-in brand)."),
-        click.option("--event", "event_file", type=click.Path(path_type=Path), help="Event file (YAML) with name, "
-                     "date, venue, instructor, …"),
+        *([click.option("--event", "event_file", type=click.Path(path_type=Path),
+                        help="Event file (YAML) with name, date, venue, instructor, …")] if event else []),
         click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Set an event value, e.g. "
                      "--set venue=Berlin (repeatable)."),
         click.option("--strict", is_flag=True, help="Treat warnings as errors."),
         click.option("--allow-outside", is_flag=True, help="Allow files outside the content folder."),
+        debug_option,
     ]
-    for decorate in reversed(decorators):
-        func = decorate(func)
-    return func
+
+    def apply(func: F) -> F:
+        for decorate in reversed(decorators):
+            func = decorate(func)
+        return func
+
+    return apply
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,18 +117,17 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
     \b
     Example:
-      reportgen build                     # content/ → build/<name>.pdf and .pptx
+      reportgen build                     # content/ (or ./guide.yml) → build/<name>.pdf and .pptx
       reportgen build guides/intro -f pdf --brand clients/acme/brand.yml
     """
     ctx.ensure_object(dict)["debug"] = debug
 
 
 @cli.command()
-@content_options
+@content_options()
 @click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
               help="Output folder.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True,
-              help="What to build: all = pdf + pptx; slides-pdf = the deck as PDF; handout = printable slides.")
+@format_option()
 @click.option("--template", type=click.Path(path_type=Path), help="Build the deck on this .pptx's master and layouts.")
 @click.option("--force", is_flag=True, help="Rebuild even if no input changed.")
 @click.pass_context
@@ -100,8 +135,9 @@ def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Pat
           sets: tuple[str, ...], strict: bool, allow_outside: bool, template: Path | None, force: bool) -> None:
     """Build the handout (PDF) and the deck (PPTX) and print the paths written.
 
-    CONTENT_DIR is a folder with guide.yml, or one Markdown file as it is (a README).
-    Outputs whose inputs have not changed since the last build are kept as they are.
+    CONTENT_DIR is a folder with guide.yml, or one Markdown file as it is (a README);
+    without it, ./content, else the current folder if it holds guide.yml. Outputs whose
+    inputs have not changed since the last build are kept as they are.
 
     \b
     Example:
@@ -123,17 +159,17 @@ def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Pat
 
 
 @cli.command()
-@content_options
-@click.argument("events", nargs=-1, required=True, type=click.Path(path_type=Path))
+@content_options(event=False)
+@click.argument("events", nargs=-1, metavar="EVENT.yml...", type=click.Path(path_type=Path))
 @click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
               help="Each event is built into OUT/<event file name>/.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True)
+@format_option()
 @click.option("--template", type=click.Path(path_type=Path), help="Build decks on this .pptx's layouts.")
 @click.option("--force", is_flag=True, help="Rebuild even if no input changed.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel builds (default: one per core).")
 @click.pass_context
 def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: Path, fmt: str,
-          brand: Path | None, event_file: Path | None, sets: tuple[str, ...], strict: bool, allow_outside: bool,
+          brand: Path | None, sets: tuple[str, ...], strict: bool, allow_outside: bool,
           template: Path | None, force: bool, jobs: int | None) -> None:
     """Build one variant per event file, in parallel, each into its own folder.
 
@@ -145,10 +181,12 @@ def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: 
     """
     from reportgen.batch import run_batch
 
-    if event_file is not None:
-        raise click.UsageError("batch takes event files as arguments, not --event")
     if content_dir.suffix.lower() in (".yml", ".yaml") and content_dir.is_file():
-        events, content_dir = (content_dir, *events), Path("content")  # no CONTENT_DIR was given
+        from reportgen.build import default_content_dir
+
+        events, content_dir = (content_dir, *events), default_content_dir()  # no CONTENT_DIR was given
+    if not events:  # checked here, not by Click, which would take a lone event file for CONTENT_DIR
+        raise click.UsageError("Missing argument 'EVENT.yml...'.", ctx)
     diag = Diagnostics(strict=strict)
 
     def work() -> None:
@@ -162,9 +200,10 @@ def batch(ctx: click.Context, content_dir: Path, events: tuple[Path, ...], out: 
 
 
 @cli.command("watch")
-@content_options
-@click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True)
+@content_options()
+@click.option("-o", "--out", type=click.Path(path_type=Path), default="build", show_default=True,
+              help="Output folder.")
+@format_option()
 @click.option("--template", type=click.Path(path_type=Path), help="Build the deck on this .pptx's layouts.")
 @click.pass_context
 def watch_command(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Path | None,
@@ -180,28 +219,34 @@ def watch_command(ctx: click.Context, content_dir: Path, out: Path, fmt: str, br
     """
     from reportgen.watch import watch
 
-    def make_options(diag: Diagnostics) -> Any:
-        return _options(content_dir, out, fmt, brand, event_file, sets, strict, allow_outside, diag,
-                        template=template)
+    diag = Diagnostics(strict=strict)
 
-    watch(make_options, event_file)
+    def work() -> None:  # the event file is read at each rebuild, so an edit to it is seen
+        watch(_options(content_dir, out, fmt, brand, None, sets, strict, allow_outside, diag, template=template),
+              event_file)
+
+    _run(ctx, diag, work)
 
 
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
+@debug_option
 @click.pass_context
 def init(ctx: click.Context, directory: Path) -> None:
-    """Create a new project (guide.yml, a section, brand.yml, logo, fonts) that builds at once.
+    """Create a new project that builds at once, and print every file made: guide.yml, a
+    section, and a placeholder brand (brand.yml named after the folder, a stand-in logo,
+    fonts) to replace with your own.
 
     \b
     Example:
-      reportgen init my-workshop && reportgen build my-workshop
+      reportgen init my-workshop && cd my-workshop && reportgen build
     """
     from reportgen.scaffold import scaffold
 
     def work() -> None:
         for path in scaffold(directory):
             click.echo(str(path))
+        click.echo(f"next: cd {directory} && reportgen build", err=True)
 
     _run(ctx, Diagnostics(), work)
 
@@ -218,6 +263,7 @@ def template() -> None:
 
 @template.command("check")
 @click.argument("path", type=click.Path(path_type=Path))
+@debug_option
 @click.pass_context
 def template_check(ctx: click.Context, path: Path) -> None:
     """List a template's layouts and placeholders, the role each serves, and what is missing.
@@ -254,22 +300,29 @@ def template_check(ctx: click.Context, path: Path) -> None:
 
 
 @cli.command()
-@content_options
+@content_options()
+@format_option("The outputs to check for, as build's -f (a table too long for a slide matters to the deck).")
+@click.option("--template", type=click.Path(path_type=Path), help="Check the deck against this .pptx's layouts, "
+              "as build --template uses them.")
 @click.pass_context
 def check(ctx: click.Context, content_dir: Path, brand: Path | None, event_file: Path | None,
-          sets: tuple[str, ...], strict: bool, allow_outside: bool) -> None:
-    """Validate the content and the brand without writing anything.
+          sets: tuple[str, ...], strict: bool, allow_outside: bool, fmt: str, template: Path | None) -> None:
+    """Validate the content, the brand and the template without writing anything.
+
+    Takes build's options but -o and --force.
 
     \b
     Example:
       reportgen check content --strict
+      reportgen check --template corporate.pptx -f pptx
     """
     from reportgen.build import load
 
     diag = Diagnostics(strict=strict)
 
     def work() -> None:
-        options = _options(content_dir, Path("build"), "all", brand, event_file, sets, strict, allow_outside, diag)
+        options = _options(content_dir, Path("build"), fmt, brand, event_file, sets, strict, allow_outside, diag,
+                           template=template)
         doc, _ = load(options, diag)
         click.echo(f"ok: {len(doc.sections)} sections in {content_dir}")
 

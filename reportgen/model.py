@@ -193,11 +193,12 @@ class Meta:
     source: SourceRef
     subtitle: str = ""
     author: str = ""
-    date: str = ""
+    date: str = ""  # as printed: "15 January 2026"
     lang: str = "en"
     link: str = ""
     keywords: tuple[str, ...] = ()
     event: tuple[tuple[str, str], ...] = ()  # (key, value) pairs: name, date, venue, instructor, …
+    date_iso: str = ""  # the date as "2026-01-15" when it is one (the files' creation date), else ""
 
     def event_value(self, key: str) -> str:
         return dict(self.event).get(key, "")

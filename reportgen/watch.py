@@ -2,71 +2,96 @@
 
 watchfiles (inotify and friends) reports changes; each batch of changes triggers one build,
 which itself skips outputs whose inputs did not change. Errors are shown and watching goes on.
+What is watched follows from the options alone, so a first build that fails watches the same
+files as one that succeeds; the output folder is never watched.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
 from reportgen.build import BuildOptions, build, find_brand
-from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 
 
-def watched_paths(options: BuildOptions, event_file: Path | None) -> list[Path]:
-    """The content folder, the brand's folder (logos, fonts) and the event file."""
-    paths = [options.content_dir]
+@dataclass(frozen=True)
+class Watched:
+    """What a change must touch to cause a rebuild: anything in ``folders`` (the content folder,
+    the brand's folder with its logos and fonts), or one of ``files`` (the event file, the
+    template), but nothing in ``out``. Paths are absolute."""
+
+    folders: tuple[Path, ...]
+    files: tuple[Path, ...]
+    out: Path
+
+    @property
+    def roots(self) -> list[Path]:
+        """The folders to ask watchfiles about: a file is watched through its folder (editors
+        replace files on saving), and a folder inside another is watched with it."""
+        roots = [p for p in dict.fromkeys((*self.folders, *(f.parent for f in self.files))) if p.is_dir()]
+        return [p for p in roots if not any(other in p.parents for other in roots)]
+
+    def __contains__(self, path: Path) -> bool:
+        if path.name.startswith(".") or path == self.out or self.out in path.parents:
+            return False
+        return path in self.files or any(path == f or f in path.parents for f in self.folders)
+
+
+def watched_paths(options: BuildOptions, event_file: Path | None) -> Watched:
+    """The content folder (a Markdown file's own folder), the brand's folder, the event file
+    and the template."""
+    content = options.content_dir
+    folders = [content.parent if content.is_file() else content]
     brand = find_brand(options)
     if brand is not None:
-        paths.append(brand.parent)
-    if event_file is not None:
-        paths.append(event_file)
-    if options.template is not None:
-        paths.append(options.template)
-    return [p.resolve() for p in paths if p.exists()]
+        folders.append(brand.parent)
+    files = [p for p in (event_file, options.template) if p is not None]
+    return Watched(tuple(dict.fromkeys(p.resolve() for p in folders)), tuple(p.resolve() for p in files),
+                   options.out_dir.resolve())
 
 
-def watch(make_options: Callable[[Diagnostics], BuildOptions], event_file: Path | None,
-          stop: object = None) -> None:
-    """Build once, then after every change; return on Ctrl-C (or when ``stop`` is set)."""
+def watch(options: BuildOptions, event_file: Path | None, stop: object = None) -> None:
+    """Build once, then after every change; return on Ctrl-C (or when ``stop`` is set). The
+    event file is read again for every build; ``options.event`` (``--set``) wins over it."""
     from watchfiles import watch as watch_changes
 
-    options = _rebuild(make_options, "start")
-    out = options.out_dir.resolve() if options else None
-    paths = watched_paths(options, event_file) if options else [Path(".").resolve()]
-    click.echo(f"watching {', '.join(map(str, paths))} (Ctrl-C to stop)", err=True)
+    if not options.content_dir.exists():
+        raise ReportgenError("content folder not found", SourceRef(options.content_dir),
+                             hint="pass the folder holding guide.yml, or a Markdown file")
+    watched = watched_paths(options, event_file)
+    _rebuild(options, event_file, "start")
+    click.echo(f"watching {', '.join(map(str, watched.roots))} (Ctrl-C to stop)", err=True)
     try:
-        for changes in watch_changes(*paths, stop_event=stop, debounce=200, step=50,  # type: ignore[arg-type]
-                                     watch_filter=lambda _, path: not _inside(Path(path), out)):
+        for changes in watch_changes(*watched.roots, stop_event=stop, debounce=200, step=50,  # type: ignore[arg-type]
+                                     watch_filter=lambda _, path: Path(path) in watched):
             names = sorted({Path(p).name for _, p in changes})
-            _rebuild(make_options, ", ".join(names[:3]) + (" …" if len(names) > 3 else ""))
+            _rebuild(options, event_file, ", ".join(names[:3]) + (" …" if len(names) > 3 else ""))
     except KeyboardInterrupt:
         pass
     click.echo("stopped", err=True)
 
 
-def _inside(path: Path, folder: Path | None) -> bool:
-    return folder is not None and (path == folder or folder in path.parents) or path.name.startswith(".")
-
-
-def _rebuild(make_options: Callable[[Diagnostics], BuildOptions], why: str) -> BuildOptions | None:
+def _rebuild(options: BuildOptions, event_file: Path | None, why: str) -> None:
     """One build with a one-line status; an error is printed, never raised."""
-    diag = Diagnostics()
+    from reportgen.events import read_event
+
+    diag = Diagnostics(strict=options.strict)
     started = time.perf_counter()
     stamp = time.strftime("%H:%M:%S")
     try:
-        options = make_options(diag)
+        if event_file is not None:
+            options = replace(options, event={**read_event(event_file, diag), **options.event})
         paths = build(options, diag)
     except ReportgenError as exc:
         for warning in diag.warnings:
             click.echo(f"warning: {warning}", err=True)
         click.echo(f"[{stamp}] {why}: error: {exc.format_message()}", err=True)
-        return None
+        return
     for warning in diag.warnings:
         click.echo(f"warning: {warning}", err=True)
     took = time.perf_counter() - started
     click.echo(f"[{stamp}] {why}: built {', '.join(p.name for p in paths)} in {took:.2f} s")
-    return options

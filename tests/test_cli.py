@@ -122,3 +122,45 @@ def test_one_markdown_file_builds_as_it_is(runner: CliRunner, tmp_path: Path) ->
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["readme.pdf", "readme.pptx"]
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "out" / "readme.pdf").pages)
     assert "README" in text and "Install" in text and "Run it." in text
+
+
+def test_command_line_values_become_typed_build_options(tmp_path: Path) -> None:
+    from typing import get_type_hints
+
+    from reportgen.build import BuildOptions
+    from reportgen.cli import _options
+    from reportgen.errors import Diagnostics
+
+    assert get_type_hints(_options, localns={"BuildOptions": BuildOptions})["return"] is BuildOptions
+    options = _options(tmp_path, tmp_path / "o", "pdf", None, None, ("event.venue=Berlin",), True, False,
+                       Diagnostics(), template=tmp_path / "t.pptx", force=True)
+    assert options == BuildOptions(content_dir=tmp_path, out_dir=tmp_path / "o", formats=("pdf",),
+                                   event={"venue": "Berlin"}, strict=True, template=tmp_path / "t.pptx", force=True)
+
+
+def test_debug_after_the_command_name_shows_a_traceback_too(runner: CliRunner, tmp_path: Path) -> None:
+    for args in (["build", str(tmp_path / "nowhere"), "--debug"], ["check", "--debug", str(tmp_path / "nowhere")],
+                 ["template", "check", str(tmp_path / "no.pptx"), "--debug"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 1, args
+        assert "Traceback" in result.stderr and result.stderr.rstrip().splitlines()[-1].startswith("error: ")
+    result = runner.invoke(cli, ["build", str(tmp_path / "nowhere")])
+    assert "Traceback" not in result.stderr
+
+
+def test_batch_does_not_offer_event(runner: CliRunner, tmp_path: Path) -> None:
+    assert "--event" not in runner.invoke(cli, ["batch", "--help"]).stdout
+    result = runner.invoke(cli, ["batch", str(tmp_path), "--event", "e.yml", "a.yml"])
+    assert result.exit_code == 2 and "No such option '--event'" in result.stderr
+
+
+def test_check_takes_the_format_and_the_template(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, GOOD)
+    result = runner.invoke(cli, ["check", str(content), "-f", "pptx", "--template", str(tmp_path / "corp.pptx")])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {tmp_path / 'corp.pptx'}: template not found; check the --template path\n"
+    from pptx import Presentation
+
+    Presentation().save(str(tmp_path / "corp.pptx"))
+    result = runner.invoke(cli, ["check", str(content), "-f", "pptx", "--template", str(tmp_path / "corp.pptx")])
+    assert (result.exit_code, result.stdout) == (0, f"ok: 1 sections in {content}\n")

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import cli
@@ -32,6 +33,51 @@ def test_source_date_epoch_sets_the_deck_date(tmp_path: Path, monkeypatch: objec
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # type: ignore[attr-defined]
     deck = build_to(content, tmp_path / "o", ("pptx",))[0]
     assert Presentation(str(deck)).core_properties.modified.year == 2026
+
+
+ALL_FORMATS = ("pdf", "pptx", "slides-pdf", "handout")
+
+
+def _dates(paths: list[Path]) -> set[object]:
+    """Every creation and modification date the outputs state, as ``datetime``s (UTC)."""
+    import datetime as dt
+
+    import pypdf
+    from pptx import Presentation
+
+    dates: set[object] = set()
+    for path in paths:
+        if path.suffix == ".pptx":
+            props = Presentation(str(path)).core_properties
+            dates |= {props.created, props.modified}
+        else:
+            info = pypdf.PdfReader(path).metadata
+            assert info is not None
+            for key in ("/CreationDate", "/ModDate"):
+                assert str(info[key]).endswith("+00'00'"), info[key]  # UTC, stated as such
+                dates.add(dt.datetime.strptime(str(info[key])[2:16], "%Y%m%d%H%M%S"))
+    return dates
+
+
+def test_the_guide_date_dates_every_output_and_rebuilds_stay_identical(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    guide = "title: Test Guide\ndate: 2026-01-15\nsections:\n  - a.md\n"
+    content = write_content(tmp_path, CONTENT, guide=guide)
+    first = build_to(content, tmp_path / "one", ALL_FORMATS)
+    assert len(first) == 4 and _dates(first) == {dt.datetime(2026, 1, 15)}
+    second = build_to(content, tmp_path / "two", ALL_FORMATS)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # wins over the guide: 2026-01-01
+    assert _dates(build_to(content, tmp_path / "epoch", ALL_FORMATS)) == {dt.datetime(2026, 1, 1)}
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    undated = write_content(tmp_path / "undated", CONTENT)  # no date, or one that is not ISO: a fixed date
+    assert _dates(build_to(undated, tmp_path / "undated-out", ALL_FORMATS)) == {dt.datetime(2000, 1, 1)}
+    guide = "title: Test Guide\ndate: Spring 2026\nsections:\n  - a.md\n"
+    spring = write_content(tmp_path / "spring", CONTENT, guide=guide)
+    assert _dates(build_to(spring, tmp_path / "spring-out", ("pdf", "pptx"))) == {dt.datetime(2000, 1, 1)}
 
 
 def test_unchanged_inputs_are_not_rebuilt(runner: CliRunner, tmp_path: Path) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
+import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 
 from reportgen.cli import cli
 
-from .conftest import write_content
+from .conftest import REPO, write_content
 
 SECTION = {"a.md": "# Welcome to {{ event.name }}\n\nHeld in {{ event.venue }}.\n\n- point\n"}
 
@@ -79,6 +80,39 @@ def test_init_scaffolds_a_project_that_builds(runner: CliRunner, tmp_path: Path)
     assert again.exit_code == 1 and again.stderr.startswith(f"error: {project}: folder is not empty")
 
 
+def test_init_lists_every_file_it_makes_and_brands_the_project_neutrally(runner: CliRunner, tmp_path: Path) -> None:
+    project = tmp_path / "acme-onboarding"
+    result = runner.invoke(cli, ["init", str(project)])
+    assert result.exit_code == 0, result.output
+    made = sorted(p for p in project.rglob("*") if p.is_file())
+    assert sorted(Path(line) for line in result.stdout.splitlines()) == made and len(made) > 3
+    default_logos = {p.read_bytes() for p in (REPO / "assets" / "logos").iterdir()}
+    assert not any(p.read_bytes() in default_logos for p in made)  # no Big Blue logo
+    assert "Big Blue" not in (project / "brand.yml").read_text(encoding="utf-8")
+    out = tmp_path / "o"
+    assert runner.invoke(cli, ["build", str(project), "-o", str(out)]).exit_code == 0
+    reader = pypdf.PdfReader(out / "my-workshop.pdf")
+    cover = reader.pages[0]
+    assert "Acme Onboarding" in cover.extract_text()  # the organisation: the folder's name
+    assert [(i.image.width, i.image.height) for i in cover.images] == [(720, 220)]  # the placeholder logo
+    assert all("Acme Onboarding" in page.extract_text() for page in reader.pages[1:])  # the footer
+    deck = Presentation(str(out / "my-workshop.pptx"))
+    footers = {sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.name == "Footer"}
+    assert footers == {"Acme Onboarding"}
+
+
+def test_a_project_from_init_builds_from_inside_with_no_arguments(runner: CliRunner, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(cli, ["init", "my-workshop"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "my-workshop")
+    result = runner.invoke(cli, ["build"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [str(Path("build", "my-workshop.pdf")), str(Path("build", "my-workshop.pptx"))]
+    assert result.stderr == ""
+    assert runner.invoke(cli, ["check"]).stdout == "ok: 1 sections in .\n"
+
+
 def _template(path: Path, rename: dict[str, str]) -> Path:
     deck = Presentation()
     for layout in deck.slide_layouts:
@@ -114,3 +148,15 @@ def test_template_that_is_not_a_pptx(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["template", "check", str(fake)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {fake}: not a PowerPoint file")
+
+
+def test_batch_of_one_event_in_a_project_folder(runner: CliRunner, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    content = write_content(tmp_path, SECTION)
+    event = events(tmp_path / "ev", 1)[0]
+    monkeypatch.chdir(content)  # no CONTENT_DIR: the current folder, which holds guide.yml
+    result = runner.invoke(cli, ["batch", str(event), "-o", str(tmp_path / "o"), "-f", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "o" / "city0" / "test-guide.pdf").is_file()
+    result = runner.invoke(cli, ["batch"])
+    assert result.exit_code == 2 and result.stderr.endswith("Error: Missing argument 'EVENT.yml...'.\n")

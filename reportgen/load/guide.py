@@ -73,7 +73,22 @@ def meta_of(data: dict[str, Any], path: Path, event: dict[str, str]) -> Meta:
         link=text("link"),
         keywords=tuple(str(k) for k in keywords),
         event=tuple(sorted(merged.items())),
+        date_iso=iso_date(data.get("date")),
     )
+
+
+def iso_date(value: object) -> str:
+    """``2026-01-15`` for an ISO date (as YAML reads it, or as text); ``""`` for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return ""
+    return ""
 
 
 def format_date(value: dt.date | str) -> str:

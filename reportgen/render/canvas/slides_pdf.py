@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportgen import model as m
 from reportgen.errors import Diagnostics
 from reportgen.render.canvas.slide import draw_slide
+from reportgen.render.dates import set_pdf_dates
 from reportgen.render.deck.plan import Slide, deck_anchors
 from reportgen.render.deck.planner import plan_slides
 from reportgen.theme import Theme
@@ -47,6 +48,7 @@ def canvas_options(meta: m.Meta, theme: Theme) -> dict[str, Any]:
 
 
 def set_metadata(canvas: Canvas, meta: m.Meta) -> None:
+    set_pdf_dates(canvas, meta)
     canvas.setTitle(meta.full_title)
     canvas.setAuthor(meta.author)
     canvas.setSubject(meta.subtitle)

@@ -37,6 +37,7 @@ from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import continuation_mark, width
 from reportgen.load.svg import is_svg
 from reportgen.measure import code_lines, column_widths, longest_words
+from reportgen.render.dates import set_pdf_dates
 from reportgen.render.handout.aside import ASIDE_PAD, CODE_PAD, Aside
 from reportgen.render.handout.contents import Contents, Entry
 from reportgen.render.handout.pages import Cover, RuledLines
@@ -155,6 +156,7 @@ def _keep_with_next(flowables: list[Flowable]) -> Flowable:
 class _Handout(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, theme: Theme, doc: m.Document) -> None:
         box, meta = theme.page, doc.meta
+        self.meta = meta
         full_title = meta.full_title
         super().__init__(
             buffer,
@@ -171,6 +173,9 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
             PageTemplate("cover", [cover]),
             PageTemplate("body", [body], onPage=lambda c, d: decorate_page(c, d, theme, full_title)),
         ])
+
+    def beforeDocument(self) -> None:
+        set_pdf_dates(self.canv, self.meta)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """reportlab's, but the pieces a flowable splits into keep its block's source, and a

@@ -7,10 +7,8 @@ All text is real, editable text with exact line spacing, so viewers lay it out a
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import math
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from reportgen import model as m
 from reportgen.errors import Diagnostics
 from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
+from reportgen.render.dates import creation_time
 from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox, deck_anchors
 from reportgen.render.deck.planner import plan_slides
 from reportgen.render.pptx import compat
@@ -176,7 +175,7 @@ def _drop_slides(prs: Any) -> None:
 
 
 def _properties(prs: Any, meta: m.Meta) -> None:
-    """Core properties with a fixed date, so rebuilds are byte-identical."""
+    """Core properties dated by ``creation_time`` (never the clock), so rebuilds are byte-identical."""
     props = prs.core_properties
     props.title = meta.full_title
     props.subject = meta.subtitle
@@ -185,13 +184,6 @@ def _properties(prs: Any, meta: m.Meta) -> None:
     props.language = meta.lang
     props.last_modified_by = "reportgen"
     props.revision = 1
-    stamp = build_time()
+    stamp = creation_time(meta)
     props.created = props.modified = stamp
     props.last_printed = stamp
-
-
-def build_time() -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when set (reproducible-builds.org), else a fixed date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    seconds = int(epoch) if epoch.isdigit() else 946684800  # 2000-01-01, as reportlab's invariant mode
-    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).replace(tzinfo=None)
