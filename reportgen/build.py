@@ -6,6 +6,7 @@ build leaves the previous outputs untouched.
 
 from __future__ import annotations
 
+import os
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -76,6 +77,10 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     from reportgen.output import prepare_dir, write_atomic
     from reportgen.render import RENDERERS, suffix
 
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not epoch.isdigit():
+        raise ReportgenError(f"SOURCE_DATE_EPOCH is '{epoch}', not a number of seconds",
+                             hint="set it to a Unix time such as 1767225600, or unset it")
     # any registered renderer may be asked for ("all" on the command line stays FORMATS)
     unknown = [fmt for fmt in options.formats if fmt not in RENDERERS]
     if unknown:

@@ -153,3 +153,13 @@ def test_only_files_the_build_reads_decide_whether_it_reruns(runner: CliRunner, 
     Image.new("RGB", (40, 20), "navy").save(content / "chart.png")
     assert runner.invoke(cli, args).exit_code == 0
     assert pdf.stat().st_mtime_ns != first and b"/Subtype /Image" in pdf.read_bytes()
+
+
+def test_a_source_date_epoch_that_is_no_number_is_one_error_line(runner: CliRunner, tmp_path: Path,
+                                                                monkeypatch: object) -> None:
+    content = write_content(tmp_path, CONTENT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")  # type: ignore[attr-defined]
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1 and not (tmp_path / "o").exists()
+    assert result.stderr == ("error: SOURCE_DATE_EPOCH is 'abc', not a number of seconds; set it to a Unix time "
+                             "such as 1767225600, or unset it\n")
