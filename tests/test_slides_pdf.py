@@ -236,10 +236,23 @@ def test_a_bad_handout_layout_is_an_error_with_a_hint(tmp_path: Path, value: str
     assert caught.value.source is not None and caught.value.source.line is not None
 
 
-def test_build_refuses_an_unknown_format(tmp_path: Path) -> None:
+def test_build_refuses_an_unknown_format_before_it_writes_anything(tmp_path: Path) -> None:
+    """A successful build creates its output folder; an unknown format, even beside a known one,
+    leaves no folder, and a folder of earlier outputs as it was."""
+    out = tmp_path / "out"
+    refusal = "unknown output format 'docx'; use one of: pdf, pptx, slides-pdf, handout"
+    for formats in (("docx",), ("pdf", "docx")):
+        with pytest.raises(ReportgenError) as caught:
+            build(BuildOptions(CONTENT, out, formats=formats), Diagnostics())
+        assert caught.value.format_message() == refusal
+        assert not out.exists()
+    written = build(BuildOptions(CONTENT, out, formats=("pdf",)), Diagnostics())
+    assert [p.parent for p in written] == [out]
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()}
     with pytest.raises(ReportgenError) as caught:
-        build(BuildOptions(CONTENT, tmp_path, formats=("docx",)), Diagnostics())
-    assert "slides-pdf" in (caught.value.hint or "") and not tmp_path.joinpath("x").exists()
+        build(BuildOptions(CONTENT, out, formats=("pdf", "docx"), force=True), Diagnostics())
+    assert caught.value.format_message() == refusal
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()} == before
 
 
 @pytest.mark.parametrize("line", ["    return x + 1", "a = 1" + " " * 30 + "b", "  x  y", "plain words here"])
