@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pypdf
 from click.testing import CliRunner
 
 from reportgen.cli import cli
@@ -48,6 +49,19 @@ def test_unchanged_inputs_are_not_rebuilt(runner: CliRunner, tmp_path: Path) -> 
     assert all(p.stat().st_mtime_ns != stamps[p] for p in out.iterdir())
     forced = runner.invoke(cli, ["build", str(content), "-o", str(out), "--force"])
     assert forced.exit_code == 0
+
+
+def test_other_content_into_the_same_folder_is_built(runner: CliRunner, tmp_path: Path) -> None:
+    """Two guides with the same title (so the same file names), one after the other into one
+    folder: the second is built, not taken for the first one unchanged."""
+    out = tmp_path / "o"
+    first = write_content(tmp_path / "first", {"a.md": "# Alpha\n\nThe first guide.\n"})
+    second = write_content(tmp_path / "second", {"a.md": "# Beta\n\nThe second guide.\n"})
+    for content, shown in ((first, "The first guide."), (second, "The second guide."), (first, "The first guide.")):
+        result = runner.invoke(cli, ["build", str(content), "-o", str(out), "-f", "pdf"])
+        assert result.exit_code == 0 and result.stdout == f"{out / 'test-guide.pdf'}\n"
+        text = "".join(page.extract_text() or "" for page in pypdf.PdfReader(out / "test-guide.pdf").pages)
+        assert shown in text
 
 
 def test_a_replaced_logo_triggers_a_rebuild(runner: CliRunner, tmp_path: Path) -> None:
