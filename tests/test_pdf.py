@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reportgen import model as m
+from reportgen.brand import load_theme
 from reportgen.errors import Diagnostics
 from reportgen.load import load_document
 
@@ -158,6 +159,19 @@ def test_contents_longer_than_a_page_with_links_in_the_body(tmp_path: Path) -> N
     assert len(toc_links) == 80
 
 
+def drawn_images(page: pypdf.PageObject) -> dict[str, tuple[float, float, float, float]]:
+    """Each image drawn on ``page``: (x, y, width, height) in points on the page, from the
+    transformation in force where the content stream paints it (nested ``cm`` included)."""
+    placed: dict[str, tuple[float, float, float, float]] = {}
+
+    def visit(op: bytes, args: list[object], cm: list[float], tm: list[float]) -> None:
+        if op == b"Do":
+            placed[str(args[0])] = (cm[4], cm[5], cm[0], cm[3])
+
+    page.extract_text(visitor_operand_before=visit)
+    return placed
+
+
 def test_images_are_scaled_to_the_frame_with_captions(tmp_path: Path) -> None:
     from PIL import Image
 
@@ -166,12 +180,13 @@ def test_images_are_scaled_to_the_frame_with_captions(tmp_path: Path) -> None:
     out = build_to(content, tmp_path / "o", ("pdf",))[0]
     reader = pypdf.PdfReader(out)
     page = next(p for p in reader.pages if "Figure 1: growth" in (p.extract_text() or ""))
-    images = [obj.get_object() for obj in page["/Resources"]["/XObject"].values()
-              if obj.get_object()["/Width"] == 4000]
-    assert images  # embedded at full resolution, drawn scaled
-    content_stream = page.get_contents().get_data().decode("latin-1")
-    scales = [float(m.group(1)) for m in re.finditer(r"q\s+([\d.]+) 0 0 [\d.]+ [\d.]+ [\d.]+ cm", content_stream)]
-    assert scales and max(scales) <= 595 - 2 * 56.6 + 1  # no wider than the text frame
+    wide = [name for name, obj in page["/Resources"]["/XObject"].items() if obj.get_object()["/Width"] == 4000]
+    assert len(wide) == 1  # embedded at full resolution, drawn scaled
+    x, y, w, h = drawn_images(page)[wide[0]]
+    box = load_theme(None, Diagnostics()).page  # the default brand's text frame
+    assert w == pytest.approx(box.inner_width, abs=0.01)  # as wide as the frame, no wider
+    assert x == pytest.approx(box.left, abs=0.01) and h == pytest.approx(w * 500 / 4000)  # in it, not distorted
+    assert box.bottom <= y and y + h <= box.height - box.top
 
 
 def test_a_lead_in_stays_on_the_page_of_its_list(guide_build: dict[str, Path]) -> None:
