@@ -85,7 +85,10 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     unknown = [fmt for fmt in options.formats if fmt not in RENDERERS]
     if unknown:
         raise ReportgenError(f"unknown output format '{unknown[0]}'", hint=f"use one of: {', '.join(RENDERERS)}")
-    settings = {"formats": options.formats, "event": options.event, "allow_outside": options.allow_outside,
+    # the content folder too: the inputs recorded are its files, so another folder's unchanged
+    # files would otherwise pass for this one's
+    settings = {"content": str(options.content_dir.resolve()), "formats": options.formats, "event": options.event,
+                "allow_outside": options.allow_outside,
                 "template": state.file_hash(options.template) if options.template and options.template.is_file()
                 else str(options.template or "")}
     from reportgen.brand import brand_file

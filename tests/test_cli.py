@@ -74,9 +74,15 @@ def test_debug_shows_a_traceback(runner: CliRunner, tmp_path: Path) -> None:
     assert "Traceback" in result.stderr and result.stderr.rstrip().splitlines()[-1].startswith("error: ")
 
 
-def test_usage_errors_keep_clicks_exit_code(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["build", "--format", "docx"])
+def test_usage_errors_keep_clicks_exit_code(runner: CliRunner, tmp_path: Path) -> None:
+    content, out = write_content(tmp_path, GOOD), tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(content), "-o", str(out), "--format", "docx"])
     assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '-f' / '--format': 'docx' is not one of "
+                                              "'pdf', 'pptx', 'slides-pdf', 'handout', 'all'.")
+    assert not out.exists()  # the same command with -f pdf creates it
+    assert runner.invoke(cli, ["build", str(content), "-o", str(out), "--format", "pdf"]).exit_code == 0
+    assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == ["test-guide.pdf"]
 
 
 def test_version_and_help_with_examples(runner: CliRunner) -> None:

@@ -1,19 +1,23 @@
-"""The pattern render/lazy_imports.py keeps reportlab from compiling at import still works, and
-the SVG libraries are imported only by builds that meet an SVG (pypdfium2 only for a deck)."""
+"""What a command imports, checked in a fresh interpreter each time (in the pytest process other
+tests have imported everything already): ``reportgen --help`` none of the heavy libraries, a build
+only its own renderer's, the SVG libraries only for an SVG (pypdfium2 only for a deck); and the
+pattern render/lazy_imports.py keeps reportlab from compiling at import still works."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pypdf
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.render import renderer
 from reportgen.render.lazy_imports import DeferredPattern
 
 from .conftest import build_to, write_content
@@ -30,15 +34,25 @@ def test_a_deferred_pattern_matches_as_the_compiled_one(text: str) -> None:
 
 
 def test_reportlab_still_breaks_a_url_at_its_slashes() -> None:
-    renderer("pdf")  # imports reportlab with the pattern deferred
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
+    """In a fresh process, so that reportlab is first imported through ``renderer`` (here another
+    test may have imported it already, and its pattern would be the compiled one)."""
+    result = fresh("""
+        from reportgen.render import renderer
+        from reportgen.render.lazy_imports import DeferredPattern
+        renderer("pdf")  # imports reportlab with the pattern deferred
+        import reportlab.platypus.paragraph as paragraph
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import Paragraph
 
-    url = "https://example.com/alpha/beta/gamma/delta/epsilon/zeta"  # narrower than the line
-    para = Paragraph(f"Read the page at {url} today", ParagraphStyle("s", uriWasteReduce=0.3))
-    para.wrap(300, 1000)
-    first_line = para.blPara.lines[0][1]
-    assert first_line[-1].startswith("https://") and first_line[-1].endswith("/")  # split, not moved
+        deferred = isinstance(paragraph.uri_pat, DeferredPattern) and paragraph.uri_pat._compiled is None
+        url = "https://example.com/alpha/beta/gamma/delta/epsilon/zeta"  # narrower than the line
+        para = Paragraph(f"Read the page at {url} today", ParagraphStyle("s", uriWasteReduce=0.3))
+        para.wrap(300, 1000)
+        show(deferred=deferred, last=para.blPara.lines[0][1][-1], compiled=paragraph.uri_pat._compiled is not None)
+        """)
+    assert result["deferred"]  # not compiled at import
+    assert result["last"].startswith("https://") and result["last"].endswith("/")  # split, not moved
+    assert result["compiled"]  # compiled when a URL had to be split
 
 
 def test_a_url_wider_than_the_page_is_broken_and_kept_whole(tmp_path: Path) -> None:
@@ -49,19 +63,32 @@ def test_a_url_wider_than_the_page_is_broken_and_kept_whole(tmp_path: Path) -> N
 
 
 SVG_MODULES = ("svglib", "pypdfium2")
-_RUN = """
-import sys
+# what a build needs and ``--help`` does not (import names; each checked with its submodules)
+HEAVY = ("reportlab", "pptx", "lxml", "PIL", "brand_yml", "pydantic", "markdown_it", "mdit_py_plugins", "ruamel",
+         "svglib", "pypdfium2", "emoji", "bidi", "arabic_reshaper", "watchfiles")
+_PRELUDE = """
+import json, sys
 from pathlib import Path
-{body}
-print("loaded:", *(m for m in {modules!r} if m in sys.modules))
+
+def show(**facts):
+    print(json.dumps(facts))
+
+def loaded(names):
+    return sorted({m.split(".")[0] for m in sys.modules} & set(names))
 """
+
+
+def fresh(body: str, args: tuple[str, ...] = ()) -> Any:
+    """Run ``body`` in a new interpreter; what it passed to ``show(...)``, from its last line."""
+    code = _PRELUDE + textwrap.dedent(body)
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def modules_after(body: str) -> set[str]:
     """Which of svglib and pypdfium2 a fresh interpreter has imported after running ``body``."""
-    code = _RUN.format(body=textwrap.dedent(body), modules=SVG_MODULES)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
-    return set(done.stdout.splitlines()[-1].split()[1:])
+    return set(fresh(f"{textwrap.dedent(body)}\nshow(loaded=loaded({SVG_MODULES!r}))")["loaded"])
 
 
 def build_in_process(content: Path, out: Path, formats: tuple[str, ...]) -> str:
@@ -72,11 +99,43 @@ build(BuildOptions(Path({str(content)!r}), Path({str(out)!r}), {formats!r}, para
 """
 
 
-def test_help_and_builds_without_svg_import_neither_svglib_nor_pdfium(tmp_path: Path) -> None:
-    assert modules_after("import contextlib, io\nfrom reportgen.cli import cli\n"
-                         "with contextlib.redirect_stdout(io.StringIO()) as help:\n"
-                         "    cli(['--help'], prog_name='reportgen', standalone_mode=False)\n"
-                         "assert 'Usage: reportgen' in help.getvalue()\n") == set()
+@pytest.mark.parametrize("args", [("--help",), ("build", "--help"), ("check", "--help"), ("--version",)])
+def test_help_imports_no_heavy_library(args: tuple[str, ...]) -> None:
+    """``reportgen --help`` as the installed command runs it (``reportgen.cli:main``), in a process
+    of its own; ``main`` ends the process itself, so the modules are read as it exits."""
+    result = fresh(f"""
+        import atexit, io, os
+        sys.argv = ["reportgen", *sys.argv[1:]]
+        os._exit = sys.exit  # main ends with os._exit: let atexit run so the modules can be shown
+        out = io.StringIO()
+        sys.stdout, real = out, sys.stdout
+
+        def report():
+            sys.stdout = real
+            show(loaded=loaded({HEAVY!r}), printed=out.getvalue())
+
+        atexit.register(report)
+        from reportgen.cli import main
+        main()
+        """, args)
+    assert result["loaded"] == []
+    assert result["printed"].startswith("Usage: reportgen") or result["printed"].startswith("reportgen, version")
+
+
+def test_the_module_probe_sees_what_a_build_imports(tmp_path: Path) -> None:
+    """The probe above can fail: after a build of both formats, the renderers' libraries are there;
+    a PDF alone imports neither python-pptx nor the pattern reportlab compiles at import."""
+    content = write_content(tmp_path, {"a.md": "# Plain\n\nText.\n"})
+    both = fresh(build_in_process(content, tmp_path / "a", ("pdf", "pptx")) + f"show(loaded=loaded({HEAVY!r}))\n")
+    assert {"reportlab", "pptx", "lxml", "markdown_it"} <= set(both["loaded"])
+    pdf = fresh(build_in_process(content, tmp_path / "b", ("pdf",))
+                + "import reportlab.platypus.paragraph as p\n"
+                + f"show(loaded=loaded({HEAVY!r}), compiled=p.uri_pat._compiled is not None)\n")
+    assert "reportlab" in pdf["loaded"] and "pptx" not in pdf["loaded"]
+    assert pdf["compiled"] is False
+
+
+def test_builds_without_svg_import_neither_svglib_nor_pdfium(tmp_path: Path) -> None:
     content = write_content(tmp_path, {"a.md": "# Plain\n\nText.\n\n- a list\n"})
     formats = ("pdf", "pptx", "slides-pdf", "handout")
     assert modules_after(build_in_process(content, tmp_path / "o", formats)) == set()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reportgen import model as m
+from reportgen.brand import load_theme
 from reportgen.errors import Diagnostics
 from reportgen.load import load_document
 
@@ -158,6 +161,19 @@ def test_contents_longer_than_a_page_with_links_in_the_body(tmp_path: Path) -> N
     assert len(toc_links) == 80
 
 
+def drawn_images(page: pypdf.PageObject) -> dict[str, tuple[float, float, float, float]]:
+    """Each image drawn on ``page``: (x, y, width, height) in points on the page, from the
+    transformation in force where the content stream paints it (nested ``cm`` included)."""
+    placed: dict[str, tuple[float, float, float, float]] = {}
+
+    def visit(op: bytes, args: list[object], cm: list[float], tm: list[float]) -> None:
+        if op == b"Do":
+            placed[str(args[0])] = (cm[4], cm[5], cm[0], cm[3])
+
+    page.extract_text(visitor_operand_before=visit)
+    return placed
+
+
 def test_images_are_scaled_to_the_frame_with_captions(tmp_path: Path) -> None:
     from PIL import Image
 
@@ -166,12 +182,13 @@ def test_images_are_scaled_to_the_frame_with_captions(tmp_path: Path) -> None:
     out = build_to(content, tmp_path / "o", ("pdf",))[0]
     reader = pypdf.PdfReader(out)
     page = next(p for p in reader.pages if "Figure 1: growth" in (p.extract_text() or ""))
-    images = [obj.get_object() for obj in page["/Resources"]["/XObject"].values()
-              if obj.get_object()["/Width"] == 4000]
-    assert images  # embedded at full resolution, drawn scaled
-    content_stream = page.get_contents().get_data().decode("latin-1")
-    scales = [float(m.group(1)) for m in re.finditer(r"q\s+([\d.]+) 0 0 [\d.]+ [\d.]+ [\d.]+ cm", content_stream)]
-    assert scales and max(scales) <= 595 - 2 * 56.6 + 1  # no wider than the text frame
+    wide = [name for name, obj in page["/Resources"]["/XObject"].items() if obj.get_object()["/Width"] == 4000]
+    assert len(wide) == 1  # embedded at full resolution, drawn scaled
+    x, y, w, h = drawn_images(page)[wide[0]]
+    box = load_theme(None, Diagnostics()).page  # the default brand's text frame
+    assert w == pytest.approx(box.inner_width, abs=0.01)  # as wide as the frame, no wider
+    assert x == pytest.approx(box.left, abs=0.01) and h == pytest.approx(w * 500 / 4000)  # in it, not distorted
+    assert box.bottom <= y and y + h <= box.height - box.top
 
 
 def test_a_lead_in_stays_on_the_page_of_its_list(guide_build: dict[str, Path]) -> None:
@@ -207,3 +224,172 @@ def test_column_widths_give_every_column_its_longest_word(fractions: list[float]
     assert abs(sum(widths) - total) < 1e-6 * total
     if sum(needs) <= total:
         assert all(w >= n - 1e-6 for w, n in zip(widths, needs))
+
+
+@dataclass
+class Drawn:
+    """What a page paints, in page coordinates: text pieces (text, x, baseline, font, size, fill
+    colour), stroked lines (x0, y0, x1, y1, stroke colour) and filled rectangles (x, y, w, h,
+    fill colour). Colours are RGB tuples of 0-255, as the theme gives them."""
+
+    texts: list[tuple[str, float, float, str, float, tuple[int, ...]]] = field(default_factory=list)
+    lines: list[tuple[float, float, float, float, tuple[int, ...]]] = field(default_factory=list)
+    rects: list[tuple[float, float, float, float, tuple[int, ...]]] = field(default_factory=list)
+
+    def text(self, wanted: str) -> tuple[str, float, float, str, float, tuple[int, ...]]:
+        return next(t for t in self.texts if t[0] == wanted)
+
+
+def drawn(page: pypdf.PageObject) -> Drawn:
+    out = Drawn()
+    state = {"fill": (0, 0, 0), "stroke": (0, 0, 0)}
+    stack: list[dict[str, tuple[int, ...]]] = []
+    path: list[tuple[float, float]] = []
+
+    def colour(args: list[Any]) -> tuple[int, ...]:
+        return tuple(round(float(v) * 255) for v in args)
+
+    def at(cm: list[float], x: float, y: float) -> tuple[float, float]:
+        return cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5]
+
+    def operator(op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
+        nonlocal state
+        if op == b"q":
+            stack.append(dict(state))
+        elif op == b"Q":
+            state = stack.pop()
+        elif op in (b"rg", b"RG"):
+            state["fill" if op == b"rg" else "stroke"] = colour(args)
+        elif op == b"m":
+            path[:] = [at(cm, float(args[0]), float(args[1]))]
+        elif op == b"l":
+            path.append(at(cm, float(args[0]), float(args[1])))
+        elif op == b"S" and len(path) == 2:
+            (x0, y0), (x1, y1) = path
+            out.lines.append((x0, y0, x1, y1, state["stroke"]))
+        elif op == b"re":
+            x, y = at(cm, float(args[0]), float(args[1]))
+            out.rects.append((x, y, float(args[2]) * cm[0], float(args[3]) * cm[3], state["fill"]))
+
+    def text(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text.strip():
+            x, y = at(cm, tm[4], tm[5])
+            name = str(font["/BaseFont"]).split("+")[-1] if font else ""
+            out.texts.append((text.rstrip("\n"), x, y, name, size * tm[0], state["fill"]))
+
+    page.extract_text(visitor_operand_before=operator, visitor_text=text)
+    return out
+
+
+BLOCKS = """# Blocks
+
+Before the rule.
+
+---
+
+After the rule.
+
+3. Third item
+4. Fourth item
+5. Fifth item
+
+1) One
+2) Two
+
+And later:
+
+99. Ninety-nine
+100. One hundred
+
+::: callout Remember this
+Callout body text.
+:::
+
+> [!WARNING]
+> Careful here.
+
+```python
+def f():
+    return 1
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def blocks_page(tmp_path_factory: pytest.TempPathFactory) -> Drawn:
+    root = tmp_path_factory.mktemp("blocks")
+    out = build_to(write_content(root, {"a.md": BLOCKS}), root / "o", ("pdf",))[0]
+    page = next(p for p in pypdf.PdfReader(out).pages if "Before the rule." in (p.extract_text() or ""))
+    return drawn(page)
+
+
+THEME = load_theme(None, Diagnostics())
+
+
+def embedded_name(role: str) -> str:
+    """The PostScript name a role's face is embedded under (what the PDF's fonts are called)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    style = THEME.style(role)
+    return str(getFont(style.family.face(style.bold, style.italic)).face.name.decode())
+
+
+def test_ordered_lists_print_their_numbers_from_their_start(blocks_page: Drawn) -> None:
+    box, colors = THEME.page, THEME.colors
+    from reportgen.fonts import width
+
+    numbers = [t for t in blocks_page.texts if re.fullmatch(r"\d+\.", t[0])]
+    assert [t[0] for t in numbers] == ["3.", "4.", "5.", "1.", "2.", "99.", "100."]  # each list from its start
+    items = ["Third item", "Fourth item", "Fifth item", "One", "Two", "Ninety-nine", "One hundred"]
+    for number, item in zip(numbers, items):
+        text = blocks_page.text(item)
+        assert number[2] == pytest.approx(text[2])  # on the item's baseline
+        assert number[1] == pytest.approx(box.left)  # hanging in the indent, clear of the text
+        assert number[1] + width(number[0], THEME.style("list").family, number[4]) + 2 <= text[1], number
+        assert number[5] == colors.secondary and text[5] == colors.foreground
+    assert [blocks_page.text(item)[2] for item in items] == sorted((blocks_page.text(i)[2] for i in items),
+                                                                    reverse=True)  # in order, down the page
+
+
+def test_a_rule_is_a_line_across_the_frame_between_its_neighbours(blocks_page: Drawn) -> None:
+    box = THEME.page
+    above, below = blocks_page.text("Before the rule.")[2], blocks_page.text("After the rule.")[2]
+    rules = [line for line in blocks_page.lines if below < line[1] < above]
+    assert len(rules) == 1
+    x0, y0, x1, y1, colour = rules[0]
+    assert y0 == y1 and (x0, x1) == (pytest.approx(box.left), pytest.approx(box.width - box.right))
+    assert colour == THEME.colors.rule
+
+
+def box_around(page: Drawn, text: tuple[str, float, float, str, float, tuple[int, ...]],
+               fill: tuple[int, ...]) -> tuple[float, float, float, float, tuple[int, ...]]:
+    """The one rectangle of ``fill`` that holds ``text``'s starting point."""
+    found = [r for r in page.rects
+             if r[4] == fill and r[0] <= text[1] <= r[0] + r[2] and r[1] <= text[2] <= r[1] + r[3]]
+    assert len(found) == 1, (text, page.rects)
+    return found[0]
+
+
+@pytest.mark.parametrize(("title", "body"), [("Remember this", "Callout body text."), ("Warning", "Careful here.")])
+def test_callout_titles_are_bold_above_their_text_in_a_box_with_a_bar(blocks_page: Drawn, title: str,
+                                                                      body: str) -> None:
+    heading, text = blocks_page.text(title), blocks_page.text(body)
+    assert heading[3] == embedded_name("heading.3") and heading[3].endswith("-Bold")
+    assert heading[4] == pytest.approx(THEME.style("heading.3").size)
+    assert text[3] == embedded_name("body") and heading[1] == pytest.approx(text[1]) and heading[2] > text[2]
+    x, y, w, h, _ = box_around(blocks_page, heading, THEME.colors.tint)
+    assert box_around(blocks_page, text, THEME.colors.tint)[:2] == (x, y)  # one box holds both
+    assert (x, w) == (pytest.approx(THEME.page.left), pytest.approx(THEME.page.inner_width))
+    bars = [r for r in blocks_page.rects if r[4] == THEME.colors.secondary and r[:2] == (x, y)]
+    assert len(bars) == 1 and bars[0][2] == 3 and bars[0][3] == h  # the bar down its left side
+
+
+def test_code_blocks_print_their_lines_in_the_monospace_font_in_a_tinted_box(blocks_page: Drawn) -> None:
+    code = THEME.style("code")
+    lines = [t for t in blocks_page.texts if t[3] == embedded_name("code")]
+    assert [t[0] for t in lines] == ["def f():", "    return 1"]  # as written, indentation kept
+    assert all(t[4] == pytest.approx(code.size) for t in lines) and lines[0][1] == lines[1][1]
+    x, y, w, h, _ = box_around(blocks_page, lines[0], THEME.colors.tint)
+    assert box_around(blocks_page, lines[1], THEME.colors.tint)[:2] == (x, y)
+    assert (x, w) == (pytest.approx(THEME.page.left), pytest.approx(THEME.page.inner_width))
+    assert not [r for r in blocks_page.rects if r[4] == THEME.colors.secondary and r[:2] == (x, y)]  # no bar

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from reportgen import model as m
+from reportgen.brand import load_theme
 from reportgen.errors import Diagnostics
 from reportgen.fonts import METRIC_TWINS
 from reportgen.load import load_document
@@ -80,3 +83,104 @@ def test_images_carry_alt_text(tmp_path: Path) -> None:
     deck = Presentation(str(build_to(content, tmp_path / "o", ("pptx",))[0]))
     alts = [sh._element.nvPicPr.cNvPr.get("descr") for s in deck.slides for sh in s.shapes if sh.shape_type == 13]
     assert "A red square" in alts
+
+
+def deck_of(tmp_path: Path, text: str) -> Any:
+    return Presentation(str(build_to(write_content(tmp_path, {"a.md": text}), tmp_path / "o", ("pptx",))[0]))
+
+
+def tables_of(deck: Any) -> list[tuple[str, Any, Any]]:
+    """(title, slide, table shape) of every table in the deck."""
+    return [(slide.shapes.title.text_frame.text, slide, shape) for slide in deck.slides for shape in slide.shapes
+            if shape.has_table]
+
+
+def run_sizes(table: Any) -> set[float]:
+    return {run.font.size.pt for row in table.rows for cell in row.cells for p in cell.text_frame.paragraphs
+            for run in p.runs}
+
+
+def footer_rule_top(slide: Any) -> int:
+    """The top of the thin rule over the footer: nothing of the body may reach it."""
+    return min(s.top for s in slide.shapes if s.name == "Accent" and s.height < Emu(12700) and s.top > 0)
+
+
+def test_a_table_whose_row_fits_no_slide_at_the_table_size_is_set_smaller(tmp_path: Path) -> None:
+    theme = load_theme(None, Diagnostics())
+    words = " ".join(f"word{i}" for i in range(200))
+    deck = deck_of(tmp_path, f"# Tables\n\n## Sizes\n\n| Key | Value |\n|---|---|\n| a | short |\n| tall | {words} |\n")
+    tables = tables_of(deck)
+    assert [title for title, _, _ in tables] == ["Sizes"] + ["Sizes (cont.)"] * (len(tables) - 1)
+    sizes = set.union(*(run_sizes(shape.table) for _, _, shape in tables))
+    assert len(sizes) == 1 and theme.slide_min_table < sizes.pop() < theme.style("slide.table").size
+    assert all([cell.text for cell in shape.table.rows[0].cells] == ["Key", "Value"] for _, _, shape in tables)
+    rows = [[cell.text for cell in row.cells] for _, _, shape in tables for row in list(shape.table.rows)[1:]]
+    assert rows == [["a", "short"], ["tall", words]]  # smaller, the row is whole on one slide
+    for _, slide, shape in tables:
+        assert shape.top + shape.height <= footer_rule_top(slide)
+        assert shape.height == sum(row.height for row in shape.table.rows)
+
+
+def test_a_row_taller_than_a_slide_continues_on_the_next_slides(tmp_path: Path) -> None:
+    theme = load_theme(None, Diagnostics())
+    words = [f"word{i}" for i in range(700)]
+    deck = deck_of(tmp_path, f"# Tables\n\n## Split\n\n| Key | Value |\n|---|---|\n| a | short |\n"
+                             f"| tall | {' '.join(words)} |\n| b | after |\n")
+    tables = tables_of(deck)
+    assert [title for title, _, _ in tables] == ["Split"] + ["Split (cont.)"] * (len(tables) - 1) and len(tables) >= 3
+    assert set.union(*(run_sizes(shape.table) for _, _, shape in tables)) == {theme.slide_min_table}
+    rows = [[cell.text for cell in row.cells] for _, _, shape in tables for row in list(shape.table.rows)[1:]]
+    assert all([cell.text for cell in shape.table.rows[0].cells] == ["Key", "Value"] for _, _, shape in tables)
+    assert rows[0] == ["a", "short"] and rows[-1] == ["b", "after"]
+    assert [key for key, _ in rows[1:-1]] == ["tall"] + [""] * (len(rows) - 3)  # one row, cut between slides
+    assert " ".join(value for _, value in rows[1:-1]).split() == words  # every word once, in order
+    for _, slide, shape in tables:
+        assert shape.top + shape.height <= footer_rule_top(slide)
+
+
+SLIDE_KINDS = """# Section
+
+## Slide heading
+
+- a bullet
+
+::: callout Remember
+Callout body text.
+
+### Inner heading
+:::
+
+### Code
+
+```python
+def f():
+    return 1
+{long}
+```
+"""
+
+
+def test_callouts_code_and_headings_on_slides(tmp_path: Path) -> None:
+    theme = load_theme(None, Diagnostics())
+    long = "x = [" + ", ".join(f"item_{i}" for i in range(40)) + "]"
+    deck = deck_of(tmp_path, SLIDE_KINDS.format(long=long))
+    body = {}
+    for slide in deck.slides:
+        boxes = [s for s in slide.shapes if s.name == "Body"]
+        body.setdefault(slide.shapes.title.text_frame.text.removesuffix(" (cont.)"), []).extend(
+            p for box in boxes for p in box.text_frame.paragraphs)
+    assert list(body)[2:5] == ["Section", "Slide heading", "Code"]  # ## and ### headings title their slides
+    heading = body["Slide heading"]
+    assert [p.text for p in heading] == ["a bullet", "Remember", "Callout body text.", "Inner heading"]
+    bold = [{run.font.bold for run in p.runs} for p in heading]
+    assert bold == [{False}, {True}, {False}, {True}]  # the callout's title and a heading in it, bold
+    assert heading[0]._p.pPr.find(qn("a:buChar")).get("char") == "•"
+    assert all(p._p.pPr.find(qn("a:buNone")) is not None for p in heading[1:])
+    code = body["Code"]
+    mono = theme.style("code").family.deck_name
+    assert {run.font.name for p in code for run in p.runs} == {mono}
+    assert all(p._p.pPr.find(qn("a:buNone")) is not None for p in code)
+    lines = [p.text for p in code]
+    assert lines[:2] == ["def f():", "    return 1"]  # one paragraph a line, its indentation kept
+    assert len(lines) > 3 and all(line.startswith("→ ") for line in lines[3:])  # a long line cut, marked
+    assert lines[2] + "".join(line.removeprefix("→ ") for line in lines[3:]) == long

@@ -6,9 +6,11 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import pypdf
 import pytest
 from click.testing import CliRunner
 
@@ -96,6 +98,19 @@ def test_unchanged_inputs_are_not_rebuilt(runner: CliRunner, tmp_path: Path) -> 
     assert forced.exit_code == 0
 
 
+def test_other_content_into_the_same_folder_is_built(runner: CliRunner, tmp_path: Path) -> None:
+    """Two guides with the same title (so the same file names), one after the other into one
+    folder: the second is built, not taken for the first one unchanged."""
+    out = tmp_path / "o"
+    first = write_content(tmp_path / "first", {"a.md": "# Alpha\n\nThe first guide.\n"})
+    second = write_content(tmp_path / "second", {"a.md": "# Beta\n\nThe second guide.\n"})
+    for content, shown in ((first, "The first guide."), (second, "The second guide."), (first, "The first guide.")):
+        result = runner.invoke(cli, ["build", str(content), "-o", str(out), "-f", "pdf"])
+        assert result.exit_code == 0 and result.stdout == f"{out / 'test-guide.pdf'}\n"
+        text = "".join(page.extract_text() or "" for page in pypdf.PdfReader(out / "test-guide.pdf").pages)
+        assert shown in text
+
+
 def test_a_replaced_logo_triggers_a_rebuild(runner: CliRunner, tmp_path: Path) -> None:
     from PIL import Image
 
@@ -114,24 +129,85 @@ def test_a_replaced_logo_triggers_a_rebuild(runner: CliRunner, tmp_path: Path) -
     assert pdf.read_bytes() != before
 
 
-def test_a_killed_build_leaves_the_old_files(tmp_path: Path) -> None:
-    big = {f"s{i}.md": "# Part\n\n" + "".join(f"- item {j} with some words\n" for j in range(60)) for i in range(40)}
-    content = write_content(tmp_path, big)
-    out = tmp_path / "o"
-    build_to(write_content(tmp_path / "small", CONTENT), out)  # same guide title: the same file names
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+# A build run as the installed command (``cli.main``) that stops at a known point: it says
+# "waiting" and blocks there until a signal ends it. "render": the handout's renderer has been
+# called; "replace": the first output is written whole to its temporary file, not yet renamed.
+STOPPED_BUILD = """
+import os, signal, sys
+
+def wait_here(*args, **kw):
+    print("waiting", flush=True)
+    while True:
+        signal.pause()
+
+if sys.argv[1] == "render":
+    import reportgen.render.handout.story as story
+    story.render_pdf = wait_here
+else:
+    real_replace = os.replace
+
+    def replace(src, dst, **kw):
+        if str(dst).endswith(".pdf"):
+            wait_here()
+        return real_replace(src, dst, **kw)
+
+    os.replace = replace
+sys.argv = ["reportgen", *sys.argv[2:]]
+from reportgen.cli import main
+main()
+"""
+
+
+def stopped_build(content: Path, out: Path, point: str) -> subprocess.Popen[str]:
+    """The build of ``content`` into ``out``, started and waiting at ``point``."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    proc = subprocess.Popen([sys.executable, "-m", "reportgen", "build", str(content), "-o", str(out), "--force"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.6)
+    proc = subprocess.Popen([sys.executable, "-c", STOPPED_BUILD, point, "build", str(content), "-o", str(out),
+                             "--force"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(60, proc.kill)  # a build that never gets there fails the test, never hangs it
+    watchdog.start()
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "waiting\n", proc.communicate()
+    finally:
+        watchdog.cancel()
+    return proc
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+@pytest.mark.parametrize("point", ["render", "replace"])
+def test_a_build_terminated_at_a_known_point_leaves_the_old_files_and_no_temporary_file(
+        tmp_path: Path, point: str) -> None:
+    out = tmp_path / "o"
+    build_to(write_content(tmp_path / "old", CONTENT), out)  # same guide title: the same file names
+    before = outputs(out)
+    assert sorted(before) == ["test-guide.pdf", "test-guide.pptx"]
+    content = write_content(tmp_path / "new", {"a.md": "# Beta\n\n- two\n"})
+    proc = stopped_build(content, out, point)
+    if point == "replace":  # stopped with the new handout whole in its temporary file
+        temporary = [p.name for p in out.glob(".test-guide.pdf.*.tmp")]
+        assert len(temporary) == 1 and outputs(out) != before
     proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=60)
-    after = {p.name: p.read_bytes() for p in out.iterdir()}
-    if proc.returncode == 0:  # the machine was fast enough to finish: then the files are new and whole
-        assert set(after) == set(before)
-    else:
-        assert after == before
-    assert not list(out.glob(".*.tmp"))
+    stdout, stderr = proc.communicate(timeout=60)
+    assert (proc.returncode, stdout, stderr) == (128 + signal.SIGTERM, "", "")  # cli.main's exit status
+    assert outputs(out) == before  # nothing renamed into place, the temporary file removed
+
+
+def test_a_build_killed_outright_leaves_the_old_files_and_the_next_build_clears_its_temporary_file(
+        tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    build_to(write_content(tmp_path / "old", CONTENT), out)
+    before = outputs(out)
+    content = write_content(tmp_path / "new", {"a.md": "# Beta\n\n- two\n"})
+    proc = stopped_build(content, out, "replace")
+    proc.kill()  # SIGKILL: no handler runs, the temporary file stays
+    proc.communicate(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    left = [p.name for p in out.glob(".*.tmp")]
+    assert len(left) == 1 and {k: v for k, v in outputs(out).items() if k not in left} == before
+    build_to(content, out)
+    assert sorted(outputs(out)) == ["test-guide.pdf", "test-guide.pptx"] and outputs(out) != before
 
 
 def test_only_files_the_build_reads_decide_whether_it_reruns(runner: CliRunner, tmp_path: Path) -> None:

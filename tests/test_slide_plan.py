@@ -98,6 +98,29 @@ def test_split_table_repeats_its_header() -> None:
         assert [m.plain(p.runs) for p in box.rows[0]] == ["Head A", "Head B"]
 
 
+def test_a_row_taller_than_a_slide_is_split_and_every_piece_fits_its_box() -> None:
+    """After 0 to 29 one-line rows, a row no slide can hold: it is cut between slides, every
+    table no taller than the height it was given, the header on each, every word once, in order."""
+    from reportgen.render.deck.fit import Fitter
+    from reportgen.render.deck.tables import plan_table
+
+    ref = SourceRef(Path("t.md"), 1)
+    words = [f"w{i}" for i in range(600)]
+    fit, height = Fitter(THEMES["default"]), 370.8  # the default deck's body box
+    for short in range(30):
+        rows = tuple(((m.Run(f"r{i}"),), (m.Run("x"),)) for i in range(short))
+        tall = ((m.Run("tall"),), (m.Run(" ".join(words)),))
+        table = m.Table(((m.Run("Head A"),), (m.Run("Head B"),)), (*rows, tall), (0.3, 0.7), ref)
+        boxes = plan_table(fit, table, 36, 100, 888, height)
+        assert len(boxes) >= 2
+        for box in boxes:
+            assert box.h <= height + 0.01, (short, box.h)
+            assert [m.plain(p.runs) for p in box.rows[0]] == ["Head A", "Head B"]
+        cells = [m.plain(row[1].runs) for box in boxes for row in box.rows[1:]]
+        assert cells[:short] == ["x"] * short
+        assert " ".join(cells[short:]).split() == words, short
+
+
 # about one character in ten non-ASCII, as pandoc-types' generators do
 latin_words = st.from_regex(r"[A-Za-z]{1,12}|[A-Za-zéüßøł]{1,9}|[0-9]{1,4}", fullmatch=True)
 

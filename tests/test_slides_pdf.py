@@ -12,21 +12,22 @@ import math
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
+from reportgen import model as m
 from reportgen.brand import ASSETS, load_theme
 from reportgen.build import BuildOptions, build, load
 from reportgen.errors import Diagnostics, ReportgenError
 from reportgen.render.canvas.layout import page_cells, ruled_lines
 from reportgen.render.canvas.slide_handout import render_slide_handout
 from reportgen.render.canvas.slides_pdf import render_slides_pdf
-from reportgen.render.canvas.text import para_lines
 from reportgen.render.deck.fit import Fitter
-from reportgen.render.deck.plan import TableBox, TextBox
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para, TableBox, TextBox
 from reportgen.render.deck.planner import plan_slides
 from reportgen.theme import SLIDE_SIZES
 
@@ -96,22 +97,122 @@ def test_every_page_shows_the_text_of_its_slide(deck: dict[str, Path]) -> None:
         assert squash(page) == squash("".join(shape_text(s) for s in slide.shapes)), number
 
 
-def test_line_breaks_are_the_plans(deck: dict[str, Path]) -> None:
-    doc, theme = load(BuildOptions(CONTENT), Diagnostics())
-    fit = Fitter(theme)
-    checked = 0
-    for slide in plan_slides(doc, theme):
-        for shape in (slide.title, *slide.shapes):
-            if isinstance(shape, TextBox):
-                for para in shape.paras:
-                    assert len(para_lines(fit, para, shape.w - 2 * shape.inset_x)) == para.lines, para
-                    checked += 1
-            elif isinstance(shape, TableBox):
-                for row in shape.rows:
-                    for para, w in zip(row, shape.col_widths):
-                        assert len(para_lines(fit, para, w - 2 * shape.margin_x)) == para.lines, para
+def baseline_lines(chars: list[dict[str, Any]], page_height: float) -> list[tuple[float, str]]:
+    """Characters grouped by baseline (top-down, as the plan measures), each line read left to
+    right: what the page shows as lines, however the drawer decided them."""
+    lines: list[tuple[float, list[dict[str, Any]]]] = []
+    for char in sorted(chars, key=lambda c: (page_height - c["matrix"][5], c["x0"])):
+        baseline = page_height - char["matrix"][5]
+        if lines and baseline - lines[-1][0] < 0.4 * char["size"]:
+            lines[-1][1].append(char)
+        else:
+            lines.append((baseline, [char]))
+    return [(y, "".join(c["text"] for c in sorted(line, key=lambda c: c["x0"]))) for y, line in lines]
+
+
+def shown(para: Para) -> str:
+    """A planned paragraph's text as drawn: a "•" or number before it (a task's box is a drawing)."""
+    bullet = "" if para.bullet in (CHECKED, UNCHECKED) else para.bullet
+    return squash(bullet + m.plain(para.runs))
+
+
+def paragraph_bands(box: TextBox) -> list[tuple[Para, float, float]]:
+    """Where the plan puts each paragraph of a text box: from the top of its first line to the
+    bottom of its last (insets, anchoring and spacing as planned)."""
+    top = box.y + box.inset_y + {"top": 0.0, "middle": 0.5, "bottom": 1.0}[box.anchor] * (box.h - box.content_height)
+    bands = []
+    for para in box.paras:
+        top += para.space_before
+        bands.append((para, top, top + para.lines * para.pitch))
+        top += para.lines * para.pitch + para.space_after
+    return bands
+
+
+def cell_bands(box: TableBox) -> list[tuple[Para, float, float, float, float]]:
+    """Each cell's paragraph and its rectangle (left, top, right, bottom)."""
+    cells, top = [], box.y
+    for row, height in zip(box.rows, box.row_heights):
+        left = box.x
+        for para, width in zip(row, box.col_widths):
+            cells.append((para, left, top, left + width, top + height))
+            left += width
+        top += height
+    return cells
+
+
+def test_line_breaks_drawn_are_the_plans(deck: dict[str, Path]) -> None:
+    checked, wrapped = assert_drawn_lines_are_the_plans(CONTENT, deck["pdf"], deck["pptx"])
+    assert checked > 100 and wrapped > 20  # many paragraphs, many of them on several lines
+
+
+def test_line_breaks_drawn_are_the_plans_for_every_kind_of_text(tmp_path: Path) -> None:
+    """Bullets two levels deep, numbers from 3, tasks, code cut into lines, quotes, callouts,
+    headings on slides, and a table with a row taller than a slide."""
+    from .test_slide_plan import hard_content
+
+    content = hard_content(tmp_path)
+    words = " ".join(f"word{i}" for i in range(400))
+    (content / "kinds.md").write_text(
+        "# Kinds\n\n## A heading on a slide\n\n3. third, a numbered item long enough to wrap onto a second"
+        " line of its box\n4. fourth\n\n- [x] done task\n- [ ] open task\n- outer\n  - inner item, also long enough"
+        " to need a second line on the slide\n\n> A quotation that runs on for a while, so that it wraps.\n\n"
+        "::: callout Tip\nA callout's text, with **strong** words.\n:::\n\n"
+        f"| Key | Value |\n|---|---|\n| tall | {words} |\n| short | x |\n", encoding="utf-8")
+    guide = content / "guide.yml"
+    guide.write_text(guide.read_text(encoding="utf-8") + "  - kinds.md\n", encoding="utf-8")
+    paths = build(BuildOptions(content, tmp_path / "out", formats=("pptx", "slides-pdf")), Diagnostics())
+    checked, wrapped = assert_drawn_lines_are_the_plans(content, paths[1], paths[0])
+    assert checked > 250 and wrapped > 35
+
+
+def assert_drawn_lines_are_the_plans(content: Path, slides_pdf: Path, pptx: Path) -> tuple[int, int]:
+    """Read back, not re-wrapped: on every page of the slides PDF, the characters inside each planned
+    text box or table cell, grouped by baseline, make as many lines as the plan counted for each
+    paragraph, each line inside the box and in the paragraph's band, with the paragraph's text; the
+    deck holds the same paragraphs, one ``<a:p>`` each, in the planned boxes. Returns how many
+    paragraphs were checked and how many of them span several lines."""
+    import pdfplumber
+
+    doc, theme = load(BuildOptions(content), Diagnostics())
+    plan = plan_slides(doc, theme)
+    prs = Presentation(str(pptx))
+    checked = wrapped = 0
+    with pdfplumber.open(slides_pdf) as pdf:
+        assert len(pdf.pages) == len(plan) == len(prs.slides)
+        for number, (page, slide, pptx_slide) in enumerate(zip(pdf.pages, plan, prs.slides), 1):
+            H = float(page.height)
+            placed = {(shape.left, shape.top): shape for shape in pptx_slide.shapes}
+            for box in (slide.title, *slide.shapes):
+                if isinstance(box, TextBox):
+                    inside = [c for c in page.chars if box.x - 0.01 <= c["x0"] and c["x1"] <= box.x + box.w + 0.01
+                              and box.y < H - c["matrix"][5] <= box.y + box.h]
+                    lines = baseline_lines(inside, H)
+                    for para, top, bottom in paragraph_bands(box):
+                        mine = [text for y, text in lines if top < y <= bottom + 0.01]
+                        assert len(mine) == (para.lines if shown(para) else 0), (number, m.plain(para.runs), mine)
+                        assert squash("".join(mine)) == shown(para), (number, mine)
                         checked += 1
-    assert checked > 100
+                        wrapped += para.lines > 1
+                    assert sum(p.lines for p in box.paras if shown(p)) == len(lines), (number, lines)
+                    drawn = pptx_slide.shapes.title if box is slide.title else placed[emu(box.x), emu(box.y)]
+                    assert [p.text for p in drawn.text_frame.paragraphs] == [m.plain(p.runs) for p in box.paras]
+                elif isinstance(box, TableBox):
+                    for para, left, top, right, bottom in cell_bands(box):
+                        inside = [c for c in page.chars if left - 0.01 <= c["x0"] and c["x1"] <= right + 0.01
+                                  and top < H - c["matrix"][5] <= bottom]
+                        lines = [text for _, text in baseline_lines(inside, H)]
+                        assert len(lines) == (para.lines if shown(para) else 0), (number, m.plain(para.runs), lines)
+                        assert squash("".join(lines)) == shown(para), (number, lines)
+                        checked += 1
+                        wrapped += para.lines > 1
+                    table = placed[emu(box.x), emu(box.y)].table
+                    assert [[c.text for c in row.cells] for row in table.rows] == \
+                        [[m.plain(p.runs) for p in row] for row in box.rows], number
+    return checked, wrapped
+
+
+def emu(points: float) -> int:
+    return round(points * 12700)
 
 
 def test_bookmarks_lead_to_the_title_and_each_section(deck: dict[str, Path]) -> None:
@@ -236,10 +337,23 @@ def test_a_bad_handout_layout_is_an_error_with_a_hint(tmp_path: Path, value: str
     assert caught.value.source is not None and caught.value.source.line is not None
 
 
-def test_build_refuses_an_unknown_format(tmp_path: Path) -> None:
+def test_build_refuses_an_unknown_format_before_it_writes_anything(tmp_path: Path) -> None:
+    """A successful build creates its output folder; an unknown format, even beside a known one,
+    leaves no folder, and a folder of earlier outputs as it was."""
+    out = tmp_path / "out"
+    refusal = "unknown output format 'docx'; use one of: pdf, pptx, slides-pdf, handout"
+    for formats in (("docx",), ("pdf", "docx")):
+        with pytest.raises(ReportgenError) as caught:
+            build(BuildOptions(CONTENT, out, formats=formats), Diagnostics())
+        assert caught.value.format_message() == refusal
+        assert not out.exists()
+    written = build(BuildOptions(CONTENT, out, formats=("pdf",)), Diagnostics())
+    assert [p.parent for p in written] == [out]
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()}
     with pytest.raises(ReportgenError) as caught:
-        build(BuildOptions(CONTENT, tmp_path, formats=("docx",)), Diagnostics())
-    assert "slides-pdf" in (caught.value.hint or "") and not tmp_path.joinpath("x").exists()
+        build(BuildOptions(CONTENT, out, formats=("pdf", "docx"), force=True), Diagnostics())
+    assert caught.value.format_message() == refusal
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()} == before
 
 
 @pytest.mark.parametrize("line", ["    return x + 1", "a = 1" + " " * 30 + "b", "  x  y", "plain words here"])

@@ -204,8 +204,10 @@ class _Planner:
                 case m.Footnotes():  # spoken, not shown
                     (prose if own else group.notes).append(_text_of((block,)))
                 case m.Table() | m.Figure() | m.Faq():
+                    title = group.title  # the heading above it titles its slide, and what follows
                     flush()
-                    slides.extend(self._special(block, group.title, section.title))
+                    slides.extend(self._special(block, title, section.title))
+                    group.title = title
                 case m.Heading(runs=runs, anchor=anchor) if not own:
                     flush()
                     group.title = m.plain(runs)

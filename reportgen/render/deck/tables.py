@@ -37,8 +37,8 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
             pages[-1].append(row)
             used += h
             continue
-        if pages[-1] and _height(header) + h <= height:
-            pages.append([])
+        if pages[-1] and (_height(header) + h <= height or height - used < _line_height(row)):
+            pages.append([])  # on a slide of its own, or split there: not one line of it fits here
             used = _height(header)
             queue.insert(0, row)
             continue
@@ -83,10 +83,15 @@ def _height(row: tuple[Para, ...]) -> float:
     return max(p.lines * p.pitch for p in row) + 2 * MARGIN_Y + 1
 
 
+def _line_height(row: tuple[Para, ...]) -> float:
+    """The height of a row's first line alone, the least of a row a slide can show."""
+    return max(p.pitch for p in row) + 2 * MARGIN_Y + 1
+
+
 def _split_row(fit: Fitter, row: tuple[Para, ...], widths: tuple[float, ...],
                room: float) -> tuple[tuple[Para, ...], tuple[Para, ...]]:
     """Cut every cell of a row after the lines that fit in ``room``; the rest continues."""
-    keep = max(int((room - 2 * MARGIN_Y - 1) // row[0].pitch), 1)
+    keep = max(int((room - 2 * MARGIN_Y - 1) // max(p.pitch for p in row)), 1)  # Arabic cells: a taller pitch
     head, tail = [], []
     for para, w in zip(row, widths):
         item = Item(para.runs, para.role)

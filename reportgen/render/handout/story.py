@@ -330,8 +330,11 @@ class _Story:
                 raise AssertionError(f"unhandled block {block!r}")
 
     def bullets(self, block: m.BulletList, role: str) -> Flowable:
-        indent = 18 if block.ordered or not block.marked or _tasks(block) else 14
+        indent: float = 18 if block.ordered or not block.marked or _tasks(block) else 14
         size = self.theme.style("list").size
+        if block.ordered and block.marked and not _tasks(block):  # room for the widest number, "100."
+            last = f"{block.start + len(block.items) - 1}."
+            indent = max(indent, width(last, self.theme.style("list").family, size) + 4)
         items = []
         with self.narrower(indent):
             for item in block.items:
@@ -342,7 +345,9 @@ class _Story:
         if not block.marked or _tasks(block):  # no bullet: a box is drawn, or nothing
             return ListFlowable(items, bulletType="bullet", start="", leftIndent=indent, spaceAfter=6)
         if block.ordered:
-            return ListFlowable(items, bulletType="1", start=block.start, leftIndent=indent, bulletFontSize=size,
+            # "3." as the deck writes it (reportlab's numbers alone would be "3")
+            return ListFlowable(items, bulletType="1", bulletFormat="%s.", start=block.start, leftIndent=indent,
+                                bulletFontSize=size,
                                 bulletFontName=self.theme.style("list").face, bulletColor=rgb(self.theme.bullet_color),
                                 spaceAfter=6)
         return ListFlowable(items, bulletType="bullet", start="•", leftIndent=indent, bulletFontSize=size,
