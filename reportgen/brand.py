@@ -13,7 +13,7 @@ from typing import Any
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import FontFamily
 from reportgen.load.files import check_keys, line_of, parse_yaml, read_text
-from reportgen.theme import PAGE_SIZES, RGB, SLIDE_SIZES, Box, Palette, Theme, build_styles, mix, readable_on
+from reportgen.theme import PAGE_SIZES, RGB, SLIDE_SIZES, Box, Logo, Palette, Theme, build_styles, mix, readable_on
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DEFAULT_BRAND = ASSETS / "brand.yml"
@@ -298,7 +298,7 @@ def _check_ttf(slots: dict[int, Path], brand_path: Path, line: int | None) -> No
             )
 
 
-def _logos(brand: Any, path: Path, data: dict[str, Any], diag: Diagnostics) -> tuple[Path | None, Path | None]:
+def _logos(brand: Any, path: Path, data: dict[str, Any], diag: Diagnostics) -> tuple[Logo | None, Logo | None]:
     """The logo for light backgrounds and the one for dark (primary-coloured) backgrounds:
     the largest the brand lists, raster or SVG (drawn as vectors in PDFs)."""
     from brand_yml.logo import BrandLogo, BrandLogoResource, BrandLogoResourceLightDark
@@ -322,8 +322,8 @@ def _logos(brand: Any, path: Path, data: dict[str, Any], diag: Diagnostics) -> t
     return _pick_logo(light, path, data, diag), _pick_logo(dark, path, data, diag)
 
 
-def _pick_logo(candidates: list[Any], path: Path, data: dict[str, Any], diag: Diagnostics) -> Path | None:
-    from reportgen.load.images import check_image, svg_notes
+def _pick_logo(candidates: list[Any], path: Path, data: dict[str, Any], diag: Diagnostics) -> Logo | None:
+    from reportgen.load.images import check_image, image_size, svg_notes
 
     ref = SourceRef(path, _line(data, "logo"))
     for resource in candidates[:1]:
@@ -339,7 +339,7 @@ def _pick_logo(candidates: list[Any], path: Path, data: dict[str, Any], diag: Di
         notes = svg_notes(file, "logo", where)
         if notes:
             diag.warn(notes, ref)
-        return file
+        return Logo(file, image_size(file))
     return None
 
 

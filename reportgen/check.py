@@ -12,7 +12,7 @@ from reportgen.theme import Theme
 
 def check_tables(doc: m.Document, theme: Theme, diag: Diagnostics) -> None:
     """Warn where a table is too long to present: the deck shows its first rows only."""
-    limit = theme.slide_max_table_rows
+    limit = theme.deck.max_table_rows
     for section in doc.sections:
         for block in section.blocks:
             if isinstance(block, m.Table) and len(block.rows) > limit and section.slides:

@@ -105,7 +105,7 @@ def test_the_brand_yml_projects_posit_example_builds(tmp_path: Path) -> None:
     diag = Diagnostics()
     theme = load_theme(brand, diag)
     assert theme.colors.primary == (0x44, 0x70, 0x99)
-    assert theme.logo == brand.parent / "posit.svg"  # the largest logo listed, now that SVG is drawn
+    assert theme.logo and theme.logo.path == brand.parent / "posit.svg"  # the largest logo listed (SVG is drawn)
     assert any("Open Sans" in str(w) and "using Carlito" in str(w) for w in diag.warnings)
     outputs = build_to(write_content(tmp_path, CONTENT), tmp_path / "o", brand=brand)
     assert [p.suffix for p in outputs] == [".pdf", ".pptx"]

@@ -112,7 +112,7 @@ def test_a_table_whose_row_fits_no_slide_at_the_table_size_is_set_smaller(tmp_pa
     tables = tables_of(deck)
     assert [title for title, _, _ in tables] == ["Sizes"] + ["Sizes (cont.)"] * (len(tables) - 1)
     sizes = set.union(*(run_sizes(shape.table) for _, _, shape in tables))
-    assert len(sizes) == 1 and theme.slide_min_table < sizes.pop() < theme.style("slide.table").size
+    assert len(sizes) == 1 and theme.deck.min_table < sizes.pop() < theme.style("slide.table").size
     assert all([cell.text for cell in shape.table.rows[0].cells] == ["Key", "Value"] for _, _, shape in tables)
     rows = [[cell.text for cell in row.cells] for _, _, shape in tables for row in list(shape.table.rows)[1:]]
     assert rows == [["a", "short"], ["tall", words]]  # smaller, the row is whole on one slide
@@ -128,7 +128,7 @@ def test_a_row_taller_than_a_slide_continues_on_the_next_slides(tmp_path: Path) 
                              f"| tall | {' '.join(words)} |\n| b | after |\n")
     tables = tables_of(deck)
     assert [title for title, _, _ in tables] == ["Split"] + ["Split (cont.)"] * (len(tables) - 1) and len(tables) >= 3
-    assert set.union(*(run_sizes(shape.table) for _, _, shape in tables)) == {theme.slide_min_table}
+    assert set.union(*(run_sizes(shape.table) for _, _, shape in tables)) == {theme.deck.min_table}
     rows = [[cell.text for cell in row.cells] for _, _, shape in tables for row in list(shape.table.rows)[1:]]
     assert all([cell.text for cell in shape.table.rows[0].cells] == ["Key", "Value"] for _, _, shape in tables)
     assert rows[0] == ["a", "short"] and rows[-1] == ["b", "after"]

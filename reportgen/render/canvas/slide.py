@@ -14,7 +14,6 @@ from functools import lru_cache
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from reportgen.load.images import image_size
 from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
 from reportgen.render.canvas.text import TextPainter
@@ -88,7 +87,7 @@ def _image(canvas: Canvas, box: ImageBox, H: float) -> None:
     ``ImageReader`` would be decoded and hashed again each time, the logo on every slide).
     An SVG is drawn as vectors, centred in the box at its own aspect ratio."""
     if box.path is not None and is_svg(box.path):
-        iw, ih = image_size(box.path)
+        iw, ih = box.size_px
         scale = min(box.w / iw, box.h / ih)
         w, h = iw * scale, ih * scale
         draw_svg(canvas, box.path, box.x + (box.w - w) / 2, H - box.y - box.h + (box.h - h) / 2, w, h)

@@ -59,7 +59,7 @@ class Fitter:
         (Japanese word by word), and Arabic is shaped by its own engine: their paragraphs keep a
         wider margin."""
         wide = any(not r.text.isascii() and (_has_wide(r.text) or has_rtl(r.text)) for r in runs)
-        return width * (1 - self.theme.fit_margin - (WIDE_MARGIN if wide else 0.0))
+        return width * (1 - self.theme.deck.fit_margin - (WIDE_MARGIN if wide else 0.0))
 
     def indent(self, item: Item, size: float) -> float:
         return (item.level + 1) * size * 1.0 if item.bullet else item.level * size * 1.0
@@ -149,12 +149,12 @@ class Fitter:
         theme = self.theme
         base = theme.style("slide.body").size
         size = base
-        while size >= max(theme.slide_min_body, base - 4):
-            pages = self.pack(items, width, height, size, max_items or theme.slide_max_bullets)
+        while size >= max(theme.deck.min_body, base - 4):
+            pages = self.pack(items, width, height, size, max_items or theme.deck.max_bullets)
             if len(pages) == 1:
                 return pages
             size -= 2
-        return self.pack(items, width, height, base, max_items or theme.slide_max_bullets)
+        return self.pack(items, width, height, base, max_items or theme.deck.max_bullets)
 
 
 def _frozen(lines: list[list[Word]]) -> tuple[tuple[Word, ...], ...]:

@@ -92,6 +92,7 @@ class ImageBox:
     path: Path | None  # None: a generated QR code, drawn from ``qr``
     alt: str
     qr: str = ""
+    size_px: tuple[float, float] = (0.0, 0.0)  # the file's own size, for drawers that place it themselves
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,16 +15,14 @@ Every box is measured (``fit.py``) so that nothing is taller than its box.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Union
 
 from reportgen import model as m
-from reportgen.load.images import image_size
 from reportgen.render.deck.fit import Fitter, Item
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Rect, Shape, Slide, SlideKind, TextBox
 from reportgen.render.deck.tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
-from reportgen.theme import Theme
+from reportgen.theme import Logo, Theme
 
 
 def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
@@ -265,7 +263,7 @@ class _Planner:
     def _special(self, block: m.Block, title: str, section: str) -> list[Planned]:
         match block:
             case m.Table():
-                limit = self.theme.slide_max_table_rows
+                limit = self.theme.deck.max_table_rows
                 shown = replace(block, rows=block.rows[:limit])
                 notes = [f"The table continues in the handout: {len(block.rows) - limit} more rows."] \
                     if len(block.rows) > limit else []
@@ -305,7 +303,8 @@ class _Planner:
         room_h = self.body_h - 30
         scale = min(self.body_w / iw, room_h / ih)
         w, h = iw * scale, ih * scale
-        shapes: list[Shape] = [ImageBox(self.m + (self.body_w - w) / 2, self.body_y, w, h, fig.path, fig.alt)]
+        shapes: list[Shape] = [ImageBox(self.m + (self.body_w - w) / 2, self.body_y, w, h, fig.path, fig.alt,
+                                                size_px=fig.size_px)]
         if caption:
             cap = self._text([Item((m.Run(caption),), "slide.footer")], self.m, self.body_y + h + 4, self.body_w, 26,
                              "Caption")
@@ -324,10 +323,9 @@ def _with_every_anchor(slides: list[Slide], section: m.Section) -> list[Slide]:
     return [replace(slides[0], anchors=slides[0].anchors + rest), *slides[1:]]
 
 
-def _logo(path: Path, x: float, y: float, height: float, max_width: float) -> ImageBox:
-    iw, ih = image_size(path)
-    w = min(height * iw / ih, max_width)
-    return ImageBox(x, y, w, w * ih / iw, path, "Logo")
+def _logo(logo: Logo, x: float, y: float, height: float, max_width: float) -> ImageBox:
+    w, h = logo.fit(height, max_width)
+    return ImageBox(x, y, w, h, logo.path, "Logo", size_px=logo.size_px)
 
 
 def _items(block: m.Block, level: int = 0) -> list[Item]:

@@ -24,7 +24,7 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
         header = _row(fit, table.header, widths, size, "slide.table.header", False)
         rows = [_row(fit, r, widths, size, "slide.table", table.row_labels) for r in table.rows]
         tallest = max((_height(r) for r in rows), default=0.0)
-        if _height(header) + tallest <= height or size <= theme.slide_min_table:
+        if _height(header) + tallest <= height or size <= theme.deck.min_table:
             break
         size -= 1
     pages: list[list[tuple[Para, ...]]] = [[]]
@@ -57,7 +57,7 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
 def table_columns(fit: Fitter, width: float) -> int:
     """How many columns a slide's table holds, each wide enough for a short word at the
     smallest table size; a wider table is dealt out into groups (``table_columns.column_groups``)."""
-    size = fit.theme.slide_min_table
+    size = fit.theme.deck.min_table
     return max(int(width // (2 * MARGIN_X + 5 * size)), 2)
 
 
@@ -65,7 +65,7 @@ def _widths(fit: Fitter, table: m.Table, width: float, size: float) -> tuple[flo
     """Content-weighted widths, widened where a column's longest word would be broken."""
     family = fit.theme.style("slide.table").family
     words = longest_words(table, (family, size), (family, size))
-    needs = [w / (1 - fit.theme.fit_margin) + 2 * MARGIN_X + 1 for w in words]  # as _row wraps a cell
+    needs = [w / (1 - fit.theme.deck.fit_margin) + 2 * MARGIN_X + 1 for w in words]  # as _row wraps a cell
     return tuple(round(w, 2) for w in column_widths(table.widths, width, needs))
 
 

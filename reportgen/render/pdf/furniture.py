@@ -7,7 +7,6 @@ their pages with these, so the two look like one family of documents.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
@@ -15,12 +14,11 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from reportgen.load.images import image_size
 from reportgen.load.svg import is_svg
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.lines import draw_line
 from reportgen.render.svg import draw_svg
-from reportgen.theme import RGB, TextStyle, Theme
+from reportgen.theme import RGB, Logo, TextStyle, Theme
 
 # Every PDF reportgen writes stores its streams as binary Flate, without reportlab's default
 # ASCII85 layer: 10 % smaller files and one encoding pass less.
@@ -57,19 +55,17 @@ def paragraph_style(ts: TextStyle, name: str = "s", **overrides: Any) -> Any:
     return ParagraphStyle(name, **values)
 
 
-def draw_logo(canvas: Canvas, path: Any, x: float, y: float, height: float, max_width: float) -> float:
+def draw_logo(canvas: Canvas, logo: Logo, x: float, y: float, height: float, max_width: float) -> float:
     """Draw a logo ``height`` tall (narrowed to ``max_width``); return the width used.
 
     Drawn by file name, which reportlab embeds once and reuses on every page (an
     ``ImageReader`` would be decoded and hashed again on each page); an SVG as vectors,
     also once per document (``draw_svg``)."""
-    iw, ih = image_size(Path(path))
-    w = float(min(height * iw / ih, max_width))
-    h = w * ih / iw
-    if is_svg(Path(path)):
-        draw_svg(canvas, Path(path), x, y, w, h)
+    w, h = logo.fit(height, max_width)
+    if is_svg(logo.path):
+        draw_svg(canvas, logo.path, x, y, w, h)
     else:
-        canvas.drawImage(str(path), x, y, width=w, height=h, mask="auto")
+        canvas.drawImage(str(logo.path), x, y, width=w, height=h, mask="auto")
     return w
 
 

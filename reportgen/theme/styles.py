@@ -1,21 +1,11 @@
-"""The resolved look of a brand: every colour, font, size and spacing, decided once.
-
-``load_theme`` reads a brand.yml (see ``brand.py``) and returns a ``Theme``. Both renderers
-only translate its values: neither decides a colour or a size of its own. Lengths are
-points; colours are ``(r, g, b)`` tuples of 0–255.
-"""
+"""Text styles by role, and the type scale that derives them from a few base sizes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from reportgen.fonts import FontFamily
-
-RGB = tuple[int, int, int]
-
-PAGE_SIZES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
-SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}  # 13.333×7.5 in and 10×7.5 in
+from reportgen.theme.colors import RGB, Palette, mix
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,118 +28,6 @@ class TextStyle:
     @property
     def face(self) -> str:
         return self.family.face(self.bold, self.italic)
-
-
-@dataclass(frozen=True, slots=True)
-class Palette:
-    """Colour roles: ``primary`` for structure, ``secondary`` for accents, neutrals for text."""
-
-    primary: RGB
-    secondary: RGB
-    foreground: RGB
-    background: RGB
-    muted: RGB  # captions, footers, secondary text
-    rule: RGB  # hairlines
-    zebra: RGB  # every other table row
-    tint: RGB  # callout and quote backgrounds
-    on_primary: RGB  # text on a primary fill: white or near-black by contrast
-    on_secondary: RGB
-    link: RGB
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    """A page or slide: its size and margins, in points."""
-
-    width: float
-    height: float
-    top: float
-    right: float
-    bottom: float
-    left: float
-
-    @property
-    def inner_width(self) -> float:
-        return self.width - self.left - self.right
-
-    @property
-    def inner_height(self) -> float:
-        return self.height - self.top - self.bottom
-
-
-@dataclass(frozen=True, slots=True)
-class Theme:
-    """Everything a renderer needs to know about the brand; ``style(role)`` for text."""
-
-    name: str
-    colors: Palette
-    styles: dict[str, TextStyle]
-    page: Box
-    slide: Box
-    logo: Path | None  # for light backgrounds
-    logo_on_dark: Path | None  # for primary-coloured backgrounds (falls back to ``logo``)
-    footer: str
-    link: str
-    notes_pages: bool = True
-    qr_code: bool = True
-    toc: bool = True
-    table_zebra: bool = True
-    handout_layout: int = 3  # slides per page of the printable slide handout: 1, 2, 3 or 6
-    handout_notes: bool = False  # print each slide's speaker notes in that handout
-    slide_min_body: float = 16.0  # below this, a slide body continues on a new slide
-    slide_min_table: float = 12.0
-    slide_max_bullets: int = 6
-    slide_max_table_rows: int = 300  # a longer table shows its first rows in the deck, all in the handout
-    fit_margin: float = 0.04  # share of a box kept free for renderers that wrap a little wider
-    template: Path | None = None  # a corporate .pptx whose master and layouts the deck uses
-
-    def row_fill(self, row: int) -> RGB:
-        """A table row's fill: the header in primary, then background and zebra in turn."""
-        if row == 0:
-            return self.colors.primary
-        return self.colors.zebra if row % 2 == 0 and self.table_zebra else self.colors.background
-
-    @property
-    def bullet_color(self) -> RGB:
-        """Bullets, numbers and task boxes of lists, in both outputs."""
-        return self.colors.secondary
-
-    def style(self, role: str) -> TextStyle:
-        """The resolved style of a role such as ``"heading.2"`` or ``"slide.body"``."""
-        try:
-            return self.styles[role]
-        except KeyError:
-            raise KeyError(f"no text style for role {role!r}; known: {sorted(self.styles)}") from None
-
-
-def to_hex(color: RGB) -> str:
-    """``(22, 64, 140)`` → ``"16408C"``, as both file formats write colours."""
-    return "{:02X}{:02X}{:02X}".format(*color)
-
-
-def contrast_ratio(a: RGB, b: RGB) -> float:
-    """WCAG 2 contrast ratio of two colours (1 to 21)."""
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def readable_on(fill: RGB, light: RGB = (255, 255, 255), dark: RGB = (26, 26, 26)) -> RGB:
-    """White or near-black, whichever contrasts more with ``fill``."""
-    return light if contrast_ratio(fill, light) >= contrast_ratio(fill, dark) else dark
-
-
-def mix(a: RGB, b: RGB, share_of_b: float) -> RGB:
-    """Blend two colours; ``mix(primary, white, 0.9)`` is a pale tint of primary."""
-    return tuple(round(x + (y - x) * share_of_b) for x, y in zip(a, b))  # type: ignore[return-value]
-
-
-def _luminance(rgb: RGB) -> float:
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 def build_styles(body: FontFamily, heading: FontFamily, mono: FontFamily, c: Palette, scale: dict[str, float],

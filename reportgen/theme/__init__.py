@@ -1,0 +1,100 @@
+"""The resolved look of a brand: every colour, font, size and spacing, decided once.
+
+``load_theme`` reads a brand.yml (see ``brand.py``) and returns a ``Theme``. Both renderers
+only translate its values: neither decides a colour or a size of its own. Lengths are
+points; colours are ``(r, g, b)`` tuples of 0–255.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.theme.colors import RGB, Palette, contrast_ratio, mix, readable_on, to_hex
+from reportgen.theme.deck import DeckMetrics
+from reportgen.theme.handout import HandoutMetrics
+from reportgen.theme.styles import TextStyle, build_styles
+
+__all__ = [
+    "PAGE_SIZES", "RGB", "SLIDE_SIZES", "Box", "DeckMetrics", "HandoutMetrics", "Logo", "Palette", "TextStyle",
+    "Theme", "build_styles", "contrast_ratio", "mix", "readable_on", "to_hex",
+]
+
+PAGE_SIZES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
+SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}  # 13.333×7.5 in and 10×7.5 in
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A page or slide: its size and margins, in points."""
+
+    width: float
+    height: float
+    top: float
+    right: float
+    bottom: float
+    left: float
+
+    @property
+    def inner_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def inner_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """A brand logo and its natural size in pixels, read once when the brand is loaded."""
+
+    path: Path
+    size_px: tuple[float, float]
+
+    def fit(self, height: float, max_width: float) -> tuple[float, float]:
+        """Width and height drawn ``height`` tall at its own aspect, narrowed to ``max_width``."""
+        iw, ih = self.size_px
+        w = float(min(height * iw / ih, max_width))
+        return w, w * ih / iw
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Everything a renderer needs to know about the brand; ``style(role)`` for text."""
+
+    name: str
+    colors: Palette
+    styles: dict[str, TextStyle]
+    page: Box
+    slide: Box
+    logo: Logo | None  # for light backgrounds
+    logo_on_dark: Logo | None  # for primary-coloured backgrounds (falls back to ``logo``)
+    footer: str
+    link: str
+    notes_pages: bool = True
+    qr_code: bool = True
+    toc: bool = True
+    table_zebra: bool = True
+    handout_layout: int = 3  # slides per page of the printable slide handout: 1, 2, 3 or 6
+    handout_notes: bool = False  # print each slide's speaker notes in that handout
+    template: Path | None = None  # a corporate .pptx whose master and layouts the deck uses
+    handout: HandoutMetrics = field(default_factory=HandoutMetrics)  # spacing and geometry of printed pages
+    deck: DeckMetrics = field(default_factory=DeckMetrics)  # spacing and geometry of slides
+
+    def row_fill(self, row: int) -> RGB:
+        """A table row's fill: the header in primary, then background and zebra in turn."""
+        if row == 0:
+            return self.colors.primary
+        return self.colors.zebra if row % 2 == 0 and self.table_zebra else self.colors.background
+
+    @property
+    def bullet_color(self) -> RGB:
+        """Bullets, numbers and task boxes of lists, in both outputs."""
+        return self.colors.secondary
+
+    def style(self, role: str) -> TextStyle:
+        """The resolved style of a role such as ``"heading.2"`` or ``"slide.body"``."""
+        try:
+            return self.styles[role]
+        except KeyError:
+            raise KeyError(f"no text style for role {role!r}; known: {sorted(self.styles)}") from None

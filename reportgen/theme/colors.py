@@ -1,0 +1,54 @@
+"""Colours: the palette's roles, and the arithmetic on colours both outputs share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RGB = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Colour roles: ``primary`` for structure, ``secondary`` for accents, neutrals for text."""
+
+    primary: RGB
+    secondary: RGB
+    foreground: RGB
+    background: RGB
+    muted: RGB  # captions, footers, secondary text
+    rule: RGB  # hairlines
+    zebra: RGB  # every other table row
+    tint: RGB  # callout and quote backgrounds
+    on_primary: RGB  # text on a primary fill: white or near-black by contrast
+    on_secondary: RGB
+    link: RGB
+
+
+def to_hex(color: RGB) -> str:
+    """``(22, 64, 140)`` → ``"16408C"``, as both file formats write colours."""
+    return "{:02X}{:02X}{:02X}".format(*color)
+
+
+def contrast_ratio(a: RGB, b: RGB) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_on(fill: RGB, light: RGB = (255, 255, 255), dark: RGB = (26, 26, 26)) -> RGB:
+    """White or near-black, whichever contrasts more with ``fill``."""
+    return light if contrast_ratio(fill, light) >= contrast_ratio(fill, dark) else dark
+
+
+def mix(a: RGB, b: RGB, share_of_b: float) -> RGB:
+    """Blend two colours; ``mix(primary, white, 0.9)`` is a pale tint of primary."""
+    return tuple(round(x + (y - x) * share_of_b) for x, y in zip(a, b))  # type: ignore[return-value]
+
+
+def _luminance(rgb: RGB) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
