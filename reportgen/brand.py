@@ -1,7 +1,7 @@
 """brand.yml → ``Theme``: read with the brand-yml package, resolved once for both outputs.
 
 The brand file is the open brand.yml schema (``meta``, ``logo``, ``color``, ``typography``)
-with reportgen's own settings under ``defaults: reportgen:`` (see ``SETTINGS``). Errors name
+with reportgen's own settings under ``defaults: reportgen:`` (see ``brand_settings.py``). Errors name
 the brand file and the line of the offending key.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reportgen.brand_settings import read_settings, theme_fields
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import FontFamily
 from reportgen.load.files import check_keys, line_of, parse_yaml, read_text
@@ -20,25 +21,6 @@ DEFAULT_BRAND = ASSETS / "brand.yml"
 _CARLITO = [ASSETS / "fonts" / f"Carlito-{s}.ttf" for s in ("Regular", "Bold", "Italic", "BoldItalic")]
 DEFAULT_FAMILY = FontFamily("Carlito", (_CARLITO[0], _CARLITO[1], _CARLITO[2], _CARLITO[3]))
 DEFAULT_MONO = FontFamily("Liberation Mono", (ASSETS / "fonts" / "LiberationMono-Regular.ttf",) * 4)
-
-# reportgen's settings under ``defaults: reportgen:`` with their defaults (documented in the README).
-SETTINGS: dict[str, Any] = {
-    "page-size": "A4",
-    "slide-size": "16:9",
-    "footer": None,  # default: the brand's full name
-    "link": None,  # default: meta.link.home; the guide's own link wins
-    "notes-pages": True,
-    "qr-code": True,
-    "toc": True,
-    "table-zebra": True,
-    "body-size": 11.5,
-    "slide-body-size": 24.0,
-    "handout-layout": 3,  # slides per page of the printable slide handout
-    "handout-notes": False,  # speaker notes printed with each slide in that handout
-}
-# integer settings and the values they may take
-INT_CHOICES: dict[str, tuple[int, ...]] = {"handout-layout": (1, 2, 3, 6)}
-
 
 def brand_file(path: Path | None) -> Path:
     """The brand file a build reads: the one given, else reportgen's default."""
@@ -74,7 +56,7 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     if not isinstance(data, dict):
         raise ReportgenError("a brand file must be a mapping (meta, logo, color, typography)", SourceRef(path, 1))
     check_keys(data, ("meta", "logo", "color", "typography", "defaults"), path, "brand file")
-    settings = _settings(data, path)
+    settings = read_settings(data, path, _line(data, "defaults"))
     brand = _validate(data, path)
     colors = _palette(brand, data, path)
     body, heading, mono = _families(brand, data, path, diag)
@@ -99,12 +81,7 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
         logo_on_dark=logo_dark or logo,
         footer=settings["footer"] if settings["footer"] is not None else full_name,
         link=settings["link"] or home,
-        notes_pages=bool(settings["notes-pages"]),
-        qr_code=bool(settings["qr-code"]),
-        toc=bool(settings["toc"]),
-        table_zebra=bool(settings["table-zebra"]),
-        handout_layout=int(settings["handout-layout"]),
-        handout_notes=bool(settings["handout-notes"]),
+        **theme_fields(settings),
     )
 
 
@@ -121,36 +98,6 @@ def _line(data: Any, *keys: str | int) -> int | None:
         except (KeyError, IndexError, TypeError):
             break
     return line
-
-
-def _settings(data: dict[str, Any], path: Path) -> dict[str, Any]:
-    defaults = data.get("defaults") or {}
-    ours = defaults.get("reportgen") if isinstance(defaults, dict) else None
-    settings = dict(SETTINGS)
-    if ours is None:
-        return settings
-    if not isinstance(ours, dict):
-        raise ReportgenError("'defaults: reportgen:' must be a mapping", SourceRef(path, _line(data, "defaults")))
-    check_keys(ours, SETTINGS, path, "defaults: reportgen")
-    choices = {"page-size": PAGE_SIZES, "slide-size": SLIDE_SIZES}
-    for key, value in ours.items():
-        line = SourceRef(path, line_of(ours, key))
-        default = SETTINGS[key]
-        if key in INT_CHOICES and (not isinstance(value, int) or isinstance(value, bool)
-                                   or value not in INT_CHOICES[key]):
-            allowed = ", ".join(map(str, INT_CHOICES[key]))
-            raise ReportgenError(f"'{key}' is {value!r}", line, hint=f"use one of: {allowed} (slides per page)")
-        if key in choices and value not in choices[key]:
-            raise ReportgenError(f"'{key}' is '{value}'", line, hint=f"use one of: {', '.join(choices[key])}")
-        if isinstance(default, bool) and not isinstance(value, bool):
-            raise ReportgenError(f"'{key}' must be true or false", line)
-        if isinstance(default, float):
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 6 <= value <= 60:
-                raise ReportgenError(f"'{key}' must be a size in points between 6 and 60", line)
-        if default is None and not isinstance(value, str):
-            raise ReportgenError(f"'{key}' must be text", line)
-        settings[key] = value
-    return settings
 
 
 def _validate(data: dict[str, Any], path: Path) -> Any:

@@ -118,3 +118,12 @@ def test_google_font_is_a_warning_but_a_missing_font_file_is_an_error(tmp_path: 
     with pytest.raises(ReportgenError) as err:
         load_theme(brand, Diagnostics())
     assert err.value.format_message() == f"{brand}:3: font file 'fonts/Inter.ttf' not found; check the path"
+
+
+def test_the_readme_documents_every_setting_as_declared() -> None:
+    from reportgen.brand_settings import SETTINGS
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = [line for line in readme.splitlines() if line.startswith("| `") and "` | " in line]
+    for setting in SETTINGS:
+        assert setting.readme_row() in table, f"README lacks, or differs on: {setting.readme_row()}"
