@@ -14,7 +14,20 @@ from reportgen.brand_settings import read_settings, theme_fields
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import FontFamily
 from reportgen.load.files import check_keys, line_of, parse_yaml, read_text
-from reportgen.theme import PAGE_SIZES, RGB, SLIDE_SIZES, Box, Logo, Palette, Theme, build_styles, mix, readable_on
+from reportgen.theme import (
+    LINE_HEIGHT,
+    PAGE_MARGINS_MM,
+    PAGE_SIZES,
+    RGB,
+    SLIDE_MARGIN,
+    SLIDE_SIZES,
+    Box,
+    Logo,
+    Palette,
+    Theme,
+    build_styles,
+)
+from reportgen.theme.colors import DEFAULT_BACKGROUND, DEFAULT_FOREGROUND, DEFAULT_PRIMARY, derive_palette
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DEFAULT_BRAND = ASSETS / "brand.yml"
@@ -62,7 +75,7 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     body, heading, mono = _families(brand, data, path, diag)
     heading_color = _color(getattr(brand.typography and brand.typography.headings, "color", None), colors.primary,
                            path, _line(data, "typography", "headings", "color"))
-    line_height = getattr(brand.typography and brand.typography.base, "line_height", None) or 1.4
+    line_height = getattr(brand.typography and brand.typography.base, "line_height", None) or LINE_HEIGHT
     scale = {"body": float(settings["body-size"]), "slide-body": float(settings["slide-body-size"])}
     styles = build_styles(body, heading, mono, colors, scale, heading_color, float(line_height))
     logo, logo_dark = _logos(brand, path, data, diag)
@@ -71,12 +84,13 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     pw, ph = PAGE_SIZES[settings["page-size"]]
     sw, sh = SLIDE_SIZES[settings["slide-size"]]
     mm = 72 / 25.4
+    top, right, bottom, left = (side * mm for side in PAGE_MARGINS_MM)
     return Theme(
         name=full_name,
         colors=colors,
         styles=styles,
-        page=Box(pw, ph, top=22 * mm, right=30 * mm, bottom=24 * mm, left=30 * mm),  # ~85 characters a line
-        slide=Box(sw, sh, top=36, right=36, bottom=36, left=36),
+        page=Box(pw, ph, top=top, right=right, bottom=bottom, left=left),
+        slide=Box(sw, sh, top=SLIDE_MARGIN, right=SLIDE_MARGIN, bottom=SLIDE_MARGIN, left=SLIDE_MARGIN),
         logo=logo,
         logo_on_dark=logo_dark or logo,
         footer=settings["footer"] if settings["footer"] is not None else full_name,
@@ -160,23 +174,11 @@ def _palette(brand: Any, data: dict[str, Any], path: Path) -> Palette:
 
     for name, value in pal.items():
         _color(value, (0, 0, 0), path, _line(data, "color", "palette", name), pal)
-    foreground = get("foreground", (33, 37, 41))
-    background = get("background", (255, 255, 255))
-    primary = get("primary", (31, 78, 121))
-    secondary = get("secondary", mix(primary, (255, 255, 255), 0.3))
-    return Palette(
-        primary=primary,
-        secondary=secondary,
-        foreground=foreground,
-        background=background,
-        muted=mix(foreground, background, 0.4),
-        rule=mix(foreground, background, 0.78),
-        zebra=mix(primary, background, 0.93),
-        tint=mix(secondary, background, 0.9),
-        on_primary=readable_on(primary),
-        on_secondary=readable_on(secondary),
-        link=get("info", secondary) if color and color.info else secondary,
-    )
+    primary = get("primary", DEFAULT_PRIMARY)
+    secondary = get("secondary", primary) if color and color.secondary else None
+    link = get("info", primary) if color and color.info else None
+    return derive_palette(primary, get("foreground", DEFAULT_FOREGROUND), get("background", DEFAULT_BACKGROUND),
+                          secondary, link)
 
 
 def _families(brand: Any, data: dict[str, Any], path: Path, diag: Diagnostics) -> tuple[FontFamily, ...]:

@@ -16,12 +16,16 @@ from reportgen.theme.handout import HandoutMetrics
 from reportgen.theme.styles import TextStyle, build_styles
 
 __all__ = [
-    "PAGE_SIZES", "RGB", "SLIDE_SIZES", "Box", "DeckMetrics", "HandoutMetrics", "Logo", "Palette", "TextStyle",
-    "Theme", "build_styles", "contrast_ratio", "mix", "readable_on", "to_hex",
+    "LINE_HEIGHT", "PAGE_MARGINS_MM", "PAGE_SIZES", "RGB", "SLIDE_MARGIN", "SLIDE_SIZES", "Box", "DeckMetrics",
+    "HandoutMetrics", "Logo", "Palette", "TextStyle", "Theme", "build_styles", "contrast_ratio", "mix", "readable_on",
+    "to_hex",
 ]
 
 PAGE_SIZES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}  # 13.333×7.5 in and 10×7.5 in
+PAGE_MARGINS_MM = (22, 30, 24, 30)  # top, right, bottom, left: about 85 characters a line of body text
+SLIDE_MARGIN = 36.0  # points on every side of a slide (half an inch)
+LINE_HEIGHT = 1.4  # the handout's leading, as a multiple of the body size, unless the brand sets one
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,32 @@ class Palette:
     link: RGB
 
 
+# The brand's colours when it names none (a calm blue on white, near-black text).
+DEFAULT_FOREGROUND: RGB = (33, 37, 41)
+DEFAULT_BACKGROUND: RGB = (255, 255, 255)
+DEFAULT_PRIMARY: RGB = (31, 78, 121)
+
+
+def derive_palette(primary: RGB, foreground: RGB, background: RGB, secondary: RGB | None = None,
+                   link: RGB | None = None) -> Palette:
+    """Every colour role from the few a brand names: the neutrals mixed from its text and page
+    colours, tints from its accents, and text on fills by contrast."""
+    secondary = secondary or mix(primary, (255, 255, 255), 0.3)
+    return Palette(
+        primary=primary,
+        secondary=secondary,
+        foreground=foreground,
+        background=background,
+        muted=mix(foreground, background, 0.4),
+        rule=mix(foreground, background, 0.78),
+        zebra=mix(primary, background, 0.93),
+        tint=mix(secondary, background, 0.9),
+        on_primary=readable_on(primary),
+        on_secondary=readable_on(secondary),
+        link=link or secondary,
+    )
+
+
 def to_hex(color: RGB) -> str:
     """``(22, 64, 140)`` → ``"16408C"``, as both file formats write colours."""
     return "{:02X}{:02X}{:02X}".format(*color)
