@@ -7,7 +7,6 @@ from pathlib import Path
 
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.load.files import line_of, parse_yaml, read_text
-from reportgen.load.guide import format_date
 
 
 def read_event(path: Path, diag: Diagnostics) -> dict[str, str]:
@@ -22,5 +21,6 @@ def read_event(path: Path, diag: Diagnostics) -> dict[str, str]:
         if isinstance(value, (dict, list)):
             raise ReportgenError(f"'{key}' must be text", SourceRef(path, line_of(data, key)),
                                  hint="event values are single lines of text")
-        event[str(key)] = format_date(value) if isinstance(value, dt.date) else ("" if value is None else str(value))
+        # a date stays ISO here and is written out in the guide's language when the guide is read
+        event[str(key)] = str(value)[:10] if isinstance(value, dt.date) else ("" if value is None else str(value))
     return event

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
+from reportgen.language import WORDS, known
 from reportgen.load.anchors import resolve_links
 from reportgen.load.context import LoadContext
 from reportgen.load.files import line_of, read_text, resolve_inside
@@ -33,6 +34,9 @@ def load_document(
         return _load_file(content_dir, diag, event or {}, allow_outside)
     data, guide_path = read_guide(content_dir, diag)
     meta = meta_of(data, guide_path, event or {})
+    if not known(meta.lang):
+        diag.warn(f"language '{meta.lang}' has no words of reportgen's own; using English ({', '.join(WORDS)} ship)",
+                  SourceRef(guide_path, line_of(data, "lang")))
     variables = variables_of({"title": meta.title, "subtitle": meta.subtitle, "author": meta.author,
                               "date": meta.date, **{f"event.{k}": v for k, v in meta.event}})
     ctx = LoadContext(content_dir, diag, variables, allow_outside, [guide_path])

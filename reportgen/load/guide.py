@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.language import DEFAULT, long_date
 from reportgen.load.files import check_keys, line_of, parse_yaml, read_text
 from reportgen.model import Meta
 
@@ -46,14 +47,17 @@ def read_guide(content_dir: Path, diag: Any) -> tuple[dict[str, Any], Path]:
 
 
 def meta_of(data: dict[str, Any], path: Path, event: dict[str, str]) -> Meta:
-    """The document metadata; ``event`` values (event file, --set) win over guide.yml's."""
+    """The document metadata; ``event`` values (event file, --set) win over guide.yml's. Dates
+    are written out in the guide's language."""
+    lang = str(data.get("lang") or DEFAULT)
+
     def text(key: str) -> str:
         value = data.get(key)
         if value is None:
             return ""
         if isinstance(value, (dict, list)):
             raise ReportgenError(f"'{key}' must be text", SourceRef(path, line_of(data, key)))
-        return format_date(value) if isinstance(value, dt.date) else str(value)
+        return format_date(value, lang) if isinstance(value, dt.date) else str(value)
 
     keywords = data.get("keywords") or []
     if not isinstance(keywords, list):
@@ -61,15 +65,15 @@ def meta_of(data: dict[str, Any], path: Path, event: dict[str, str]) -> Meta:
     own_event = data.get("event") or {}
     if not isinstance(own_event, dict):
         raise ReportgenError("'event' must be a mapping such as 'name: …'", SourceRef(path, line_of(data, "event")))
-    merged = {str(k): format_date(v) if isinstance(v, dt.date) else str(v) for k, v in own_event.items()}
-    merged.update(event)
+    merged = {str(k): format_date(v, lang) if isinstance(v, dt.date) else str(v) for k, v in own_event.items()}
+    merged.update({k: format_date(v, lang) for k, v in event.items()})
     return Meta(
         title=text("title"),
         source=SourceRef(path, 1),
         subtitle=text("subtitle"),
         author=text("author"),
         date=text("date"),
-        lang=text("lang") or "en",
+        lang=lang,
         link=text("link"),
         keywords=tuple(str(k) for k in keywords),
         event=tuple(sorted(merged.items())),
@@ -91,13 +95,13 @@ def iso_date(value: object) -> str:
     return ""
 
 
-def format_date(value: dt.date | str) -> str:
-    """ISO dates read as '15 January 2026' on a cover; anything else is kept as written."""
+def format_date(value: dt.date | str, lang: str = DEFAULT) -> str:
+    """ISO dates read as '15 January 2026' (in ``lang``) on a cover; anything else is kept as written."""
     if isinstance(value, str):
         try:
-            date = dt.date.fromisoformat(value)
+            date = dt.date.fromisoformat(value.strip())
         except ValueError:
             return value
     else:
         date = value
-    return f"{date.day} {date:%B %Y}"  # not %-d: that is not portable
+    return long_date(date, lang)
