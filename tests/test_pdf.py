@@ -25,9 +25,14 @@ def pdf_text(path: Path) -> list[str]:
     return [page.extract_text() or "" for page in pypdf.PdfReader(path).pages]
 
 
+TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "--", "—": "---",
+                            "…": "..."})
+
+
 def squash(text: str) -> str:
-    """Whitespace-free text, so line breaks and hyphen-free wrapping do not matter."""
-    return re.sub(r"\s+", "", text)
+    """Whitespace-free text with plain quotes and dashes, so line breaks, hyphen-free wrapping
+    and the typographer's curly quotes do not matter."""
+    return re.sub(r"\s+", "", text.translate(TYPOGRAPHY))
 
 
 def seed_sentences() -> list[str]:

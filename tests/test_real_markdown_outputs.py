@@ -89,8 +89,8 @@ def test_handout_footnotes_close_the_section_in_small_print(tmp_path: Path) -> N
 
     page.extract_text(visitor_text=visit)
     text = page.extract_text()
-    assert text.index("The footnote's text.") > text.index("See the install")
-    note = next(size for t, size in sizes.items() if "footnote's text" in t)
+    assert text.index("The footnote’s text.") > text.index("See the install")
+    note = next(size for t, size in sizes.items() if "footnote’s text" in t)
     body = next(size for t, size in sizes.items() if "See" in t)
     assert note < body
 
@@ -108,7 +108,7 @@ def test_deck_links_jump_to_the_slide_holding_the_heading(tmp_path: Path) -> Non
                 jumps.append((titles[slides.index(slide)], titles[[s.part for s in slides].index(target)]))
     assert ("Contents", "Install") in jumps and ("Contents", "Usage notes") in jumps
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in slides if s.has_notes_slide)
-    assert "The footnote's text." in notes
+    assert "The footnote’s text." in notes
 
 
 def test_deck_as_pdf_links_jump_too(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ def load_document(
                   SourceRef(guide_path, line_of(data, "lang")))
     variables = variables_of({"title": meta.title, "subtitle": meta.subtitle, "author": meta.author,
                               "date": meta.date, **{f"event.{k}": v for k, v in meta.event}})
-    ctx = LoadContext(content_dir, diag, variables, allow_outside, [guide_path])
+    ctx = LoadContext(content_dir, diag, variables, allow_outside, [guide_path], meta.lang)
     sections: list[Section] = []
     for index, name in enumerate(data["sections"]):
         ref = SourceRef(guide_path, line_of(data["sections"], index))

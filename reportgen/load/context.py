@@ -35,6 +35,7 @@ class LoadContext:
     variables: dict[str, str]
     allow_outside: bool = False
     inputs: list[Path] = field(default_factory=list)  # the files read or looked for, in order
+    lang: str = "en"  # the guide's language: its quotation marks
 
     def read(self, path: Path) -> Path:
         """Note ``path`` as an input of the build (a rebuild looks at it again)."""

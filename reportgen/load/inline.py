@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Union
 from urllib.parse import unquote
 
+from reportgen.language import quotes_for
 from reportgen.load.context import is_remote
 from reportgen.load.images import figure_size
 from reportgen.model import Block, Figure, Inline, Paragraph, Run, plain
@@ -200,16 +201,17 @@ class InlineReader:
         return marks
 
 
-@lru_cache(maxsize=1)
-def _inline_parser() -> MarkdownIt:
+@lru_cache(maxsize=4)
+def _inline_parser(quotes: tuple[str, ...]) -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+    options = {"html": False, "typographer": True, "quotes": list(quotes)}
+    return MarkdownIt("commonmark", options).enable(["strikethrough", "replacements", "smartquotes"])
 
 
 def parse_inline(text: str, file: FileContext) -> Inline:
     """Parse one cell of inline Markdown (a data table's), as found in ``file``."""
     from markdown_it.tree import SyntaxTreeNode
 
-    tokens = _inline_parser().parseInline(text)
+    tokens = _inline_parser(quotes_for(file.ctx.lang)).parseInline(text)
     return runs(InlineReader(file, None).read(SyntaxTreeNode(tokens).children[0])) if tokens else ()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.errors import ReportgenError, SourceRef, located
+from reportgen.language import quotes_for
 from reportgen.load.context import FileContext, LoadContext
 from reportgen.load.fenced_divs import fenced_divs_plugin
 from reportgen.load.front_matter import FrontMatter, read_front_matter
@@ -68,14 +69,18 @@ _ATTRIBUTES = re.compile(r"^\{([^}]*)\}\s*(.*)$")  # pandoc / Quarto: {.callout-
 _BRACKET_TITLE = re.compile(r"^([\w-]+)\[(.*)\]\s*$")  # Docusaurus: tip[Title]
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=4)
+def _parser(quotes: tuple[str, ...]) -> MarkdownIt:
+    """GitHub's Markdown with front matter, definition lists and ``:::`` blocks; typographic
+    quotes (the language's ``quotes``), dashes and ellipses outside code (the typographer)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
     from mdit_py_plugins.gfm import gfm_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).use(gfm_plugin).use(front_matter_plugin).use(deflist_plugin)
+    options = {"html": True, "typographer": True, "quotes": list(quotes)}
+    md = MarkdownIt("commonmark", options).use(gfm_plugin).use(front_matter_plugin).use(deflist_plugin)
+    md.enable(["replacements", "smartquotes"])
     md.use(fenced_divs_plugin)
     md.core.ruler.before("text_join", "escaped_braces", _escaped_braces)
     return md
@@ -96,7 +101,7 @@ def parse_section(path: Path, text: str, ctx: LoadContext, index: int = 1) -> Se
     file = FileContext(path, ctx, index, text)
     if not text.strip():
         file.warn("section file is empty: only its title (from the file name) is shown", 1)
-    nodes = list(SyntaxTreeNode(_parser().parse(text)).children)
+    nodes = list(SyntaxTreeNode(_parser(quotes_for(ctx.lang)).parse(text)).children)
     front = FrontMatter()
     if nodes and nodes[0].type == "front_matter":
         front = read_front_matter(nodes.pop(0).content, file)
