@@ -19,7 +19,7 @@ from typing import Union
 
 from reportgen import model as m
 from reportgen.render.deck.fit import Fitter, Item
-from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Rect, Shape, Slide, SlideKind, TextBox
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Para, Rect, Shape, Slide, SlideKind, TextBox
 from reportgen.render.deck.tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
 from reportgen.theme import Logo, Theme
@@ -60,7 +60,7 @@ class _Group:
 
 class _Planner:
     def __init__(self, theme: Theme) -> None:
-        self.theme, self.fit = theme, Fitter(theme)
+        self.theme, self.fit, self.deck = theme, Fitter(theme), theme.deck
         self._footers: dict[tuple[str, float, float, float, float], TextBox] = {}
         box = theme.slide
         self.W, self.H, self.m = box.width, box.height, box.left
@@ -70,28 +70,43 @@ class _Planner:
         self.footer_h = 34.0
         self.body_h = self.H - self.body_y - self.footer_h - 10
         self.body_w = self.W - 2 * self.m
+        # the body's text area, inside the text frame's insets
+        self.body_text_w = self.body_w - 2 * self.deck.text_inset_x
+        self.body_text_h = self.body_h - 2 * self.deck.text_inset_y
 
     # -- boxes -------------------------------------------------------------------------
+    def _box(self, x: float, y: float, w: float, h: float, paras: tuple[Para, ...], anchor: str = "top",
+             name: str = "Text") -> TextBox:
+        """A text box with the theme's text frame insets."""
+        return TextBox(x, y, w, h, paras, self.deck.text_inset_x, self.deck.text_inset_y, anchor, name)
+
     def _title(self, text: str, role: str = "slide.title", box: tuple[float, ...] | None = None,
-               max_lines: int = 2, min_share: float = 0.6, anchor: str = "bottom", name: str = "Title",
-               align: str = "left", floor: float = 12) -> TextBox:
+               max_lines: int | None = None, min_share: float | None = None, anchor: str = "bottom",
+               name: str = "Title", align: str = "left", floor: float | None = None) -> TextBox:
         """A line or two that fits its box: shrunk, then wrapped, and as a last resort cut
-        with "…" (``_content`` keeps a whole title in the notes then)."""
+        with "…" (``_content`` keeps a whole title in the notes then). Lines, shrinking and
+        smallest size are a slide title's unless given."""
+        deck = self.deck
+        max_lines = deck.title_lines if max_lines is None else max_lines
+        min_share = deck.title_min_share if min_share is None else min_share
+        floor = deck.title_min_size if floor is None else floor
         x, y, w, h = box or self.title_box
         words = text.split() or [""]
         while True:
             shown = " ".join(words) + ("" if len(words) == len(text.split()) else " …")
-            para = self.fit.title((m.Run(shown),), role, w - 14.4, h - 7.2, min_share, max_lines, floor)
-            title = TextBox(x, y, w, h, (replace(para, align=para.align if align == "left" else align),),
-                            anchor=anchor, name=name)
+            para = self.fit.title((m.Run(shown),), role, w - 2 * deck.text_inset_x, h - 2 * deck.text_inset_y,
+                                  min_share, max_lines, floor)
+            title = self._box(x, y, w, h, (replace(para, align=para.align if align == "left" else align),),
+                              anchor=anchor, name=name)
             if title.content_height <= h or len(words) <= 1:
                 return title
             words = words[:-1]
 
     def _text(self, items: list[Item], x: float, y: float, w: float, h: float, name: str,
               anchor: str = "top") -> TextBox:
-        paras = [self.fit.para(item, self.theme.style(item.role).size, w - 14.4)[0] for item in items]
-        return TextBox(x, y, w, h, tuple(paras), anchor=anchor, name=name)
+        paras = [self.fit.para(item, self.theme.style(item.role).size, w - 2 * self.deck.text_inset_x)[0]
+                 for item in items]
+        return self._box(x, y, w, h, tuple(paras), anchor=anchor, name=name)
 
     def _content(self, kind: SlideKind, title: str, shapes: list[Shape], notes: list[str], section: str) -> Slide:
         x, y, w, h = self.title_box
@@ -120,9 +135,9 @@ class _Planner:
 
     def agenda(self, titles: list[str]) -> list[Slide]:
         items = [Item((m.Run(t),), bullet=f"{n}.") for n, t in enumerate(titles, 1)]
-        pages = self.fit.fit_body(items, self.body_w - 14.4, self.body_h - 7.2, max_items=10)
+        pages = self.fit.fit_body(items, self.body_text_w, self.body_text_h, max_items=self.deck.agenda_max_items)
         return [self._content("agenda", "Agenda" if i == 0 else "Agenda (cont.)",
-                              [TextBox(self.m, self.body_y, self.body_w, self.body_h, tuple(p), name="Agenda")],
+                              [self._box(self.m, self.body_y, self.body_w, self.body_h, tuple(p), name="Agenda")],
                               [], "") for i, p in enumerate(pages)]
 
     def closing(self, meta: m.Meta) -> Slide:
@@ -235,10 +250,10 @@ class _Planner:
         if not group.items:  # nothing to show: keep its heading and prose for the notes
             notes = ([group.title] if group.title != section else []) + group.notes
             return [_NotesOnly(_notes(notes), anchors)] if notes or anchors else []
-        pages = self.fit.fit_body(group.items, self.body_w - 14.4, self.body_h - 7.2)
+        pages = self.fit.fit_body(group.items, self.body_text_w, self.body_text_h)
         out: list[Planned] = []
         for i, paras in enumerate(pages):
-            body = TextBox(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
+            body = self._box(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
             title = group.title if i == 0 else f"{group.title} (cont.)"
             slide = self._content("content", title, [body], group.notes if i == 0 else [], section)
             out.append(replace(slide, anchors=anchors) if i == 0 else slide)
