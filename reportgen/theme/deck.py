@@ -38,12 +38,74 @@ class DeckMetrics:
     code_tab_width: int = 4  # columns between tab stops in a code block's lines
     agenda_max_items: int = 10  # sections listed on one agenda slide (more continue on the next)
 
-    # -- titles ------------------------------------------------------------------------------
+    # -- titles of content slides ----------------------------------------------------------
+    title_top: float = 0.7  # share of the slide's top margin above the title box
     title_pitch: float = 1.12  # a title's line pitch as a multiple of its size
     title_lines: int = 2  # lines a slide's title takes before it shrinks; its box is this many lines tall
+    title_box_room: float = 9  # added to those lines' height in the title box (its insets and a little air)
     title_min_share: float = 0.6  # a title shrinks to this share of its size at most (then it wraps)
     title_min_size: float = 12  # and never below this size
     title_shrink_step: float = 2  # points a title too long for its lines shrinks by, step by step
+    accent_gap: float = 5  # between the title box and the accent bar under it
+    accent_width: float = 56  # the accent bar under a content slide's title
+    accent_height: float = 4  # the thickness of the accent bars (content and cover slides)
+
+    # -- body (lists, quotes, code, tables, images) --------------------------------------------
+    title_body_gap: float = 18  # between the title box and the body box
+    body_footer_gap: float = 10  # between the body box and the footer band
+
+    # -- footer band of light slides ----------------------------------------------------------
+    footer_height: float = 34.0  # the band at the bottom of a light slide: logo, footer text, slide number
+    footer_text_drop: float = 4  # the footer's text boxes start this far below the band's top
+    footer_text_trim: float = 8  # and are the band's height less this tall
+    footer_rule_gap: float = 6  # the rule over the footer, this far above its text boxes
+    footer_rule_width: float = 0.75  # that rule's thickness
+    footer_logo_drop: float = 2  # the logo, this far below the top of the footer's text boxes
+    footer_logo_height: float = 20  # the logo's height in the footer
+    footer_logo_max_width: float = 140  # and its widest
+    footer_side_width: float = 160.0  # kept free beside the centred footer text at each side (logo, slide number)
+    slide_number_width: float = 60  # the slide number's box, at the right margin
+    footer_min_size: float = 7  # a long footer text shrinks to this size at least (then it is cut with "…")
+
+    # -- cover (title) slide: shares of the slide height unless a length -----------------------
+    cover_logo_height: float = 54  # the logo in the top-left corner
+    cover_logo_width_divisor: float = 3  # the logo's widest: the slide width divided by this
+    cover_title_top: float = 0.26  # share of the slide height above the title box
+    cover_title_height: float = 0.3  # share of the slide height: the title box
+    cover_title_lines: int = 3  # lines the cover title takes before it shrinks
+    cover_title_min_share: float = 0.65  # the cover title shrinks to this share of its size at most
+    cover_accent_gap: float = 4  # between the title box and the accent bar under it
+    cover_accent_width: float = 72  # the accent bar under the cover title
+    cover_subtitle_top: float = 0.6  # share of the slide height above the subtitle and event lines
+    cover_subtitle_height: float = 0.36  # share of the slide height: their box
+
+    # -- section divider: shares of the slide height unless a length ----------------------------
+    divider_number_top: float = 0.2  # share of the slide height above the section number's box
+    divider_number_height: float = 60  # the section number's box
+    divider_title_drop: float = 64  # the section title's box starts this far below the number's top
+    divider_title_height: float = 0.5  # share of the slide height: the section title's box
+    divider_title_lines: int = 4  # lines the section title takes before it shrinks
+    divider_title_min_share: float = 0.6  # the section title shrinks to this share of its size at most
+    divider_logo_height: float = 24  # the small logo in the bottom-left corner, inside the margins
+    divider_logo_max_width: float = 160  # and its widest
+
+    # -- closing slide: shares of the slide height or width unless a length ----------------------
+    closing_title_top: float = 0.3  # share of the slide height above "Questions?"
+    closing_title_height: float = 0.22  # share of the slide height: its box
+    closing_text_width: float = 0.55  # share of the slide width: the title's and the link's boxes
+    closing_title_lines: int = 2  # lines "Questions?" takes before it shrinks
+    closing_title_min_share: float = 0.7  # it shrinks to this share of its size at most
+    closing_link_top: float = 0.54  # share of the slide height above the link
+    closing_link_height: float = 0.2  # share of the slide height: the link's box
+    qr_max_height: float = 0.42  # the QR code's side: at most this share of the slide height
+    qr_max_width: float = 0.3  # and of the slide width (it is centred vertically at the right margin)
+    closing_logo_height: float = 40  # the logo in the top-left corner
+    closing_logo_width_divisor: float = 4  # the logo's widest: the slide width divided by this
+
+    # -- images and captions -----------------------------------------------------------------------
+    caption_room: float = 30  # kept free under an image for its caption
+    caption_gap: float = 4  # between an image and its caption
+    caption_height: float = 26  # the caption's box
 
     # -- tables ------------------------------------------------------------------------------
     table_cell_inset_x: float = 6.0  # a table cell's inset at left and right
