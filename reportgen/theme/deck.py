@@ -37,6 +37,7 @@ class DeckMetrics:
     body_shrink_step: float = 2  # the body size tried next when the text does not fit one slide
     code_tab_width: int = 4  # columns between tab stops in a code block's lines
     agenda_max_items: int = 10  # sections listed on one agenda slide (more continue on the next)
+    empty_text_size: float = 12  # the size of the one empty paragraph a text box with no text holds
 
     # -- titles of content slides ----------------------------------------------------------
     title_top: float = 0.7  # share of the slide's top margin above the title box
@@ -106,6 +107,7 @@ class DeckMetrics:
     caption_room: float = 30  # kept free under an image for its caption
     caption_gap: float = 4  # between an image and its caption
     caption_height: float = 26  # the caption's box
+    picture_name_length: int = 60  # characters of an image's alt text kept in its shape name (the alt text is whole)
 
     # -- tables ------------------------------------------------------------------------------
     table_cell_inset_x: float = 6.0  # a table cell's inset at left and right
