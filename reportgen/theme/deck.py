@@ -115,3 +115,21 @@ class DeckMetrics:
     table_shrink_step: float = 1  # points a table whose tallest row does not fit a slide shrinks by, step by step
     table_column_ems: float = 5  # a slide's table column is at least this many ems of the smallest table size wide
     table_min_columns: int = 2  # columns a slide's table shows at least, however narrow
+    table_rule: float = 1.0  # the slides PDF's white rules between table cells, as the PPTX's table style draws them
+    table_header_rule: float = 3.0  # and under the header row
+
+    # -- the slides PDF: how LibreOffice shows the .pptx, in ems of the paragraph size ----------
+    # (measured against LibreOffice's PDF of the deck; the PPTX leaves these to the viewer)
+    pdf_descent: float = 0.2  # a line's baseline above its bottom (font-independent line spacing: ascent = size)
+    # the deck's "•" is Arial's whatever the brand font (measured with Carlito and Liberation Sans text alike):
+    pdf_bullet_dot_x: float = 0.16  # the dot's centre right of the bullet's origin
+    pdf_bullet_dot_y: float = 0.395  # and above the baseline
+    pdf_bullet_dot_radius: float = 0.137  # its radius
+    pdf_check_box: float = 0.7  # a task's check box: its side
+    pdf_check_box_gap: float = 0.05  # and its distance from the edge of the indent
+    pdf_underline: float = 0.05  # a link's underline: thickness, and half its distance below the baseline
+    pdf_strike_height: float = 0.3  # struck-out text: the line's height above the baseline
+    pdf_link_top: float = 0.8  # a link's clickable area reaches this far above the baseline
+    pdf_script_size: float = 0.66  # superscripts and subscripts: their size
+    pdf_superscript_rise: float = 0.33  # a superscript's baseline above the line's
+    pdf_subscript_rise: float = -0.12  # a subscript's (below it)
