@@ -35,6 +35,8 @@ class DeckMetrics:
     nested_space_after: float = 0.25  # ems of space after a second-level (nested list) paragraph
     body_shrink: float = 4  # a slide's body text shrinks at most this far below its size to fit on one slide
     body_shrink_step: float = 2  # the body size tried next when the text does not fit one slide
+    superscript_baseline: float = 0.3  # share of the size a superscript's baseline is raised (PPTX; as PowerPoint)
+    subscript_baseline: float = -0.25  # and a subscript's (lowered)
     code_tab_width: int = 4  # columns between tab stops in a code block's lines
     agenda_max_items: int = 10  # sections listed on one agenda slide (more continue on the next)
     empty_text_size: float = 12  # the size of the one empty paragraph a text box with no text holds

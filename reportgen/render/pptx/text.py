@@ -24,7 +24,7 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
 HUNDREDTHS = 100  # format: DrawingML gives text sizes (sz) and spacing (spcPts) in hundredths of a point
-_BASELINE = {"sup": "30000", "sub": "-25000"}  # thousandths of a percent of the size, as PowerPoint writes
+PERCENT = 100000  # format: DrawingML percentages (a run's baseline) are in thousandths of a percent
 # a task's box is in the symbol font every PowerPoint has (LibreOffice finds it in OpenSymbol)
 _BULLET_FONTS = {CHECKED: "Segoe UI Symbol", UNCHECKED: "Segoe UI Symbol"}
 
@@ -99,7 +99,9 @@ def _run(p: Any, run: Run, text: str, font: FontFamily, fallback: bool, para: Pa
     if run.strike:
         rpr.set("strike", "sngStrike")
     if run.script:
-        rpr.set("baseline", _BASELINE[run.script])
+        deck = theme.deck
+        shift = {"sup": deck.superscript_baseline, "sub": deck.subscript_baseline}[run.script]
+        rpr.set("baseline", str(round(shift * PERCENT)))
     fill = etree.SubElement(rpr, _A + "solidFill")
     etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if target else style.color))
     etree.SubElement(rpr, _A + "latin", typeface=font.deck_name)
