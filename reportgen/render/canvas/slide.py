@@ -9,7 +9,6 @@ Like ``render/pptx`` it decides nothing; every position comes from the plan.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -22,9 +21,6 @@ from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox
 from reportgen.render.pdf.furniture import rgb
 from reportgen.render.svg import draw_svg
 from reportgen.theme import Theme
-
-TABLE_RULE = 1.0  # white rules between cells, as the deck's table style draws them
-HEADER_RULE = 3.0  # and under the header row
 
 
 def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, scale: float,
@@ -68,14 +64,15 @@ def _table(canvas: Canvas, box: TableBox, theme: Theme, text: TextPainter) -> No
             left += width
         top += height
     canvas.setStrokeColor(rgb(colors.background))
-    canvas.setLineWidth(TABLE_RULE)
+    rule, header_rule = theme.deck.table_rule, theme.deck.table_header_rule
+    canvas.setLineWidth(rule)
     top = box.y
     for r, height in enumerate(box.row_heights[:-1]):
         top += height
         if r == 0:
-            canvas.setLineWidth(HEADER_RULE)
+            canvas.setLineWidth(header_rule)
         canvas.line(box.x, H - top, box.x + box.w, H - top)
-        canvas.setLineWidth(TABLE_RULE)
+        canvas.setLineWidth(rule)
     left = box.x
     for width in box.col_widths[:-1]:
         left += width
@@ -92,11 +89,6 @@ def _image(canvas: Canvas, box: ImageBox, H: float) -> None:
         w, h = iw * scale, ih * scale
         draw_svg(canvas, box.path, box.x + (box.w - w) / 2, H - box.y - box.h + (box.h - h) / 2, w, h)
         return
-    image = ImageReader(io.BytesIO(_qr(box.qr))) if box.path is None else str(box.path)
+    image = ImageReader(io.BytesIO(qr_png(box.qr))) if box.path is None else str(box.path)
     canvas.drawImage(image, box.x, H - box.y - box.h, box.w, box.h, preserveAspectRatio=True, anchor="c",
                      mask="auto")
-
-
-@lru_cache(maxsize=8)
-def _qr(text: str) -> bytes:
-    return qr_png(text)

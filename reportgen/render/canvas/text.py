@@ -28,14 +28,8 @@ from reportgen.render.pdf.furniture import rgb
 from reportgen.rtl import is_rtl, shape, visual
 from reportgen.theme import RGB, Theme
 
-DESCENT = 0.2  # of the size: baseline above the bottom of a line (font-independent spacing)
-# The deck's "•" is Arial's whatever the brand font: a dot this far right of the bullet's
-# origin and above the baseline, this wide (ems of the paragraph size; measured on
-# LibreOffice's rendering with Carlito and with Liberation Sans text alike).
-BULLET_X, BULLET_Y, BULLET_RADIUS = 0.16, 0.395, 0.137
-UNDERLINE = 0.05  # a link's underline: thickness, and half its distance below the baseline (ems)
-STRIKE = 0.3  # struck-out text: the line's height above the baseline (ems)
-SCRIPT_SIZE, SCRIPT_RISE = 0.66, {"sup": 0.33, "sub": -0.12}  # superscripts and subscripts (ems)
+FONT_UNITS = 1000  # format: reportlab gives a font's metrics (descent) in thousandths of an em
+INVISIBLE, VISIBLE = 3, 0  # format: PDF text rendering modes (Tr operand): 3 draws nothing, 0 fills
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +115,13 @@ class TextPainter:
         style = self.theme.style(para.role)
         indent = indent_of(self.fit, para)
         lines = para_lines(self.fit, para, width)
-        ratio = -getFont(style.family.face()).face.descent / 1000 if font_descent else DESCENT
+        ratio = -getFont(style.family.face()).face.descent / FONT_UNITS if font_descent else self.theme.deck.pdf_descent
         rtl = is_rtl(plain(para.runs))  # a right-to-left paragraph hangs its bullet on the right
         for k, line in enumerate(segments(para.runs, lines, style.bold, style.italic)):
             baseline = self.H - (top + (k + 1) * para.pitch - ratio * para.size)
             if k == 0 and para.bullet:
-                self.bullet(para, x + width - para.level * para.size if rtl else x + para.level * para.size,
-                            baseline, rtl)
+                level = para.level * para.size * self.theme.deck.list_indent  # where the bullet hangs
+                self.bullet(para, x + width - level if rtl else x + level, baseline, rtl)
             pieces = [piece for seg in line for piece in self.pieces(para, seg)]
             pieces = [(text, (face, seg)) for text, (face, seg) in visual(pieces, rtl)]
             used = sum(stringWidth(text, face, para.size) for text, (face, _) in pieces)
@@ -145,14 +139,15 @@ class TextPainter:
     def line(self, pieces: list[tuple[str, tuple[str, Segment]]], x: float, baseline: float, para: Para) -> None:
         """The segments of one line from ``x``; links in the link colour, underlined and clickable
         (viewers underline a deck's hyperlinks)."""
-        color = self.theme.style(para.role).color
+        color, deck = self.theme.style(para.role).color, self.theme.deck
+        rise = {"sup": deck.pdf_superscript_rise, "sub": deck.pdf_subscript_rise}
         text = self.c.beginText(x, baseline)
         links: list[tuple[str, float, float]] = []
         struck: list[tuple[float, float]] = []
         for part, (face, seg) in pieces:
             link = seg.run.link if seg.run.link and self.leads_somewhere(seg.run.link) else None
-            size = para.size * (SCRIPT_SIZE if seg.run.script else 1)
-            text.setRise(para.size * SCRIPT_RISE.get(seg.run.script, 0.0))
+            size = para.size * (deck.pdf_script_size if seg.run.script else 1)
+            text.setRise(para.size * rise.get(seg.run.script, 0.0))
             text.setFillColor(rgb(self.theme.colors.link if link else color))
             text.setFont(face, size)
             text.textOut(part)
@@ -164,10 +159,10 @@ class TextPainter:
             x += advance
         self.c.drawText(text)
         for x0, x1 in struck:
-            self.rule(color, para.size, x0, x1, baseline + STRIKE * para.size)
+            self.rule(color, para.size, x0, x1, baseline + deck.pdf_strike_height * para.size)
         for url, x0, x1 in links:
-            self.rule(self.theme.colors.link, para.size, x0, x1, baseline - para.size * UNDERLINE * 2)
-            area = (x0, baseline - DESCENT * para.size, x1, baseline + 0.8 * para.size)
+            self.rule(self.theme.colors.link, para.size, x0, x1, baseline - para.size * deck.pdf_underline * 2)
+            area = (x0, baseline - deck.pdf_descent * para.size, x1, baseline + deck.pdf_link_top * para.size)
             if url.startswith("#"):
                 self.c.linkRect("", url[1:], area, relative=1, thickness=0)
             else:
@@ -180,30 +175,33 @@ class TextPainter:
         """A line under (a link) or through (struck-out text) a stretch of text."""
         self.c.saveState()
         self.c.setStrokeColor(rgb(color))
-        self.c.setLineWidth(size * UNDERLINE)
+        self.c.setLineWidth(size * self.theme.deck.pdf_underline)
         self.c.line(x0, y, x1, y)
         self.c.restoreState()
 
     def bullet(self, para: Para, x: float, baseline: float, rtl: bool = False) -> None:
         """"•" or the number "N.", in the secondary colour, hanging in the indent (as render/pptx does);
         ``x`` is where the indent starts: its left edge, or its right edge when ``rtl``."""
-        style = self.theme.style(para.role)
+        style, deck = self.theme.style(para.role), self.theme.deck
         size = para.size
         self.c.setFillColor(rgb(self.theme.bullet_color))
         if para.bullet in (CHECKED, UNCHECKED):
-            side = 0.7 * size
-            draw_check_box(self.c, x - 0.05 * size - side if rtl else x + 0.05 * size, baseline, side,
+            side = deck.pdf_check_box * size
+            gap = deck.pdf_check_box_gap
+            draw_check_box(self.c, x - gap * size - side if rtl else x + gap * size, baseline, side,
                            para.bullet == CHECKED, self.theme.bullet_color)
             return
         if para.bullet.endswith("."):  # numbers in the paragraph's own family, as the deck's buFont
             self.c.setFont(style.family.face(style.bold), size)
             (self.c.drawRightString if rtl else self.c.drawString)(x, baseline, para.bullet)
             return
-        x = x - 2 * BULLET_X * size if rtl else x  # the dot as far from the edge, mirrored
-        self.c.circle(x + BULLET_X * size, baseline + BULLET_Y * size, BULLET_RADIUS * size, stroke=0, fill=1)
+        dot_x = deck.pdf_bullet_dot_x
+        x = x - 2 * dot_x * size if rtl else x  # the dot as far from the edge, mirrored
+        self.c.circle(x + dot_x * size, baseline + deck.pdf_bullet_dot_y * size, deck.pdf_bullet_dot_radius * size,
+                      stroke=0, fill=1)
         text = self.c.beginText(x, baseline)  # the character too, unseen, for copying and reading aloud
-        text.setTextRenderMode(3)
+        text.setTextRenderMode(INVISIBLE)
         text.setFont(style.family.face(), size)
         text.textOut(para.bullet)
-        text.setTextRenderMode(0)  # the render mode outlives the text object: back to visible
+        text.setTextRenderMode(VISIBLE)  # the render mode outlives the text object: back to visible
         self.c.drawText(text)

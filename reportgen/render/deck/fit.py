@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from reportgen import model as m
 from reportgen.fonts import continuation_mark
@@ -16,12 +15,7 @@ from reportgen.render.deck.plan import Para
 from reportgen.rtl import has_arabic, has_rtl, is_rtl
 from reportgen.theme import TextStyle, Theme
 
-PITCH = 1.2  # line pitch as a multiple of size, on every slide paragraph
-TALL_PITCH = 1.5  # for Arabic, whose fonts reach far above and below Latin ones
-WIDE_MARGIN = 0.08  # more of the width kept free in paragraphs of East Asian or right-to-left text
 
-
-@lru_cache(maxsize=4096)
 def _has_wide(text: str) -> bool:
     return any(unicodedata.east_asian_width(c) in ("W", "F") for c in text)
 
@@ -46,6 +40,7 @@ class Fitter:
         self.theme = theme
         self.mono = theme.style("code").family
         self._measures: dict[tuple[str, float], Measure] = {}
+        self._wide: dict[str, bool] = {}  # a run's text: has it East Asian wide characters?
 
     def measure(self, style: TextStyle, size: float) -> Measure:
         key = (style.family.name, size)
@@ -58,11 +53,18 @@ class Fitter:
         characters (CJK) are drawn by the viewer's fallback font and broken by its own rules
         (Japanese word by word), and Arabic is shaped by its own engine: their paragraphs keep a
         wider margin."""
-        wide = any(not r.text.isascii() and (_has_wide(r.text) or has_rtl(r.text)) for r in runs)
-        return width * (1 - self.theme.deck.fit_margin - (WIDE_MARGIN if wide else 0.0))
+        wide = any(not r.text.isascii() and (self._has_wide(r.text) or has_rtl(r.text)) for r in runs)
+        deck = self.theme.deck
+        return width * (1 - deck.fit_margin - (deck.wide_fit_margin if wide else 0.0))
+
+    def _has_wide(self, text: str) -> bool:
+        if text not in self._wide:
+            self._wide[text] = _has_wide(text)
+        return self._wide[text]
 
     def indent(self, item: Item, size: float) -> float:
-        return (item.level + 1) * size * 1.0 if item.bullet else item.level * size * 1.0
+        indent = self.theme.deck.list_indent
+        return (item.level + 1) * size * indent if item.bullet else item.level * size * indent
 
     def para(self, item: Item, size: float, width: float, space_before: float = 0.0) -> tuple[Para, list[list[Word]]]:
         """Measure one item at ``size`` in a text area ``width`` wide."""
@@ -70,19 +72,20 @@ class Fitter:
         measure = self.measure(style, size)
         words = words_of(item.runs, style.bold or item.bold, style.italic or item.italic)
         lines = measure.wrap(words, self.usable(width, item.runs) - self.indent(item, size))
-        after = round(size * (0.5 if item.level == 0 else 0.25), 1)
+        deck = self.theme.deck
+        after = round(size * (deck.space_after if item.level == 0 else deck.nested_space_after), 1)
         # the item's own marks (callout titles, quotes, row labels) go into its runs, so every
         # drawer sets the text as bold or italic as it was measured here
         runs = item.runs if not (item.bold or item.italic) else tuple(
             replace(r, strong=r.strong or item.bold, emph=r.emph or item.italic) for r in item.runs)
         align = "right" if is_rtl(plain(item.runs)) else "left"  # a right-to-left paragraph sits flush right
-        pitch = TALL_PITCH if has_arabic(plain(item.runs)) else PITCH
+        pitch = deck.tall_line_pitch if has_arabic(plain(item.runs)) else deck.line_pitch
         para = Para(runs, item.role, size, round(size * pitch, 2), _frozen(lines), space_before, after,
                     item.level, item.bullet, align)
         return para, lines
 
-    def title(self, text: Inline, role: str, width: float, height: float, min_share: float = 0.6,
-              max_lines: int = 2, floor: float = 12) -> Para:
+    def title(self, text: Inline, role: str, width: float, height: float, min_share: float, max_lines: int,
+              floor: float) -> Para:
         """A title at its role's size if it fits in ``max_lines``; else shrink (to ``min_share``
         of the size, never below ``floor``) and, at the smallest size, use as many lines as the
         box holds."""
@@ -90,14 +93,14 @@ class Fitter:
         size = style.size
         smallest = min(max(round(style.size * min_share), floor), size)
         while True:
-            pitch = round(size * 1.12, 2)
+            pitch = round(size * self.theme.deck.title_pitch, 2)
             room = int(height // pitch)
             para, lines = self.para(Item(text, role), size, width)
             para = replace(para, pitch=pitch, space_after=0)
             allowed = min(max_lines, room) if size > smallest else room
             if len(lines) <= allowed or size <= smallest:
                 return para
-            size = max(size - 2, smallest)
+            size = max(size - self.theme.deck.title_shrink_step, smallest)
 
     def pack(self, items: list[Item], width: float, height: float, size: float,
              max_items: int) -> list[list[Para]]:
@@ -138,7 +141,7 @@ class Fitter:
             return [item]
         advance = self.measure(self.theme.style("code"), size).piece(Piece("0", False, False, True))
         columns = int((self.usable(width) - self.indent(item, size)) // advance)
-        text = m.plain(item.runs).expandtabs(4)
+        text = m.plain(item.runs).expandtabs(self.theme.deck.code_tab_width)
         return [replace(item, runs=(Run(line or " ", code=True),))
                 for line in code_lines(text, columns, continuation_mark(self.mono) + " ")]
 
@@ -149,11 +152,11 @@ class Fitter:
         theme = self.theme
         base = theme.style("slide.body").size
         size = base
-        while size >= max(theme.deck.min_body, base - 4):
+        while size >= max(theme.deck.min_body, base - theme.deck.body_shrink):
             pages = self.pack(items, width, height, size, max_items or theme.deck.max_bullets)
             if len(pages) == 1:
                 return pages
-            size -= 2
+            size -= theme.deck.body_shrink_step
         return self.pack(items, width, height, base, max_items or theme.deck.max_bullets)
 
 

@@ -50,8 +50,8 @@ class TextBox:
     w: float
     h: float
     paras: tuple[Para, ...]
-    inset_x: float = 7.2
-    inset_y: float = 3.6
+    inset_x: float  # the theme's ``deck.text_inset_x``
+    inset_y: float  # and ``deck.text_inset_y``
     anchor: str = "top"  # top | middle | bottom
     name: str = "Text"
 

@@ -19,7 +19,7 @@ from typing import Union
 
 from reportgen import model as m
 from reportgen.render.deck.fit import Fitter, Item
-from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Rect, Shape, Slide, SlideKind, TextBox
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Para, Rect, Shape, Slide, SlideKind, TextBox
 from reportgen.render.deck.tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
 from reportgen.theme import Logo, Theme
@@ -60,42 +60,61 @@ class _Group:
 
 class _Planner:
     def __init__(self, theme: Theme) -> None:
-        self.theme, self.fit = theme, Fitter(theme)
+        self.theme, self.fit, self.deck = theme, Fitter(theme), theme.deck
         self._footers: dict[tuple[str, float, float, float, float], TextBox] = {}
-        box = theme.slide
+        box, deck = theme.slide, theme.deck
         self.W, self.H, self.m = box.width, box.height, box.left
         title_style = theme.style("slide.title")
-        self.title_box = (self.m, box.top * 0.7, self.W - 2 * self.m, round(2 * title_style.size * 1.12 + 9, 1))
-        self.body_y = self.title_box[1] + self.title_box[3] + 18
-        self.footer_h = 34.0
-        self.body_h = self.H - self.body_y - self.footer_h - 10
+        title_y = box.top * deck.title_top
+        title_h = round(deck.title_lines * title_style.size * deck.title_pitch + deck.title_box_room, 1)
+        self.title_box = (self.m, title_y, self.W - 2 * self.m, title_h)
+        self.body_y = title_y + title_h + deck.title_body_gap
+        self.footer_h = deck.footer_height
+        self.body_h = self.H - self.body_y - self.footer_h - deck.body_footer_gap
         self.body_w = self.W - 2 * self.m
+        # the body's text area, inside the text frame's insets
+        self.body_text_w = self.body_w - 2 * self.deck.text_inset_x
+        self.body_text_h = self.body_h - 2 * self.deck.text_inset_y
 
     # -- boxes -------------------------------------------------------------------------
+    def _box(self, x: float, y: float, w: float, h: float, paras: tuple[Para, ...], anchor: str = "top",
+             name: str = "Text") -> TextBox:
+        """A text box with the theme's text frame insets."""
+        return TextBox(x, y, w, h, paras, self.deck.text_inset_x, self.deck.text_inset_y, anchor, name)
+
     def _title(self, text: str, role: str = "slide.title", box: tuple[float, ...] | None = None,
-               max_lines: int = 2, min_share: float = 0.6, anchor: str = "bottom", name: str = "Title",
-               align: str = "left", floor: float = 12) -> TextBox:
+               max_lines: int | None = None, min_share: float | None = None, anchor: str = "bottom",
+               name: str = "Title", align: str = "left", floor: float | None = None) -> TextBox:
         """A line or two that fits its box: shrunk, then wrapped, and as a last resort cut
-        with "…" (``_content`` keeps a whole title in the notes then)."""
+        with "…" (``_content`` keeps a whole title in the notes then). Lines, shrinking and
+        smallest size are a slide title's unless given."""
+        deck = self.deck
+        max_lines = deck.title_lines if max_lines is None else max_lines
+        min_share = deck.title_min_share if min_share is None else min_share
+        floor = deck.title_min_size if floor is None else floor
         x, y, w, h = box or self.title_box
         words = text.split() or [""]
         while True:
             shown = " ".join(words) + ("" if len(words) == len(text.split()) else " …")
-            para = self.fit.title((m.Run(shown),), role, w - 14.4, h - 7.2, min_share, max_lines, floor)
-            title = TextBox(x, y, w, h, (replace(para, align=para.align if align == "left" else align),),
-                            anchor=anchor, name=name)
+            para = self.fit.title((m.Run(shown),), role, w - 2 * deck.text_inset_x, h - 2 * deck.text_inset_y,
+                                  min_share, max_lines, floor)
+            title = self._box(x, y, w, h, (replace(para, align=para.align if align == "left" else align),),
+                              anchor=anchor, name=name)
             if title.content_height <= h or len(words) <= 1:
                 return title
             words = words[:-1]
 
     def _text(self, items: list[Item], x: float, y: float, w: float, h: float, name: str,
               anchor: str = "top") -> TextBox:
-        paras = [self.fit.para(item, self.theme.style(item.role).size, w - 14.4)[0] for item in items]
-        return TextBox(x, y, w, h, tuple(paras), anchor=anchor, name=name)
+        paras = [self.fit.para(item, self.theme.style(item.role).size, w - 2 * self.deck.text_inset_x)[0]
+                 for item in items]
+        return self._box(x, y, w, h, tuple(paras), anchor=anchor, name=name)
 
     def _content(self, kind: SlideKind, title: str, shapes: list[Shape], notes: list[str], section: str) -> Slide:
         x, y, w, h = self.title_box
-        accent = Rect(x + 7.2, y + h + 5, 56, 4, self.theme.colors.secondary)
+        deck = self.deck
+        accent = Rect(x + deck.text_inset_x, y + h + deck.accent_gap, deck.accent_width, deck.accent_height,
+                      self.theme.colors.secondary)
         box = self._title(title)
         if m.plain(box.paras[0].runs) != title:
             notes = [f"Full title: {title}", *notes]
@@ -103,56 +122,66 @@ class _Planner:
 
     # -- fixed slides ------------------------------------------------------------------
     def title_slide(self, meta: m.Meta) -> Slide:
-        t, W, H, mg = self.theme, self.W, self.H, self.m
+        t, W, H, mg, deck = self.theme, self.W, self.H, self.m, self.deck
         shapes: list[Shape] = []
         if t.logo_on_dark:
-            shapes.append(_logo(t.logo_on_dark, mg, mg, 54, W / 3))
-        title = self._title(meta.title, "slide.cover.title", (mg, H * 0.26, W - 2 * mg, H * 0.3), 3, 0.65)
+            shapes.append(_logo(t.logo_on_dark, mg, mg, deck.cover_logo_height, W / deck.cover_logo_width_divisor))
+        title = self._title(meta.title, "slide.cover.title",
+                            (mg, H * deck.cover_title_top, W - 2 * mg, H * deck.cover_title_height),
+                            deck.cover_title_lines, deck.cover_title_min_share)
         lines = [Item((m.Run(meta.subtitle),), "slide.cover.subtitle")] if meta.subtitle else []
         event = meta.event_line
         who = " · ".join(v for v in (meta.author, meta.event_value("instructor")) if v)
         for text in (event, meta.event_value("date") or meta.date, who):
             if text:
                 lines.append(Item((m.Run(text),), "slide.cover.meta"))
-        shapes.append(Rect(mg + 7.2, H * 0.56 + 4, 72, 4, t.colors.secondary))
-        shapes.append(self._text(lines, mg, H * 0.6, W - 2 * mg, H * 0.36, "Subtitle"))
+        # the accent bar under the title box, in line with its text
+        shapes.append(Rect(mg + deck.text_inset_x, H * (deck.cover_title_top + deck.cover_title_height)
+                           + deck.cover_accent_gap, deck.cover_accent_width, deck.accent_height, t.colors.secondary))
+        shapes.append(self._text(lines, mg, H * deck.cover_subtitle_top, W - 2 * mg, H * deck.cover_subtitle_height,
+                                 "Subtitle"))
         return Slide("title", title, tuple(shapes), "", dark=True, footer=False)
 
     def agenda(self, titles: list[str]) -> list[Slide]:
         items = [Item((m.Run(t),), bullet=f"{n}.") for n, t in enumerate(titles, 1)]
-        pages = self.fit.fit_body(items, self.body_w - 14.4, self.body_h - 7.2, max_items=10)
+        pages = self.fit.fit_body(items, self.body_text_w, self.body_text_h, max_items=self.deck.agenda_max_items)
         return [self._content("agenda", "Agenda" if i == 0 else "Agenda (cont.)",
-                              [TextBox(self.m, self.body_y, self.body_w, self.body_h, tuple(p), name="Agenda")],
+                              [self._box(self.m, self.body_y, self.body_w, self.body_h, tuple(p), name="Agenda")],
                               [], "") for i, p in enumerate(pages)]
 
     def closing(self, meta: m.Meta) -> Slide:
-        t, W, H, mg = self.theme, self.W, self.H, self.m
+        t, W, H, mg, deck = self.theme, self.W, self.H, self.m, self.deck
         link = meta.link or t.link
-        title = self._title("Questions?", "slide.divider", (mg, H * 0.3, W * 0.55, H * 0.22), 2, 0.7)
+        text_w = W * deck.closing_text_width  # of the title and the link
+        title = self._title("Questions?", "slide.divider",
+                            (mg, H * deck.closing_title_top, text_w, H * deck.closing_title_height),
+                            deck.closing_title_lines, deck.closing_title_min_share)
         shapes: list[Shape] = []
         if link:
-            shapes.append(self._text([Item((m.Run(link),), "slide.cover.meta")], mg, H * 0.54, W * 0.55,
-                                     H * 0.2, "Link"))
+            shapes.append(self._text([Item((m.Run(link),), "slide.cover.meta")], mg, H * deck.closing_link_top,
+                                     text_w, H * deck.closing_link_height, "Link"))
             if t.qr_code:
-                side = min(H * 0.42, W * 0.3)
+                side = min(H * deck.qr_max_height, W * deck.qr_max_width)
                 shapes.append(ImageBox(W - mg - side, (H - side) / 2, side, side, None, f"QR code: {link}", qr=link))
         if t.logo_on_dark:
-            shapes.append(_logo(t.logo_on_dark, mg, mg, 40, W / 4))
+            shapes.append(_logo(t.logo_on_dark, mg, mg, deck.closing_logo_height, W / deck.closing_logo_width_divisor))
         return Slide("closing", title, tuple(shapes), "Thank the room; share the link.", dark=True, footer=False)
 
     def with_footer(self, slide: Slide, number: int) -> Slide:
         """Add logo, footer text and slide number at the bottom of every light slide."""
         if not slide.footer:
             return slide
-        t, W, H, mg = self.theme, self.W, self.H, self.m
-        y = H - self.footer_h + 4
-        shapes: list[Shape] = [Rect(mg, y - 6, W - 2 * mg, 0.75, t.colors.rule)]
+        t, W, H, mg, deck = self.theme, self.W, self.H, self.m, self.deck
+        y = H - self.footer_h + deck.footer_text_drop
+        shapes: list[Shape] = [Rect(mg, y - deck.footer_rule_gap, W - 2 * mg, deck.footer_rule_width, t.colors.rule)]
         if t.logo:
-            shapes.append(_logo(t.logo, mg, y + 2, 20, 140))
-        side = 160.0
-        footer = self._footer_text(t.footer, mg + side, y, W - 2 * (mg + side), self.footer_h - 8)
-        num = self._text([Item((m.Run(str(number)),), "slide.footer")], W - mg - 60, y, 60, self.footer_h - 8,
-                         "Slide number", "middle")
+            shapes.append(_logo(t.logo, mg, y + deck.footer_logo_drop, deck.footer_logo_height,
+                                deck.footer_logo_max_width))
+        side = deck.footer_side_width
+        text_h = self.footer_h - deck.footer_text_trim
+        footer = self._footer_text(t.footer, mg + side, y, W - 2 * (mg + side), text_h)
+        num = self._text([Item((m.Run(str(number)),), "slide.footer")], W - mg - deck.slide_number_width, y,
+                         deck.slide_number_width, text_h, "Slide number", "middle")
         num = replace(num, paras=tuple(replace(p, align="right") for p in num.paras))
         return replace(slide, shapes=slide.shapes + (*shapes, footer, num))
 
@@ -162,19 +191,23 @@ class _Planner:
         key = (text, x, y, width, height)
         if key not in self._footers:  # the same on every slide: fit it once
             self._footers[key] = self._title(text, "slide.footer", (x, y, width, height), max_lines=1,
-                                             anchor="middle", name="Footer", align="center", floor=7)
+                                             anchor="middle", name="Footer", align="center",
+                                             floor=self.deck.footer_min_size)
         return self._footers[key]
 
     # -- sections ----------------------------------------------------------------------
     def divider(self, number: int, section: m.Section, notes: list[str]) -> Slide:
-        W, H, mg = self.W, self.H, self.m
-        num = self._text([Item((m.Run(f"{number:02d}"),), "slide.divider.number")], mg, H * 0.2, W - 2 * mg, 60,
-                         "Section number", "bottom")
-        title = self._title(section.title, "slide.divider", (mg, H * 0.2 + 64, W - 2 * mg, H * 0.5), 4, 0.6,
+        W, H, mg, deck = self.W, self.H, self.m, self.deck
+        num = self._text([Item((m.Run(f"{number:02d}"),), "slide.divider.number")], mg, H * deck.divider_number_top,
+                         W - 2 * mg, deck.divider_number_height, "Section number", "bottom")
+        title = self._title(section.title, "slide.divider",
+                            (mg, H * deck.divider_number_top + deck.divider_title_drop, W - 2 * mg,
+                             H * deck.divider_title_height), deck.divider_title_lines, deck.divider_title_min_share,
                             anchor="top")
         shapes: list[Shape] = [num]
         if self.theme.logo_on_dark:  # the brand stays visible, small, on every slide
-            shapes.append(_logo(self.theme.logo_on_dark, mg, H - mg - 24, 24, 160))
+            logo_h = deck.divider_logo_height  # in the bottom-left corner, inside the margins
+            shapes.append(_logo(self.theme.logo_on_dark, mg, H - mg - logo_h, logo_h, deck.divider_logo_max_width))
         return Slide("divider", title, tuple(shapes), _notes(notes), dark=True, footer=False, section=section.title,
                      anchors=(section.anchor,) if section.anchor else ())
 
@@ -235,10 +268,10 @@ class _Planner:
         if not group.items:  # nothing to show: keep its heading and prose for the notes
             notes = ([group.title] if group.title != section else []) + group.notes
             return [_NotesOnly(_notes(notes), anchors)] if notes or anchors else []
-        pages = self.fit.fit_body(group.items, self.body_w - 14.4, self.body_h - 7.2)
+        pages = self.fit.fit_body(group.items, self.body_text_w, self.body_text_h)
         out: list[Planned] = []
         for i, paras in enumerate(pages):
-            body = TextBox(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
+            body = self._box(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
             title = group.title if i == 0 else f"{group.title} (cont.)"
             slide = self._content("content", title, [body], group.notes if i == 0 else [], section)
             out.append(replace(slide, anchors=anchors) if i == 0 else slide)
@@ -300,14 +333,14 @@ class _Planner:
                               self.body_w, self.body_h, "Image")
             return self._content("image", title, [body], [caption], section)
         iw, ih = fig.size_px
-        room_h = self.body_h - 30
+        room_h = self.body_h - self.deck.caption_room
         scale = min(self.body_w / iw, room_h / ih)
         w, h = iw * scale, ih * scale
         shapes: list[Shape] = [ImageBox(self.m + (self.body_w - w) / 2, self.body_y, w, h, fig.path, fig.alt,
                                                 size_px=fig.size_px)]
         if caption:
-            cap = self._text([Item((m.Run(caption),), "slide.footer")], self.m, self.body_y + h + 4, self.body_w, 26,
-                             "Caption")
+            cap = self._text([Item((m.Run(caption),), "slide.footer")], self.m, self.body_y + h + self.deck.caption_gap,
+                             self.body_w, self.deck.caption_height, "Caption")
             shapes.append(replace(cap, paras=tuple(replace(p, align="center") for p in cap.paras)))
         return self._content("image", title, shapes, [], section)
 

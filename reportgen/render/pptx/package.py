@@ -19,7 +19,7 @@ from pptx.opc.packuri import PackURI
 from reportgen.render.pptx import compat
 from reportgen.render.pptx.shapes import next_shape_id
 
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # format: the earliest date a zip (MS-DOS) timestamp holds
 
 
 def make_linear(prs: Any) -> None:
@@ -58,7 +58,8 @@ class SlideAdder:
     def __init__(self, prs: Any) -> None:
         self.prs = prs
         self.id_list = compat.slide_ids(prs)
-        self.next_id = max([255] + [int(i) for i in self.id_list.xpath("./p:sldId/@id")]) + 1
+        ids = [int(i) for i in self.id_list.xpath("./p:sldId/@id")]
+        self.next_id = max([255] + ids) + 1  # format: ECMA-376 slide ids start at 256
         self.titles: dict[int, Any] = {}
 
     def add(self, layout: Any) -> Any:
@@ -137,7 +138,7 @@ class _FixedDateZip(compat.ZipWriter):
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
         info = zipfile.ZipInfo(pack_uri.membername, date_time=FIXED_ZIP_TIME)
         info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
+        info.external_attr = 0o644 << 16  # format: Unix mode rw-r--r--, in the high 16 bits of a zip entry's attributes
         self._zipf.writestr(info, blob)
 
 

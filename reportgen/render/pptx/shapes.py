@@ -20,13 +20,14 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _IDS = etree.XPath("//@id")
-# DrawingML's default insets, which python-pptx leaves unwritten
-_DEFAULT_INSET_X, _DEFAULT_INSET_Y = 91440, 45720
+EMU_PER_PT = 12700  # format: English Metric Units per point, OOXML's unit of length
+# DrawingML's default insets (0.1 in, 0.05 in), which python-pptx leaves unwritten
+_DEFAULT_INSET_X, _DEFAULT_INSET_Y = 91440, 45720  # format: bodyPr's lIns/rIns and tIns/bIns defaults, in EMU
 
 
 def emu(points: float) -> int:
     """Points to EMU, truncated as python-pptx's ``Pt`` does."""
-    return int(points * 12700)
+    return int(points * EMU_PER_PT)
 
 
 def next_shape_id(tree: Any) -> int:

@@ -16,20 +16,21 @@ from lxml import etree
 from reportgen.fonts import FontFamily
 from reportgen.model import Run, plain
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para
+from reportgen.render.pptx.shapes import EMU_PER_PT
 from reportgen.rtl import is_rtl
 from reportgen.theme import TextStyle, Theme, to_hex
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
-EMU_PER_PT = 12700
-_BASELINE = {"sup": "30000", "sub": "-25000"}  # thousandths of a percent of the size, as PowerPoint writes
+HUNDREDTHS = 100  # format: DrawingML gives text sizes (sz) and spacing (spcPts) in hundredths of a point
+PERCENT = 100000  # format: DrawingML percentages (a run's baseline) are in thousandths of a percent
 # a task's box is in the symbol font every PowerPoint has (LibreOffice finds it in OpenSymbol)
 _BULLET_FONTS = {CHECKED: "Segoe UI Symbol", UNCHECKED: "Segoe UI Symbol"}
 
 
 def _points(parent: Any, tag: str, value: float) -> None:
-    etree.SubElement(etree.SubElement(parent, _A + tag), _A + "spcPts", val=str(round(value * 100)))
+    etree.SubElement(etree.SubElement(parent, _A + tag), _A + "spcPts", val=str(round(value * HUNDREDTHS)))
 
 
 # a link's relationship id and action ("" for a web address), or None where it leads nowhere
@@ -41,14 +42,20 @@ def write_paragraphs(tx_body: Any, paras: tuple[Para, ...], theme: Theme, lang: 
     """Replace the paragraphs of a ``<p:txBody>``/``<a:txBody>`` with the planned ones."""
     for old in tx_body.findall(_A + "p"):
         tx_body.remove(old)
-    for para in paras or (Para((), "slide.body", 12, 14.4, ((),)),):
+    for para in paras or (_empty(theme),):
         _paragraph(tx_body, para, theme, lang, link, bold_first)
+
+
+def _empty(theme: Theme) -> Para:
+    """The one paragraph a text box with no text holds (the schema wants one)."""
+    size = theme.deck.empty_text_size
+    return Para((), "slide.body", size, round(size * theme.deck.line_pitch, 2), ((),))
 
 
 def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarget, bold_all: bool) -> None:
     style = theme.style(para.role)
     p = etree.SubElement(tx_body, _A + "p")
-    indent = para.size
+    indent = para.size * theme.deck.list_indent
     left = (para.level + (1 if para.bullet else 0)) * indent
     ppr = etree.SubElement(p, _A + "pPr", marL=str(round(left * EMU_PER_PT)),
                            indent=str(round(-indent * EMU_PER_PT)) if para.bullet else "0",
@@ -75,7 +82,7 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarg
         family = code if run.code else style.family
         for text, font in family.runs(run.text):
             _run(p, run, text, font, font is not family, para, style, lang, bold_all, target, theme)
-    end = etree.SubElement(p, _A + "endParaRPr", lang=lang, sz=str(round(para.size * 100)))
+    end = etree.SubElement(p, _A + "endParaRPr", lang=lang, sz=str(round(para.size * HUNDREDTHS)))
     del end
 
 
@@ -85,14 +92,16 @@ def _run(p: Any, run: Run, text: str, font: FontFamily, fallback: bool, para: Pa
     and complex scripts too (``a:ea``, ``a:cs``), so PowerPoint and LibreOffice draw the
     characters with the font they were measured in."""
     r = etree.SubElement(p, _A + "r")
-    rpr = etree.SubElement(r, _A + "rPr", lang=lang, sz=str(round(para.size * 100)),
+    rpr = etree.SubElement(r, _A + "rPr", lang=lang, sz=str(round(para.size * HUNDREDTHS)),
                            b="1" if style.bold or run.strong or bold_all else "0",
                            i="1" if style.italic or run.emph else "0",
                            cap="none")  # a layout's all-caps would undo our measuring
     if run.strike:
         rpr.set("strike", "sngStrike")
     if run.script:
-        rpr.set("baseline", _BASELINE[run.script])
+        deck = theme.deck
+        shift = {"sup": deck.superscript_baseline, "sub": deck.subscript_baseline}[run.script]
+        rpr.set("baseline", str(round(shift * PERCENT)))
     fill = etree.SubElement(rpr, _A + "solidFill")
     etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if target else style.color))
     etree.SubElement(rpr, _A + "latin", typeface=font.deck_name)

@@ -140,7 +140,8 @@ class _Drawer:
         if box.path is not None and box.path in self.svg_boxes:
             source = self._svg_source(box.path)
         pic = self.pictures.add(slide, key, source, *self.emu(box.x, box.y, box.w, box.h))
-        pic.nvPicPr.cNvPr.set("name", "QR code" if box.path is None else box.alt[:60] or "Picture")
+        name = "QR code" if box.path is None else box.alt[:self.theme.deck.picture_name_length] or "Picture"
+        pic.nvPicPr.cNvPr.set("name", name)
         pic.nvPicPr.cNvPr.set("descr", box.alt)
 
     def _svg_source(self, path: Path) -> Callable[[], io.BytesIO]:
