@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import ReportgenError, SourceRef
+from reportgen.language import WORD_KEYS
 from reportgen.load.files import check_keys, line_of
 from reportgen.theme import PAGE_SIZES, SLIDE_SIZES
 
@@ -43,6 +44,8 @@ class Setting:
             if isinstance(value, bool):
                 return value
             raise ReportgenError(f"'{self.key}' must be true or false", ref)
+        if isinstance(self.default, tuple):  # words: a mapping of word names to text
+            return _words(value, self.key, ref)
         if isinstance(self.default, float):
             low, high = SIZE_RANGE
             if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high:
@@ -75,6 +78,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("table-zebra", True, "banded table rows"),
     Setting("handout-layout", 3, "slides a page in the printable slide handout: `1`, `2`, `3` or `6`", (1, 2, 3, 6)),
     Setting("handout-notes", False, "print each slide's speaker notes in that handout"),
+    Setting("words", (), "the words reportgen prints itself, by name, in place of the guide language's: "
+            + ", ".join(f"`{k}`" for k in WORD_KEYS), shown="the guide's `lang`"),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 
@@ -98,6 +103,22 @@ def read_settings(data: dict[str, Any], path: Path, line: int | None) -> dict[st
 def theme_fields(values: dict[str, Any]) -> dict[str, Any]:
     """The settings a ``Theme`` takes as they are, by field name."""
     return {s.key.replace("-", "_"): values[s.key] for s in SETTINGS if s.theme_field}
+
+
+def _words(value: Any, key: str, ref: SourceRef) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise ReportgenError(f"'{key}' must be a mapping such as 'contents: Overview'", ref)
+    for name, text in value.items():
+        where = SourceRef(ref.path, line_of(value, name) or ref.line)
+        if name not in WORD_KEYS:
+            raise ReportgenError(f"'{name}' is not a word reportgen prints", where,
+                                 hint=f"use one of: {', '.join(WORD_KEYS)}")
+        if not isinstance(text, str):
+            raise ReportgenError(f"'{key}: {name}' must be text", where)
+        if name == "page" and not ("{n}" in text and "{total}" in text):
+            raise ReportgenError(f"'{key}: page' must hold {{n}} and {{total}}", where,
+                                 hint="e.g. 'Page {n} of {total}'")
+    return tuple((str(name), str(text)) for name, text in value.items())
 
 
 def _yaml(value: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.language import Words, words_for
 from reportgen.theme.colors import RGB, Palette, contrast_ratio, mix, readable_on, to_hex
 from reportgen.theme.deck import DeckMetrics
 from reportgen.theme.handout import HandoutMetrics
@@ -82,6 +83,7 @@ class Theme:
     handout_layout: int = 3  # slides per page of the printable slide handout: 1, 2, 3 or 6
     handout_notes: bool = False  # print each slide's speaker notes in that handout
     template: Path | None = None  # a corporate .pptx whose master and layouts the deck uses
+    words: tuple[tuple[str, str], ...] = ()  # the brand's own words in place of the language's (language.Words)
     handout: HandoutMetrics = field(default_factory=HandoutMetrics)  # spacing and geometry of printed pages
     deck: DeckMetrics = field(default_factory=DeckMetrics)  # spacing and geometry of slides
 
@@ -95,6 +97,11 @@ class Theme:
     def bullet_color(self) -> RGB:
         """Bullets, numbers and task boxes of lists, in both outputs."""
         return self.colors.secondary
+
+    def words_for(self, lang: str) -> Words:
+        """What the outputs print on their own ("Contents", "Page 2 of 9"), in ``lang``, with
+        the brand's words in their place."""
+        return words_for(lang, self.words)
 
     def style(self, role: str) -> TextStyle:
         """The resolved style of a role such as ``"heading.2"`` or ``"slide.body"``."""

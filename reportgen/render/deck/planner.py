@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Union
 
 from reportgen import model as m
+from reportgen.language import Words
 from reportgen.render.deck.fit import Fitter, Item
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Para, Rect, Shape, Slide, SlideKind, TextBox
 from reportgen.render.deck.tables import plan_table, table_columns
@@ -27,7 +28,7 @@ from reportgen.theme import Logo, Theme
 
 def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
     """The whole deck as data: positions in points, every paragraph measured."""
-    planner = _Planner(theme)
+    planner = _Planner(theme, theme.words_for(doc.meta.lang))
     sections = [s for s in doc.sections if s.slides]
     slides = [planner.title_slide(doc.meta)]
     slides += planner.agenda([s.title for s in sections])
@@ -59,8 +60,8 @@ class _Group:
 
 
 class _Planner:
-    def __init__(self, theme: Theme) -> None:
-        self.theme, self.fit, self.deck = theme, Fitter(theme), theme.deck
+    def __init__(self, theme: Theme, words: Words) -> None:
+        self.theme, self.fit, self.deck, self.words = theme, Fitter(theme), theme.deck, words
         self._footers: dict[tuple[str, float, float, float, float], TextBox] = {}
         box, deck = theme.slide, theme.deck
         self.W, self.H, self.m = box.width, box.height, box.left
@@ -145,15 +146,20 @@ class _Planner:
     def agenda(self, titles: list[str]) -> list[Slide]:
         items = [Item((m.Run(t),), bullet=f"{n}.") for n, t in enumerate(titles, 1)]
         pages = self.fit.fit_body(items, self.body_text_w, self.body_text_h, max_items=self.deck.agenda_max_items)
-        return [self._content("agenda", "Agenda" if i == 0 else "Agenda (cont.)",
+        agenda = self.words.agenda
+        return [self._content("agenda", agenda if i == 0 else self._continued(agenda),
                               [self._box(self.m, self.body_y, self.body_w, self.body_h, tuple(p), name="Agenda")],
                               [], "") for i, p in enumerate(pages)]
+
+    def _continued(self, title: str) -> str:
+        """The title of a slide that continues the one before: "Costs (cont.)"."""
+        return f"{title} {self.words.continued}"
 
     def closing(self, meta: m.Meta) -> Slide:
         t, W, H, mg, deck = self.theme, self.W, self.H, self.m, self.deck
         link = meta.link or t.link
         text_w = W * deck.closing_text_width  # of the title and the link
-        title = self._title("Questions?", "slide.divider",
+        title = self._title(self.words.questions, "slide.divider",
                             (mg, H * deck.closing_title_top, text_w, H * deck.closing_title_height),
                             deck.closing_title_lines, deck.closing_title_min_share)
         shapes: list[Shape] = []
@@ -272,7 +278,7 @@ class _Planner:
         out: list[Planned] = []
         for i, paras in enumerate(pages):
             body = self._box(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
-            title = group.title if i == 0 else f"{group.title} (cont.)"
+            title = group.title if i == 0 else self._continued(group.title)
             slide = self._content("content", title, [body], group.notes if i == 0 else [], section)
             out.append(replace(slide, anchors=anchors) if i == 0 else slide)
         return out
@@ -307,7 +313,7 @@ class _Planner:
                         f"{title} {m.plain(part.caption)}"
                     caption = caption or title
                     boxes = plan_table(self.fit, part, self.m, self.body_y, self.body_w, self.body_h)
-                    out += [self._content("table", caption if i == 0 else f"{caption} (cont.)", [box], [], section)
+                    out += [self._content("table", caption if i == 0 else self._continued(caption), [box], [], section)
                             for i, box in enumerate(boxes)]
                 last = out[-1]
                 assert isinstance(last, Slide)  # a table always has a slide
