@@ -96,7 +96,8 @@ class _CheckBox(Flowable):  # type: ignore[misc]
         self.inner.drawOn(self.canv, 0, 0)
         side = 0.75 * self.size
         baseline = self.height - self.size  # the first line's baseline, near enough for a box
-        draw_check_box(self.canv, -side - 6, baseline, side, self.checked, self.theme.bullet_color)
+        draw_check_box(self.canv, -side - 6, baseline, side, self.checked, self.theme.bullet_color,
+                       self.theme.handout)
 
 
 class _Vector(Flowable):  # type: ignore[misc]
