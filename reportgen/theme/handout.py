@@ -9,8 +9,18 @@ points unless a name says otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 Point = tuple[float, float]
+
+
+class Padding(NamedTuple):
+    """From a box's edges to its content, in points."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,3 +50,32 @@ class HandoutMetrics:
 
     # -- text -------------------------------------------------------------------------------
     inline_code_scale: float = 0.9  # `code` in a line of text: its size, as a share of the text's
+
+    # -- cover ------------------------------------------------------------------------------
+    cover_band_share: float = 0.55  # the primary band across the top, as a share of the page's height
+    cover_stripe_height: float = 6  # the secondary stripe under the band
+    cover_logo_height: float = 46  # the logo in the band, its top on the top margin
+    cover_title_rise: float = 40  # the subtitle's (else the title's) foot, above the band's lower edge
+    cover_title_width_share: float = 0.9  # title and subtitle wrap at this share of the text width
+    cover_title_gap: float = 10  # between the title and the subtitle
+    cover_meta_drop: float = 50  # the author, event and date lines start this far below the band
+    cover_meta_gap: float = 6  # between those lines
+    cover_qr_size: float = 72.0  # the QR code of the guide's link, on the bottom margin
+    cover_qr_link_gap: float = 14  # the link printed under the QR code: its baseline this far below the code
+
+    # -- notes pages --------------------------------------------------------------------------
+    note_line_pitch: float = 8.5 * 72 / 25.4  # 8.5 mm between ruled note lines, about a handwritten line
+
+    # -- contents page ------------------------------------------------------------------------
+    contents_indent: float = 14  # a sub-heading's entry, in from a section's
+    contents_number_width: float = 36.0  # the right-hand column for page numbers
+    contents_leader_gap: float = 4  # between an entry's text and its dot leader, and the leader and the number
+
+    # -- asides (quotes, callouts) and code ----------------------------------------------------
+    aside_padding: Padding = Padding(15.0, 12.0, 8.0, 4.0)  # quotes and callouts: room for the bar on the left
+    aside_bar_width: float = 3.0  # the coloured bar down a quote's or callout's left side
+    aside_space_before: float = 4.0  # above a quote or callout
+    aside_space_after: float = 12.0  # below a quote or callout
+    code_padding: Padding = Padding(6.0, 6.0, 6.0, 6.0)  # a code block's box
+    code_space_before: float = 6  # above a code block
+    code_space_after: float = 12  # below a code block

@@ -38,7 +38,7 @@ from reportgen.fonts import continuation_mark, width
 from reportgen.load.svg import is_svg
 from reportgen.measure import code_lines, column_widths, longest_words
 from reportgen.render.dates import set_pdf_dates
-from reportgen.render.handout.aside import ASIDE_PAD, CODE_PAD, Aside
+from reportgen.render.handout.aside import Aside
 from reportgen.render.handout.contents import Contents, Entry
 from reportgen.render.handout.pages import Cover, RuledLines
 from reportgen.render.handout.sources import inherit, tag, unplaceable
@@ -245,8 +245,9 @@ class _Story:
     def document(self, doc: m.Document) -> list[Flowable]:
         story: list[Flowable] = [Cover(doc.meta, self.theme), NextPageTemplate("body"), PageBreak()]
         if self.theme.toc:
-            contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=14)],
-                                self.theme.style("toc.1").family)
+            indent = self.theme.handout.contents_indent
+            contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=indent)],
+                                self.theme.handout, self.theme.style("toc.1").family)
             story += [self.heading("Contents", "toc.title", level=0, toc=False), contents, PageBreak()]
         handout = [s for s in doc.sections if s.handout]
         self.anchors = frozenset(a for s in handout for a in _anchors(s))
@@ -419,9 +420,11 @@ class _Story:
         if title:
             inner.append(paragraph(plain_markup(title, self.theme.style("heading.3").family, bold=True),
                                    self.style("heading.3", spaceBefore=0), title))
-        with self.narrower(ASIDE_PAD.left + ASIDE_PAD.right):
+        hm = self.theme.handout
+        with self.narrower(hm.aside_padding.left + hm.aside_padding.right):
             inner += self.blocks(blocks, "quote" if italic else "body")
-        return Aside(inner, rgb(self.theme.colors.tint), rgb(self.theme.colors.secondary))
+        return Aside(inner, rgb(self.theme.colors.tint), hm.aside_padding, hm.aside_space_before, hm.aside_space_after,
+                     rgb(self.theme.colors.secondary), hm.aside_bar_width)
 
     def footnotes(self, block: m.Footnotes) -> list[Flowable]:
         """The section's footnotes at its end, in small print under a short rule."""
@@ -442,12 +445,12 @@ class _Story:
         """Code in a tinted box, its lines cut where the box ends (``wrap.code_lines``: after a
         space or punctuation mark if one is near), continued lines starting with an arrow.
         Tabs stop every 4 columns, as in CommonMark."""
-        ts = self.theme.style("code")
+        ts, hm = self.theme.style("code"), self.theme.handout
         mark = continuation_mark(ts.family) + " "
-        columns = int((self.width - CODE_PAD.left - CODE_PAD.right) // width("0", ts.family, ts.size))
+        columns = int((self.width - hm.code_padding.left - hm.code_padding.right) // width("0", ts.family, ts.size))
         lines = [p for line in text.expandtabs(4).split("\n") for p in code_lines(line, columns, mark)]
-        return Aside([Preformatted("\n".join(lines), self.style("code"))], rgb(self.theme.colors.tint), None,
-                     CODE_PAD, space_before=6, space_after=12)
+        return Aside([Preformatted("\n".join(lines), self.style("code"))], rgb(self.theme.colors.tint), hm.code_padding,
+                     hm.code_space_before, hm.code_space_after)
 
     def figure(self, fig: m.Figure) -> list[Flowable]:
         """The image (or its alt text) and its caption, tied by ``keepWithNext``: the story keeps
