@@ -48,8 +48,51 @@ class HandoutMetrics:
     check_tick: tuple[Point, Point, Point] = ((0.2, 0.5), (0.42, 0.22), (0.82, 0.8))  # the tick's start, bend
     #                                                       and end, from the box's lower-left corner
 
-    # -- text -------------------------------------------------------------------------------
+    # -- text and headings -------------------------------------------------------------------
     inline_code_scale: float = 0.9  # `code` in a line of text: its size, as a share of the text's
+    heading_levels: int = 3  # heading styles heading.1 to heading.3; deeper headings take the last
+    heading_keep_room: float = 60  # a heading with less room than this left on its page starts the next
+    rule_space_before: float = 6  # above a horizontal rule (---)
+    rule_space_after: float = 10  # below it
+    faq_gap_mm: float = 2.0  # below each question and its answer, in mm
+
+    # -- lists --------------------------------------------------------------------------------
+    bullet_indent: float = 14  # a bullet list's text, in from the text around
+    list_indent: float = 18  # a numbered, task or unmarked list's text, in from the text around
+    list_number_gap: float = 4  # a numbered list's indent holds its widest number ("100.") and this gap
+    list_item_space_after: float = 2  # between the items of a list
+    list_space_after: float = 6  # below a list
+    short_list_items: int = 6  # a top-level list of at most this many items ...
+    short_list_chars: int = 600  # ... and fewer characters moves whole to the next page rather than split
+    check_box_scale: float = 0.75  # a task's box: its side, as a share of the list text's size
+    check_box_gap: float = 6  # from a task's box to its text
+
+    # -- footnotes (at the end of a section) ---------------------------------------------------
+    footnote_rule_width: str = "30%"  # the short rule above them, as a share of the text width
+    footnote_rule_space_before: float = 10  # above that rule
+    footnote_rule_space_after: float = 4  # between that rule and the first footnote
+    footnote_indent: float = 14  # the footnotes' text, in from the text around (their numbers hang in it)
+    footnote_space_after: float = 1  # between footnotes
+    footnotes_space_after: float = 6  # below the last footnote
+
+    # -- tables -------------------------------------------------------------------------------
+    table_cell_pad_x: float = 6.0  # a cell's padding, left and right
+    table_cell_pad_top: float = 5  # a cell's padding above its text
+    table_cell_pad_bottom: float = 6  # a cell's padding below its text
+    table_min_text_width: float = 8.0  # the narrowest text a cell may have (a character or two) ...
+    table_group_column_width: float = 60.0  # ... else the table is dealt out at about this width a column
+    table_chunk_rows: int = 60  # rows per flowable, keeping long tables linear to lay out (even: zebra runs on)
+    table_space_before: float = 6  # above a table
+    table_space_after: float = 14  # below a table
+    table_caption_space_before: float = 6  # above a table's caption (it stands above the table)
+    table_caption_space_after: float = 3  # between a table's caption and the table
+
+    # -- images and captions --------------------------------------------------------------------
+    image_max_height_share: float = 0.6  # an image's height at most, as a share of the text height
+    image_space_before: float = 4  # above an image
+    image_space_after: float = 8  # below an image
+    figure_caption_space_before: float = 4  # above an image's caption
+    figure_caption_space_after: float = 8  # below an image's caption
 
     # -- cover ------------------------------------------------------------------------------
     cover_band_share: float = 0.55  # the primary band across the top, as a share of the page's height
@@ -79,3 +122,4 @@ class HandoutMetrics:
     code_padding: Padding = Padding(6.0, 6.0, 6.0, 6.0)  # a code block's box
     code_space_before: float = 6  # above a code block
     code_space_after: float = 12  # below a code block
+    code_tab_stop: int = 4  # a tab in code stops at the next multiple of these columns, as in CommonMark
