@@ -106,7 +106,7 @@ class HandoutMetrics:
     cover_qr_size: float = 72.0  # the QR code of the guide's link, on the bottom margin
     cover_qr_link_gap: float = 14  # the link printed under the QR code: its baseline this far below the code
 
-    # -- notes pages --------------------------------------------------------------------------
+    # -- ruled note lines (the handout's notes pages and the slide handout) -------------------
     note_line_pitch: float = 8.5 * 72 / 25.4  # 8.5 mm between ruled note lines, about a handwritten line
 
     # -- contents page ------------------------------------------------------------------------

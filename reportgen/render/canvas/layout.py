@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.theme import Theme
+from reportgen.theme import HandoutMetrics, Theme
 
-MM = 72 / 25.4
 GAP = 14.0  # between slides, and between a slide and its notes
-LINE_PITCH = 8 * MM  # ruled note lines, about as far apart as a handwritten line
 LEFT_SHARE = 0.55  # layout 3: the slides' share of the text width
 NOTES_SHARE = {2: 0.38, 6: 0.42}  # with notes printed: the share of a row left for them
 
@@ -83,13 +81,15 @@ def page_cells(theme: Theme, layout: int, notes: bool) -> list[Cell]:
     return cells
 
 
-def ruled_lines(area: Area, limit: float | None = None) -> list[float]:
-    """Heights of note lines in ``area``: the lowest on its bottom edge, then one pitch apart,
-    leaving at least a pitch free above the top line (and below ``limit``, where text ends)."""
-    ceiling = (area.top if limit is None else min(limit, area.top)) - LINE_PITCH
+def ruled_lines(area: Area, metrics: HandoutMetrics, limit: float | None = None) -> list[float]:
+    """Heights of note lines in ``area``: the lowest on its bottom edge, then ``note_line_pitch``
+    apart (the handout's notes pages' pitch), leaving at least a pitch free above the top line
+    (and below ``limit``, where text ends)."""
+    pitch = metrics.note_line_pitch
+    ceiling = (area.top if limit is None else min(limit, area.top)) - pitch
     lines = []
     y = area.y
     while y <= ceiling + 0.01:
         lines.append(y)
-        y += LINE_PITCH
+        y += pitch
     return lines

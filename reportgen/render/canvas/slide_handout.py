@@ -99,7 +99,7 @@ class _Handout:
         self.c.saveState()
         self.c.setStrokeColor(rgb(self.theme.colors.rule))
         self.c.setLineWidth(0.5)
-        for y in ruled_lines(area, limit):
+        for y in ruled_lines(area, self.theme.handout, limit):
             self.c.line(area.x, y, area.x + area.w, y)
         self.c.restoreState()
 
