@@ -8,7 +8,8 @@ points unless a name says otherwise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 Point = tuple[float, float]
@@ -108,6 +109,23 @@ class HandoutMetrics:
 
     # -- ruled note lines (the handout's notes pages and the slide handout) -------------------
     note_line_pitch: float = 8.5 * 72 / 25.4  # 8.5 mm between ruled note lines, about a handwritten line
+    note_line_slack: float = 0.01  # a line this little above the room left for lines is still drawn
+
+    # -- slide handout (the deck printed 1, 2, 3 or 6 slides a page) ---------------------------
+    slide_gap: float = 14.0  # between slides, and between a slide and its notes
+    single_slide_height_share: float = 0.6  # layout 1: the slide's height at most, as a share of the text height
+    slide_column_share: float = 0.55  # layout 3: the slides' width at most, as a share of the text width
+    beside_gap_scale: float = 1.3  # layout 3: from a slide to its lines or notes, in slide gaps
+    slide_notes_share: Mapping[int, float] = field(  # layouts 2 and 6 with notes printed: a row's share for them
+        default_factory=lambda: {2: 0.38, 6: 0.42})
+    slide_notes_scale: Mapping[int, float] = field(  # notes text by layout, as a share of the body size
+        default_factory=lambda: {1: 0.9, 2: 0.82, 3: 0.74, 6: 0.7})
+    slide_notes_min_size: float = 6.5  # ... never smaller than this
+    slide_notes_leading: float = 1.3  # notes' line spacing, as a multiple of their size
+    slide_notes_space_after: float = 0.4  # between notes paragraphs, as a share of their size
+    notes_heading_space_before: float = 6  # above "Slide N: … (notes, continued)"
+    notes_heading_space_after: float = 4  # below it
+    slide_bookmark_rise: float = 6  # a slide's bookmark (outline entry) lands this far above its top edge
 
     # -- contents page ------------------------------------------------------------------------
     contents_indent: float = 14  # a sub-heading's entry, in from a section's
