@@ -141,3 +141,7 @@ class HandoutMetrics:
     code_space_before: float = 6  # above a code block
     code_space_after: float = 12  # below a code block
     code_tab_stop: int = 4  # a tab in code stops at the next multiple of these columns, as in CommonMark
+
+    # -- an SVG as a PNG (the deck's pictures; the PDFs draw SVGs as vectors) -------------------
+    svg_png_px_per_pt: float = 2.0  # pixels a point of the shown size: sharp on a projector or a 2× screen
+    svg_png_max_side: int = 2000  # pixels on the long side at most, whatever the size shown
