@@ -321,9 +321,9 @@ def test_handout_cells_keep_the_slide_shape_inside_the_margins(size: str, layout
     if layout == 3:  # ruled lines beside each slide, one pitch apart, the lowest on the slide's bottom edge
         for cell in cells:
             assert cell.notes is not None
-            lines = ruled_lines(cell.notes)
+            lines = ruled_lines(cell.notes, theme.handout)
             assert lines[0] == cell.slide.y and len(lines) >= 4
-            assert {round(b - a, 6) for a, b in zip(lines, lines[1:])} == {round(8 * 72 / 25.4, 6)}
+            assert {round(b - a, 6) for a, b in zip(lines, lines[1:])} == {round(theme.handout.note_line_pitch, 6)}
 
 
 @pytest.mark.parametrize("value", ["4", "0", '"3"', "true", "3.5"])

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportgen.model import Meta
 
-FIXED = dt.datetime(2000, 1, 1)
+FIXED = dt.datetime(2000, 1, 1)  # format: reportlab's invariant-mode date (its TimeStamp, 946684800)
 
 
 def creation_time(meta: Meta) -> dt.datetime:

@@ -19,9 +19,7 @@ from typing import Any
 
 from reportgen.load.svg import load_svg
 from reportgen.render.pdf import compat
-
-PNG_PX_PER_PT = 2.0  # pixels a point of the shown size: sharp on a projector or a 2× screen
-PNG_MAX_SIDE = 2000  # pixels on the long side, whatever the size shown
+from reportgen.theme import HandoutMetrics
 
 
 def draw_svg(canvas: Any, path: Path, x: float, y: float, width: float, height: float) -> None:
@@ -45,24 +43,28 @@ def draw_svg(canvas: Any, path: Path, x: float, y: float, width: float, height: 
     canvas.restoreState()
 
 
-def svg_png(path: Path, width: float, height: float) -> bytes:
-    """The SVG as a PNG for a box ``width`` × ``height`` points: ``PNG_PX_PER_PT`` pixels a
-    point, at most ``PNG_MAX_SIDE`` on the long side, transparent where the SVG draws nothing.
-    Its resolution is set so that the picture's own size is the box's (PowerPoint's "reset
-    size" keeps it)."""
+def svg_png(path: Path, width: float, height: float, metrics: HandoutMetrics | None = None) -> bytes:
+    """The SVG as a PNG for a box ``width`` × ``height`` points: ``svg_png_px_per_pt`` pixels a
+    point, at most ``svg_png_max_side`` on the long side (of ``metrics``), transparent where
+    the SVG draws nothing. Its resolution is set so that the picture's own size is the box's
+    (PowerPoint's "reset size" keeps it).
+
+    ``metrics`` is optional only while the deck's caller (``render/pptx/writer.py``) does not
+    pass its theme's yet; without it, the declared defaults."""
     import pypdfium2
     from reportlab.graphics import renderPDF
 
+    hm = metrics if metrics is not None else HandoutMetrics()
     svg = load_svg(path)
-    scale = PNG_PX_PER_PT * max(width / svg.width, height / svg.height)
-    scale = min(scale, PNG_MAX_SIDE / max(svg.width, svg.height))
+    scale = hm.svg_png_px_per_pt * max(width / svg.width, height / svg.height)
+    scale = min(scale, hm.svg_png_max_side / max(svg.width, svg.height))
     scale = max(scale, 1 / min(svg.width, svg.height))  # at least a pixel each way
     document = pypdfium2.PdfDocument(renderPDF.drawToString(svg.drawing))
     try:
         image = document[0].render(scale=scale, fill_color=(0, 0, 0, 0), may_draw_forms=False).to_pil()
-        dpi = 72 * image.width / width if width > 0 else 72.0
+        dpi = 72 * image.width / width if width > 0 else 72.0  # format: points an inch
         out = io.BytesIO()
-        image.save(out, "PNG", dpi=(dpi, dpi) if math.isfinite(dpi) else (72, 72))
+        image.save(out, "PNG", dpi=(dpi, dpi) if math.isfinite(dpi) else (72, 72))  # format: points an inch
     finally:
         document.close()
     return out.getvalue()

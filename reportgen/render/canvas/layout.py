@@ -14,13 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.theme import Theme
-
-MM = 72 / 25.4
-GAP = 14.0  # between slides, and between a slide and its notes
-LINE_PITCH = 8 * MM  # ruled note lines, about as far apart as a handwritten line
-LEFT_SHARE = 0.55  # layout 3: the slides' share of the text width
-NOTES_SHARE = {2: 0.38, 6: 0.42}  # with notes printed: the share of a row left for them
+from reportgen.theme import HandoutMetrics, Theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,50 +40,55 @@ class Cell:
 
 def page_cells(theme: Theme, layout: int, notes: bool) -> list[Cell]:
     """The cells of one page, in reading order."""
-    box = theme.page
+    box, hm = theme.page, theme.handout
+    gap = hm.slide_gap
     inner = Area(box.left, box.bottom, box.inner_width, box.inner_height)
     ratio = theme.slide.height / theme.slide.width
     if layout == 1:
-        w = min(inner.w, inner.h * 0.6 / ratio)
+        w = min(inner.w, inner.h * hm.single_slide_height_share / ratio)
         slide = Area(inner.x + (inner.w - w) / 2, inner.top - w * ratio, w, w * ratio)
-        below = Area(inner.x, inner.y + GAP, inner.w, slide.y - 2 * GAP - inner.y)  # clear of the footer rule
+        below = Area(inner.x, inner.y + gap, inner.w, slide.y - 2 * gap - inner.y)  # clear of the footer rule
         return [Cell(slide, below, True)]
-    if layout == 3:
-        row = (inner.h - 2 * GAP) / 3
-        w = min(inner.w * LEFT_SHARE, row / ratio)
+    if layout == 3:  # format: the value of brand.yml's handout-layout: one column of three, lines beside
+        row = (inner.h - (layout - 1) * gap) / layout
+        w = min(inner.w * hm.slide_column_share, row / ratio)
+        beside_gap = gap * hm.beside_gap_scale
         cells = []
-        for r in range(3):
-            top = inner.top - r * (row + GAP)
+        for r in range(layout):
+            top = inner.top - r * (row + gap)
             slide = Area(inner.x, top - (row + w * ratio) / 2, w, w * ratio)
-            beside = Area(slide.x + w + GAP * 1.3, slide.y, inner.x + inner.w - slide.x - w - GAP * 1.3, slide.h)
+            beside = Area(slide.x + w + beside_gap, slide.y, inner.x + inner.w - slide.x - w - beside_gap, slide.h)
             cells.append(Cell(slide, beside, True))
         return cells
-    cols, rows = (1, 2) if layout == 2 else (2, 3)
-    col_w = (inner.w - (cols - 1) * GAP) / cols
-    row_h = (inner.h - (rows - 1) * GAP) / rows
-    room = row_h * (1 - NOTES_SHARE[layout]) if notes else row_h
+    cols = 1 if layout == 2 else 2  # 2: one column, stacked; 6: two columns
+    rows = layout // cols
+    col_w = (inner.w - (cols - 1) * gap) / cols
+    row_h = (inner.h - (rows - 1) * gap) / rows
+    room = row_h * (1 - hm.slide_notes_share[layout]) if notes else row_h
     w = min(col_w, room / ratio)
     h = w * ratio
     cells = []
     for r in range(rows):
         for c in range(cols):
-            x = inner.x + c * (col_w + GAP) + (col_w - w) / 2
-            top = inner.top - r * (row_h + GAP)
+            x = inner.x + c * (col_w + gap) + (col_w - w) / 2
+            top = inner.top - r * (row_h + gap)
             if notes:
                 slide = Area(x, top - h, w, h)
-                cells.append(Cell(slide, Area(x, top - row_h, w, row_h - h - GAP / 2), False))
+                cells.append(Cell(slide, Area(x, top - row_h, w, row_h - h - gap / 2), False))
             else:
                 cells.append(Cell(Area(x, top - (row_h + h) / 2, w, h), None, False))
     return cells
 
 
-def ruled_lines(area: Area, limit: float | None = None) -> list[float]:
-    """Heights of note lines in ``area``: the lowest on its bottom edge, then one pitch apart,
-    leaving at least a pitch free above the top line (and below ``limit``, where text ends)."""
-    ceiling = (area.top if limit is None else min(limit, area.top)) - LINE_PITCH
+def ruled_lines(area: Area, metrics: HandoutMetrics, limit: float | None = None) -> list[float]:
+    """Heights of note lines in ``area``: the lowest on its bottom edge, then ``note_line_pitch``
+    apart (the handout's notes pages' pitch), leaving at least a pitch free above the top line
+    (and below ``limit``, where text ends)."""
+    pitch = metrics.note_line_pitch
+    ceiling = (area.top if limit is None else min(limit, area.top)) - pitch
     lines = []
     y = area.y
-    while y <= ceiling + 0.01:
+    while y <= ceiling + metrics.note_line_slack:
         lines.append(y)
-        y += LINE_PITCH
+        y += pitch
     return lines

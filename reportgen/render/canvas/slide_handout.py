@@ -28,9 +28,6 @@ from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, parag
 from reportgen.render.pdf.markup import plain_markup
 from reportgen.theme import Theme
 
-BORDER = 0.5  # the hairline around each slide
-NOTE_SIZE = {1: 0.9, 2: 0.82, 3: 0.74, 6: 0.7}  # notes text, as a share of the body size
-
 
 def render_slide_handout(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     """Plan the deck, lay its slides out ``theme.handout_layout`` to a page, and return the PDF."""
@@ -49,10 +46,13 @@ class _Handout:
         self.c, self.theme, self.meta = canvas, theme, meta
         self.title = meta.full_title
         self.layout, self.notes = theme.handout_layout, theme.handout_notes
-        body = theme.style("body")
-        size = round(max(body.size * NOTE_SIZE[self.layout], 6.5), 1)
-        self.style = paragraph_style(body, "notes", fontSize=size, leading=round(size * 1.3, 1), spaceAfter=size * 0.4)
-        self.heading = paragraph_style(theme.style("heading.3"), "notes-heading", spaceBefore=6, spaceAfter=4)
+        body, hm = theme.style("body"), theme.handout
+        size = round(max(body.size * hm.slide_notes_scale[self.layout], hm.slide_notes_min_size), 1)
+        self.style = paragraph_style(body, "notes", fontSize=size, leading=round(size * hm.slide_notes_leading, 1),
+                                     spaceAfter=size * hm.slide_notes_space_after)
+        self.heading = paragraph_style(theme.style("heading.3"), "notes-heading",
+                                       spaceBefore=hm.notes_heading_space_before,
+                                       spaceAfter=hm.notes_heading_space_after)
 
     def draw(self, plan: list[Slide]) -> None:
         cells = page_cells(self.theme, self.layout, self.notes)
@@ -74,10 +74,10 @@ class _Handout:
         draw_slide(self.c, slide, self.theme, area.x, area.y, area.w / self.theme.slide.width)
         self.c.saveState()
         self.c.setStrokeColor(rgb(self.theme.colors.muted))
-        self.c.setLineWidth(BORDER)
+        self.c.setLineWidth(self.theme.handout.hairline)
         self.c.rect(area.x, area.y, area.w, area.h, stroke=1, fill=0)
         self.c.restoreState()
-        bookmark(self.c, slide, number, self.meta, top=area.top + 6)
+        bookmark(self.c, slide, number, self.meta, top=area.top + self.theme.handout.slide_bookmark_rise)
         if cell.notes is None:
             return []
         story = self.story(slide.notes) if self.notes else []
@@ -98,8 +98,8 @@ class _Handout:
     def rule(self, area: Area, limit: float | None) -> None:
         self.c.saveState()
         self.c.setStrokeColor(rgb(self.theme.colors.rule))
-        self.c.setLineWidth(0.5)
-        for y in ruled_lines(area, limit):
+        self.c.setLineWidth(self.theme.handout.hairline)
+        for y in ruled_lines(area, self.theme.handout, limit):
             self.c.line(area.x, y, area.x + area.w, y)
         self.c.restoreState()
 

@@ -9,40 +9,25 @@ draws its own box: the aside continues on the next page in the same frame.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from reportgen.render.handout.sources import inherit
-
-BAR = 3.0  # the coloured bar's width, in points
-
-
-class Padding(NamedTuple):
-    """From the box's edges to its content, in points."""
-
-    left: float
-    right: float
-    top: float
-    bottom: float
-
-
-ASIDE_PAD = Padding(15.0, 12.0, 8.0, 4.0)  # quotes and callouts: room for the bar on the left
-CODE_PAD = Padding(6.0, 6.0, 6.0, 6.0)
+from reportgen.theme.handout import Padding
 
 
 class Aside(Flowable):  # type: ignore[misc]
-    """``content`` in a box of ``tint``, as wide as the frame, with a ``bar`` on the left if given.
+    """``content`` in a box of ``tint``, as wide as the frame, its content ``pad`` in from its
+    edges, with a ``bar`` ``bar_width`` wide on the left if given.
 
     Flowables inside are spaced as in a table cell (space after one plus space before the
     next). None may be a ``KeepTogether``: split, it leaves a frame break no box can draw."""
 
-    def __init__(self, content: list[Flowable], tint: Color, bar: Color | None, pad: Padding = ASIDE_PAD,
-                 space_before: float = 4.0, space_after: float = 12.0) -> None:
+    def __init__(self, content: list[Flowable], tint: Color, pad: Padding, space_before: float, space_after: float,
+                 bar: Color | None = None, bar_width: float = 0.0) -> None:
         super().__init__()
         self.content = content
-        self.tint, self.bar, self.pad = tint, bar, pad
+        self.tint, self.bar, self.bar_width, self.pad = tint, bar, bar_width, pad
         self.spaceBefore, self.spaceAfter = space_before, space_after
         self._sizes: list[tuple[float, float]] = []
 
@@ -80,8 +65,8 @@ class Aside(Flowable):  # type: ignore[misc]
             return []
         if not rest:
             return [self]
-        return [Aside(head, self.tint, self.bar, self.pad, self.spaceBefore, 0.0),
-                Aside(rest, self.tint, self.bar, self.pad, 0.0, self.spaceAfter)]
+        return [Aside(head, self.tint, self.pad, self.spaceBefore, 0.0, self.bar, self.bar_width),
+                Aside(rest, self.tint, self.pad, 0.0, self.spaceAfter, self.bar, self.bar_width)]
 
     def draw(self) -> None:
         c = self.canv
@@ -90,7 +75,7 @@ class Aside(Flowable):  # type: ignore[misc]
         c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         if self.bar is not None:
             c.setFillColor(self.bar)
-            c.rect(0, 0, BAR, self.height, stroke=0, fill=1)
+            c.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
         c.restoreState()
         inner = self.width - self.pad.left - self.pad.right
         y = self.height - self.pad.top

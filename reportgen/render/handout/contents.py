@@ -9,6 +9,7 @@ That halves the time to build a handout.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from reportgen.fonts import FontFamily
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import BidiParagraph
 from reportgen.render.pdf.markup import plain_markup
+from reportgen.theme import HandoutMetrics
 
 
 @dataclass
@@ -29,15 +31,13 @@ class Entry:
     source: SourceRef | None = None  # the heading's, for an entry too long for a page
 
 
-NUMBER_WIDTH = 36.0  # the right-hand column for page numbers, in points
-
-
 class Contents(Flowable):  # type: ignore[misc]
     """Entries with dot leaders and right-aligned page numbers, drawn once pages are known."""
 
-    def __init__(self, entries: list[Entry], styles: list[Any], family: FontFamily | None = None) -> None:
+    def __init__(self, entries: list[Entry], styles: list[Any], metrics: HandoutMetrics,
+                 family: FontFamily | None = None) -> None:
         super().__init__()
-        self.entries, self.styles, self.family = entries, styles, family
+        self.entries, self.styles, self.metrics, self.family = entries, styles, metrics, family
         self._laid: list[tuple[Entry, Paragraph, float]] = []
 
     def _lay_out(self, width: float) -> list[tuple[Entry, Paragraph, float]]:
@@ -45,7 +45,7 @@ class Contents(Flowable):  # type: ignore[misc]
         for entry in self.entries:
             style = self.styles[min(entry.level, len(self.styles) - 1)]
             para = BidiParagraph(plain_markup(entry.title, self.family), style)
-            _, height = para.wrap(width - NUMBER_WIDTH - style.leftIndent, 10_000)
+            _, height = para.wrap(width - self.metrics.contents_number_width - style.leftIndent, math.inf)
             laid.append((entry, para, height + style.spaceBefore + style.spaceAfter))
         return laid
 
@@ -63,8 +63,8 @@ class Contents(Flowable):  # type: ignore[misc]
             cut += 1
         if cut == 0:
             return []
-        return [Contents(self.entries[:cut], self.styles, self.family),
-                Contents(self.entries[cut:], self.styles, self.family)]
+        return [Contents(self.entries[:cut], self.styles, self.metrics, self.family),
+                Contents(self.entries[cut:], self.styles, self.metrics, self.family)]
 
     def draw(self) -> None:
         """Only register: the canvas calls ``draw_late`` when every page number is known."""
@@ -86,7 +86,8 @@ class Contents(Flowable):  # type: ignore[misc]
             right = x0 + self.width
             canvas.drawRightString(right, baseline, number)
             last_line_end = x0 + style.leftIndent + _last_line_width(para)
-            dots_from, dots_to = last_line_end + 4, right - canvas.stringWidth(number) - 4
+            gap = self.metrics.contents_leader_gap
+            dots_from, dots_to = last_line_end + gap, right - canvas.stringWidth(number) - gap
             dot = canvas.stringWidth(". ")
             if dots_to - dots_from > dot:
                 count = int((dots_to - dots_from) / dot)

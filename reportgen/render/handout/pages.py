@@ -28,31 +28,31 @@ class Cover(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c, t, m = self.canv, self.theme, self.meta
-        W, H, box = self.width, self.height, t.page
-        band = H * 0.55
+        W, H, box, hm = self.width, self.height, t.page, t.handout
+        band = H * hm.cover_band_share
         c.setFillColor(rgb(t.colors.primary))
         c.rect(0, H - band, W, band, stroke=0, fill=1)
         c.setFillColor(rgb(t.colors.secondary))
-        c.rect(0, H - band - 6, W, 6, stroke=0, fill=1)
+        c.rect(0, H - band - hm.cover_stripe_height, W, hm.cover_stripe_height, stroke=0, fill=1)
         x, width = box.left, box.inner_width
         if t.logo_on_dark:
-            draw_logo(c, t.logo_on_dark, x, H - box.top - 46, 46, width / 2)
-        y = H - band + 40
+            draw_logo(c, t.logo_on_dark, x, H - box.top - hm.cover_logo_height, hm.cover_logo_height, width / 2)
+        y = H - band + hm.cover_title_rise
         blocks = [(m.title, "cover.title"), (m.subtitle, "cover.subtitle")]
         for text, role in reversed(blocks):
             if not text:
                 continue
             p = paragraph(plain_markup(text, t.style(role).family, t.style(role).bold),
                           paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0), text)
-            _, h = p.wrap(width * 0.9, band)
+            _, h = p.wrap(width * hm.cover_title_width_share, band)
             p.drawOn(c, x, y)
-            y += h + 10
+            y += h + hm.cover_title_gap
         lines = [(m.author, "cover.meta", True)]
         event = m.event_line
         lines += [(event, "cover.meta", False), (m.event_value("date") or m.date, "cover.meta", False)]
         instructor = m.event_value("instructor")
         lines += [(f"Instructor: {instructor}" if instructor else "", "cover.meta", False)]
-        y = H - band - 50
+        y = H - band - hm.cover_meta_drop
         for text, role, bold in lines:
             if not text:
                 continue
@@ -62,20 +62,21 @@ class Cover(Flowable):  # type: ignore[misc]
             _, h = p.wrap(width, H)
             y -= h
             p.drawOn(c, x, y)
-            y -= 6
+            y -= hm.cover_meta_gap
         link = m.link or t.link
         if link and t.qr_code:
             self._qr(link, x, box.bottom)
 
     def _qr(self, link: str, x: float, y: float) -> None:
-        """The QR code as vector squares, 72 pt wide, with the link printed beneath."""
+        """The QR code as vector squares, ``cover_qr_size`` wide, with the link printed beneath."""
         from reportgen.qr import qr_modules
 
         grid = qr_modules(link)
-        size = 72.0
+        hm = self.theme.handout
+        size = hm.cover_qr_size
         cell = size / len(grid)
         self.canv.setFillColor(rgb(self.theme.colors.foreground))
-        top = y + 14 + size
+        top = y + hm.cover_qr_link_gap + size
         for r, row in enumerate(grid):
             c = 0
             while c < len(row):  # one rectangle per run of dark modules: fewer seams, less PDF
@@ -94,11 +95,11 @@ class Cover(Flowable):  # type: ignore[misc]
 
 
 class RuledLines(Flowable):  # type: ignore[misc]
-    """Ruled note lines from here to the bottom margin."""
+    """Ruled note lines from here to the bottom margin, ``note_line_pitch`` apart."""
 
-    def __init__(self, theme: Theme, pitch: float = 8.5 * 72 / 25.4) -> None:
+    def __init__(self, theme: Theme) -> None:
         super().__init__()
-        self.theme, self.pitch = theme, pitch
+        self.theme, self.pitch = theme, theme.handout.note_line_pitch
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, avail_height - 1
@@ -107,7 +108,7 @@ class RuledLines(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         c = self.canv
         c.setStrokeColor(rgb(self.theme.colors.rule))
-        c.setLineWidth(0.5)
+        c.setLineWidth(self.theme.handout.hairline)
         y = self.height - self.pitch
         while y >= 0:
             c.line(0, y, self.width, y)

@@ -38,7 +38,7 @@ from reportgen.fonts import continuation_mark, width
 from reportgen.load.svg import is_svg
 from reportgen.measure import code_lines, column_widths, longest_words
 from reportgen.render.dates import set_pdf_dates
-from reportgen.render.handout.aside import ASIDE_PAD, CODE_PAD, Aside
+from reportgen.render.handout.aside import Aside
 from reportgen.render.handout.contents import Contents, Entry
 from reportgen.render.handout.pages import Cover, RuledLines
 from reportgen.render.handout.sources import inherit, tag, unplaceable
@@ -48,14 +48,10 @@ from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, parag
 from reportgen.render.pdf.markup import markup, plain_markup
 from reportgen.render.svg import draw_svg
 from reportgen.render.table_columns import column_groups
-from reportgen.theme import Theme
+from reportgen.theme import HandoutMetrics, Theme
 
-_CHUNK = 60  # table rows per flowable (even, so zebra banding runs on across chunks)
 _ALIGNMENTS = {"center": 1, "right": 2}  # reportlab's TA_CENTER, TA_RIGHT
-PX = 0.75  # points per CSS pixel: an <img width="…"> in pixels
-_CELL_PAD = 6.0  # points of padding left and right in a table cell
-_MIN_TEXT = 8.0  # the narrowest text a cell may have, in points (a character or two)
-_GROUP_COLUMN = 60.0  # a table too wide for the page is dealt out at about this width a column
+PX = 0.75  # format: points per CSS pixel (1/96 inch): an <img width="…"> in pixels
 
 
 def _anchors(section: m.Section) -> list[str]:
@@ -94,9 +90,10 @@ class _CheckBox(Flowable):  # type: ignore[misc]
         from reportgen.render.pdf.checkbox import draw_check_box
 
         self.inner.drawOn(self.canv, 0, 0)
-        side = 0.75 * self.size
+        hm = self.theme.handout
+        side = hm.check_box_scale * self.size
         baseline = self.height - self.size  # the first line's baseline, near enough for a box
-        draw_check_box(self.canv, -side - 6, baseline, side, self.checked, self.theme.bullet_color)
+        draw_check_box(self.canv, -side - hm.check_box_gap, baseline, side, self.checked, self.theme.bullet_color, hm)
 
 
 class _Vector(Flowable):  # type: ignore[misc]
@@ -115,10 +112,10 @@ class _Vector(Flowable):  # type: ignore[misc]
         draw_svg(self.canv, self.path, 0, 0, self.drawWidth, self.drawHeight)
 
 
-def _short(block: m.BulletList) -> bool:
+def _short(block: m.BulletList, hm: HandoutMetrics) -> bool:
     """Few, brief items: better moved whole to the next page than split."""
     text = sum(len(m.plain(b.runs)) for i in block.items for b in i.blocks if isinstance(b, m.Paragraph))
-    return len(block.items) <= 6 and text < 600
+    return len(block.items) <= hm.short_list_items and text < hm.short_list_chars
 
 
 class _Anchored(BidiParagraph):
@@ -244,8 +241,9 @@ class _Story:
     def document(self, doc: m.Document) -> list[Flowable]:
         story: list[Flowable] = [Cover(doc.meta, self.theme), NextPageTemplate("body"), PageBreak()]
         if self.theme.toc:
-            contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=14)],
-                                self.theme.style("toc.1").family)
+            indent = self.theme.handout.contents_indent
+            contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=indent)],
+                                self.theme.handout, self.theme.style("toc.1").family)
             story += [self.heading("Contents", "toc.title", level=0, toc=False), contents, PageBreak()]
         handout = [s for s in doc.sections if s.handout]
         self.anchors = frozenset(a for s in handout for a in _anchors(s))
@@ -285,7 +283,7 @@ class _Story:
         for block in blocks:
             flowables = self.block(block, role, top)
             tag(flowables, block)
-            if top and isinstance(block, m.BulletList) and _short(block):
+            if top and isinstance(block, m.BulletList) and _short(block, self.theme.handout):
                 # a short list is not split, and moves with its lead-in ("… include:")
                 lead_in = [out.pop()] if out and isinstance(out[-1], Paragraph) and out[-1].getKeepWithNext() else []
                 flowables = [KeepTogether(lead_in + flowables)]
@@ -296,9 +294,9 @@ class _Story:
         match block:
             case m.Heading(level=level, runs=runs, source=source, anchor=anchor):
                 outline = level - 1 if top else -1
-                heading = self.heading(m.plain(runs), f"heading.{min(level, 3)}", outline, top and level == 2,
-                                       anchor, source)
-                return [CondPageBreak(60), heading] if top else [heading]
+                role = f"heading.{min(level, self.theme.handout.heading_levels)}"
+                heading = self.heading(m.plain(runs), role, outline, top and level == 2, anchor, source)
+                return [CondPageBreak(self.theme.handout.heading_keep_room), heading] if top else [heading]
             case m.Paragraph(runs=runs, align=align):
                 # a lead-in ("… include:") stays on the page of what it introduces
                 lead_in = m.plain(runs).rstrip().endswith(":")
@@ -318,8 +316,9 @@ class _Story:
             case m.CodeBlock(text=text):
                 return [self.code(text)]
             case m.Rule():
-                return [HRFlowable(width="100%", thickness=0.5, color=rgb(self.theme.colors.rule),
-                                   spaceBefore=6, spaceAfter=10)]
+                hm = self.theme.handout
+                return [HRFlowable(width="100%", thickness=hm.hairline, color=rgb(self.theme.colors.rule),
+                                   spaceBefore=hm.rule_space_before, spaceAfter=hm.rule_space_after)]
             case m.Faq(items=items):
                 return [f for item in items for f in self.faq_item(item, top)]
             case m.Footnotes():
@@ -330,43 +329,45 @@ class _Story:
                 raise AssertionError(f"unhandled block {block!r}")
 
     def bullets(self, block: m.BulletList, role: str) -> Flowable:
-        indent: float = 18 if block.ordered or not block.marked or _tasks(block) else 14
+        hm = self.theme.handout
+        indent: float = hm.list_indent if block.ordered or not block.marked or _tasks(block) else hm.bullet_indent
         size = self.theme.style("list").size
         if block.ordered and block.marked and not _tasks(block):  # room for the widest number, "100."
             last = f"{block.start + len(block.items) - 1}."
-            indent = max(indent, width(last, self.theme.style("list").family, size) + 4)
+            indent = max(indent, width(last, self.theme.style("list").family, size) + hm.list_number_gap)
         items = []
         with self.narrower(indent):
             for item in block.items:
                 inner = self.blocks(item.blocks, "list") or [Spacer(1, size)]  # "-" alone: an empty item
                 if item.checked is not None:
                     inner[0] = _CheckBox(inner[0], item.checked, size, self.theme)
-                items.append(ListItem(inner, spaceAfter=2))
+                items.append(ListItem(inner, spaceAfter=hm.list_item_space_after))
         if not block.marked or _tasks(block):  # no bullet: a box is drawn, or nothing
-            return ListFlowable(items, bulletType="bullet", start="", leftIndent=indent, spaceAfter=6)
+            return ListFlowable(items, bulletType="bullet", start="", leftIndent=indent, spaceAfter=hm.list_space_after)
         if block.ordered:
             # "3." as the deck writes it (reportlab's numbers alone would be "3")
             return ListFlowable(items, bulletType="1", bulletFormat="%s.", start=block.start, leftIndent=indent,
                                 bulletFontSize=size,
                                 bulletFontName=self.theme.style("list").face, bulletColor=rgb(self.theme.bullet_color),
-                                spaceAfter=6)
+                                spaceAfter=hm.list_space_after)
         return ListFlowable(items, bulletType="bullet", start="•", leftIndent=indent, bulletFontSize=size,
                             bulletFontName=self.theme.style("list").face, bulletColor=rgb(self.theme.bullet_color),
-                            bulletOffsetY=0, spaceAfter=6)
+                            bulletOffsetY=0, spaceAfter=hm.list_space_after)
 
     def table(self, table: m.Table) -> list[Flowable]:
         """A table; one too wide for the page is dealt out into narrower ones (``column_groups``)."""
+        hm = self.theme.handout
         widths = self._column_widths(table)
-        if min(widths) >= 2 * _CELL_PAD + _MIN_TEXT:
+        if min(widths) >= 2 * hm.table_cell_pad_x + hm.table_min_text_width:
             return self._table(table, widths)
-        groups = column_groups(table, int(self.width // _GROUP_COLUMN))
+        groups = column_groups(table, int(self.width // hm.table_group_column_width))
         return [f for group in groups for f in self._table(group, self._column_widths(group))]
 
     def _table(self, table: m.Table, widths: list[float]) -> list[Flowable]:
-        """A table in chunks of ``_CHUNK`` rows: reportlab re-measures every remaining row at
+        """A table in chunks of ``table_chunk_rows`` rows: reportlab re-measures every remaining row at
         each page break, so one 10,000-row table would take minutes; chunks keep it linear.
         Each chunk repeats the header row, as every page of a long table does anyway."""
-        t = self.theme
+        t, hm = self.theme, self.theme.handout
         head_style, body_style = self.style("table.header"), self.style("table.body")
         label_style = self.style("table.body", fontName=t.style("table.body").family.face(bold=True))
         header = [paragraph(markup(c, t, t.style("table.header"), self.anchors), head_style, m.plain(c))
@@ -380,33 +381,37 @@ class _Story:
             rows.append(cells)
         out: list[Flowable] = []
         if table.caption:
-            out.append(self.para(table.caption, "caption", keepWithNext=1, spaceBefore=6, spaceAfter=3))
-        chunks = [rows[i:i + _CHUNK] for i in range(0, len(rows), _CHUNK)] or [[]]
+            out.append(self.para(table.caption, "caption", keepWithNext=1, spaceBefore=hm.table_caption_space_before,
+                                 spaceAfter=hm.table_caption_space_after))
+        chunk_rows = hm.table_chunk_rows
+        chunks = [rows[i:i + chunk_rows] for i in range(0, len(rows), chunk_rows)] or [[]]
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
-            out.append(self._grid([header, *chunk], widths, space_before=6 if index == 0 else 0,
-                                  space_after=14 if last else 0))
+            out.append(self._grid([header, *chunk], widths, space_before=hm.table_space_before if index == 0 else 0,
+                                  space_after=hm.table_space_after if last else 0))
         return out
 
     def _column_widths(self, table: m.Table) -> list[float]:
         """The content-weighted fractions, widened where a column's longest word needs it."""
         head, body = self.theme.style("table.header"), self.theme.style("table.body")
         words = longest_words(table, (head.family, head.size), (body.family, body.size))
-        needs = [w + 2 * _CELL_PAD + 1 for w in words]
+        needs = [w + 2 * self.theme.handout.table_cell_pad_x + 1 for w in words]
         return column_widths(table.widths, self.width, needs)
 
     def _grid(self, rows: list[list[Flowable]], widths: list[float], space_before: float,
               space_after: float) -> Flowable:
-        t = self.theme
+        t, hm = self.theme, self.theme.handout
         grid = LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=1,
                          hAlign="LEFT", spaceBefore=space_before, spaceAfter=space_after)
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), t.style("table.body").face, t.style("table.body").size),
             ("BACKGROUND", (0, 0), (-1, 0), rgb(t.row_fill(0))),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.5, rgb(t.colors.rule)),
+            ("LEFTPADDING", (0, 0), (-1, -1), hm.table_cell_pad_x),
+            ("RIGHTPADDING", (0, 0), (-1, -1), hm.table_cell_pad_x),
+            ("TOPPADDING", (0, 0), (-1, -1), hm.table_cell_pad_top),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), hm.table_cell_pad_bottom),
+            ("LINEBELOW", (0, 1), (-1, -1), hm.hairline, rgb(t.colors.rule)),
         ]
         if t.table_zebra:
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [rgb(t.row_fill(1)), rgb(t.row_fill(2))]))
@@ -418,59 +423,65 @@ class _Story:
         if title:
             inner.append(paragraph(plain_markup(title, self.theme.style("heading.3").family, bold=True),
                                    self.style("heading.3", spaceBefore=0), title))
-        with self.narrower(ASIDE_PAD.left + ASIDE_PAD.right):
+        hm = self.theme.handout
+        with self.narrower(hm.aside_padding.left + hm.aside_padding.right):
             inner += self.blocks(blocks, "quote" if italic else "body")
-        return Aside(inner, rgb(self.theme.colors.tint), rgb(self.theme.colors.secondary))
+        return Aside(inner, rgb(self.theme.colors.tint), hm.aside_padding, hm.aside_space_before, hm.aside_space_after,
+                     rgb(self.theme.colors.secondary), hm.aside_bar_width)
 
     def footnotes(self, block: m.Footnotes) -> list[Flowable]:
         """The section's footnotes at its end, in small print under a short rule."""
-        t = self.theme
-        rule = HRFlowable(width="30%", thickness=0.5, color=rgb(t.colors.rule), hAlign="LEFT", spaceBefore=10,
-                          spaceAfter=4)
-        with self.narrower(14):
-            items = [ListItem(self.blocks(note.blocks, "caption") or [Spacer(1, 1)], value=note.label, spaceAfter=1)
+        t, hm = self.theme, self.theme.handout
+        rule = HRFlowable(width=hm.footnote_rule_width, thickness=hm.hairline, color=rgb(t.colors.rule), hAlign="LEFT",
+                          spaceBefore=hm.footnote_rule_space_before, spaceAfter=hm.footnote_rule_space_after)
+        with self.narrower(hm.footnote_indent):
+            items = [ListItem(self.blocks(note.blocks, "caption") or [Spacer(1, 1)], value=note.label,
+                              spaceAfter=hm.footnote_space_after)
                      for note in block.items]
         style = t.style("caption")
-        notes = ListFlowable(items, bulletType="1", start=block.items[0].label, leftIndent=14,
+        notes = ListFlowable(items, bulletType="1", start=block.items[0].label, leftIndent=hm.footnote_indent,
                              bulletFontName=style.face, bulletFontSize=style.size, bulletColor=rgb(style.color),
-                             spaceAfter=6)
+                             spaceAfter=hm.footnotes_space_after)
         rule.keepWithNext = 1
         return [rule, notes]
 
     def code(self, text: str) -> Flowable:
         """Code in a tinted box, its lines cut where the box ends (``wrap.code_lines``: after a
         space or punctuation mark if one is near), continued lines starting with an arrow.
-        Tabs stop every 4 columns, as in CommonMark."""
-        ts = self.theme.style("code")
+        Tabs stop every ``code_tab_stop`` columns (4, as in CommonMark)."""
+        ts, hm = self.theme.style("code"), self.theme.handout
         mark = continuation_mark(ts.family) + " "
-        columns = int((self.width - CODE_PAD.left - CODE_PAD.right) // width("0", ts.family, ts.size))
-        lines = [p for line in text.expandtabs(4).split("\n") for p in code_lines(line, columns, mark)]
-        return Aside([Preformatted("\n".join(lines), self.style("code"))], rgb(self.theme.colors.tint), None,
-                     CODE_PAD, space_before=6, space_after=12)
+        columns = int((self.width - hm.code_padding.left - hm.code_padding.right) // width("0", ts.family, ts.size))
+        lines = [p for line in text.expandtabs(hm.code_tab_stop).split("\n") for p in code_lines(line, columns, mark)]
+        return Aside([Preformatted("\n".join(lines), self.style("code"))], rgb(self.theme.colors.tint), hm.code_padding,
+                     hm.code_space_before, hm.code_space_after)
 
     def figure(self, fig: m.Figure) -> list[Flowable]:
         """The image (or its alt text) and its caption, tied by ``keepWithNext``: the story keeps
         them together, also when a list item brings them there (a ``KeepTogether`` cannot)."""
-        t = self.theme
+        t, hm = self.theme, self.theme.handout
         if fig.path is None:
             main = self.aside((m.Paragraph((m.Run(fig.placeholder, emph=True),), fig.source),), "", True)
         else:
             main = _Vector(fig.path, *fig.size_px) if is_svg(fig.path) else Image(str(fig.path))
             asked = fig.width_px * PX / main.imageWidth if fig.width_px else 1.0  # <img width="200">
-            scale = min(self.width / main.imageWidth, t.page.inner_height * 0.6 / main.imageHeight, asked, 1.0)
+            tallest = t.page.inner_height * hm.image_max_height_share
+            scale = min(self.width / main.imageWidth, tallest / main.imageHeight, asked, 1.0)
             main.drawWidth, main.drawHeight = main.imageWidth * scale, main.imageHeight * scale
             main.hAlign = "CENTER"
-            main.spaceBefore, main.spaceAfter = 4, 8
+            main.spaceBefore, main.spaceAfter = hm.image_space_before, hm.image_space_after
         caption = fig.caption or (fig.alt if fig.path else "")
         if not caption:
             return [main]
         main.keepWithNext = 1
         text = plain_markup(caption, self.theme.style("caption").family)
-        return [main, paragraph(text, self.style("caption", alignment=1, spaceBefore=4, spaceAfter=8), caption)]
+        style = self.style("caption", alignment=1, spaceBefore=hm.figure_caption_space_before,
+                           spaceAfter=hm.figure_caption_space_after)
+        return [main, paragraph(text, style, caption)]
 
     def faq_item(self, item: m.FaqItem, top: bool) -> list[Flowable]:
         """A question and its answer, kept together at the ``top`` (see ``blocks``): a
         ``KeepTogether`` always hands its content to the story, so the answer is ``top`` too."""
         question = self.para(item.question, "faq.question", keepWithNext=1)
-        parts = [question, *self.blocks(item.answer, "faq.answer", top), Spacer(1, 2 * mm)]
+        parts = [question, *self.blocks(item.answer, "faq.answer", top), Spacer(1, self.theme.handout.faq_gap_mm * mm)]
         return [KeepTogether(parts)] if top else parts

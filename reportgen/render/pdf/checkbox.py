@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.theme import RGB
+from reportgen.theme import RGB, HandoutMetrics
 
 
-def draw_check_box(canvas: Any, x: float, baseline: float, side: float, checked: bool, color: RGB) -> None:
-    """A square ``side`` points wide standing on ``baseline`` at ``x``, ticked if ``checked``."""
+def draw_check_box(canvas: Any, x: float, baseline: float, side: float, checked: bool, color: RGB,
+                   metrics: HandoutMetrics | None = None) -> None:
+    """A square ``side`` points wide standing on ``baseline`` at ``x``, ticked if ``checked``;
+    its lines and tick as ``metrics`` (the theme's ``handout``) says.
+
+    ``metrics`` is optional only while the slides PDF's caller (``render/canvas/text.py``)
+    does not pass its theme's yet; without it, the declared defaults."""
     from reportgen.render.pdf.furniture import rgb
 
+    hm = metrics if metrics is not None else HandoutMetrics()
     canvas.saveState()
     canvas.setStrokeColor(rgb(color))
-    canvas.setLineWidth(max(side * 0.08, 0.5))
+    canvas.setLineWidth(max(side * hm.check_box_line, hm.check_box_min_line))
     canvas.rect(x, baseline, side, side, stroke=1, fill=0)
     if checked:
-        canvas.setLineWidth(max(side * 0.13, 0.8))
+        canvas.setLineWidth(max(side * hm.check_tick_line, hm.check_tick_min_line))
+        (x0, y0), (x1, y1), (x2, y2) = hm.check_tick
         path = canvas.beginPath()
-        path.moveTo(x + side * 0.2, baseline + side * 0.5)
-        path.lineTo(x + side * 0.42, baseline + side * 0.22)
-        path.lineTo(x + side * 0.82, baseline + side * 0.8)
+        path.moveTo(x + side * x0, baseline + side * y0)
+        path.lineTo(x + side * x1, baseline + side * y1)
+        path.lineTo(x + side * x2, baseline + side * y2)
         canvas.drawPath(path, stroke=1, fill=0)
     canvas.restoreState()

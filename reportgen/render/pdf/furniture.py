@@ -26,7 +26,7 @@ rl_config.useA85 = 0
 
 
 def rgb(c: RGB) -> Color:
-    return Color(c[0] / 255, c[1] / 255, c[2] / 255)
+    return Color(c[0] / 255, c[1] / 255, c[2] / 255)  # format: 8-bit colour channels, as reportlab's 0–1
 
 
 def paragraph_style(ts: TextStyle, name: str = "s", **overrides: Any) -> Any:
@@ -71,20 +71,20 @@ def draw_logo(canvas: Canvas, logo: Logo, x: float, y: float, height: float, max
 
 def decorate_page(canvas: Canvas, doc: BaseDocTemplate | None, theme: Theme, title: str) -> None:
     """Running header (logo, title, hairline) and footer text on every page after the cover."""
-    box = theme.page
+    box, hm = theme.page, theme.handout
     canvas.saveState()
-    top = box.height - box.top + 14
+    top = box.height - box.top + hm.header_rise
     if theme.logo:
-        draw_logo(canvas, theme.logo, box.left, top, 16, 90)
+        draw_logo(canvas, theme.logo, box.left, top, hm.header_logo_height, hm.header_logo_max_width)
     head = theme.style("header")
     canvas.setFillColor(rgb(head.color))
-    draw_line(canvas, box.width - box.right, top + 4, title, head.family, head.size, align="right")
+    draw_line(canvas, box.width - box.right, top + hm.header_title_rise, title, head.family, head.size, align="right")
     canvas.setStrokeColor(rgb(theme.colors.rule))
-    canvas.setLineWidth(0.5)
-    canvas.line(box.left, top - 5, box.width - box.right, top - 5)
+    canvas.setLineWidth(hm.hairline)
+    canvas.line(box.left, top - hm.header_rule_drop, box.width - box.right, top - hm.header_rule_drop)
     foot = theme.style("footer")
-    base = box.bottom - 26
-    canvas.line(box.left, base + 12, box.width - box.right, base + 12)
+    base = box.bottom - hm.footer_drop
+    canvas.line(box.left, base + hm.footer_rule_rise, box.width - box.right, base + hm.footer_rule_rise)
     canvas.setFillColor(rgb(foot.color))
     draw_line(canvas, box.left, base, theme.footer, foot.family, foot.size)
     canvas.restoreState()
@@ -94,7 +94,7 @@ def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
     """A canvas that holds its pages back until the end, so each can say 'Page N of M'
     (from page ``first``: the handout's cover, page 1, carries no number)."""
     foot = theme.style("footer")
-    box = theme.page
+    box, drop = theme.page, theme.handout.footer_drop
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -121,7 +121,7 @@ def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
                     self.setFont(foot.face, foot.size)
                     self.setFillColor(rgb(foot.color))
                     label = f"Page {page} of {total}"
-                    self.drawRightString(box.width - box.right, box.bottom - 26, label)
+                    self.drawRightString(box.width - box.right, box.bottom - drop, label)
                 super().showPage()
             super().save()
 

@@ -31,7 +31,7 @@ def markup(runs: Inline, theme: Theme, style: TextStyle, anchors: frozenset[str]
             tag = _SCRIPT_TAGS[run.script]
             text = f"<{tag}>{text}</{tag}>"
         if run.code:
-            size = round(style.size * 0.9, 2)
+            size = round(style.size * theme.handout.inline_code_scale, 2)
             text = f'<font face="{code.family.face()}" size="{size}">{text}</font>'
         bold, italic = style.bold or run.strong, style.italic or run.emph
         if bold != style.bold or italic != style.italic:
