@@ -14,8 +14,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 import reportgen
 
 RENDER = Path(reportgen.__file__).parent / "render"
@@ -36,7 +34,6 @@ def _style_numbers(source: str, name: str) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the renderers' numbers are being moved into the theme")
 def test_renderers_hold_no_style_number_of_their_own() -> None:
     found = [hit for path in sorted(RENDER.rglob("*.py"))
              for hit in _style_numbers(path.read_text(encoding="utf-8"), str(path.relative_to(RENDER.parent)))]

@@ -19,7 +19,7 @@ from typing import Any
 
 from reportgen.load.svg import load_svg
 from reportgen.render.pdf import compat
-from reportgen.theme import HandoutMetrics
+from reportgen.theme import DeckMetrics
 
 
 def draw_svg(canvas: Any, path: Path, x: float, y: float, width: float, height: float) -> None:
@@ -43,21 +43,17 @@ def draw_svg(canvas: Any, path: Path, x: float, y: float, width: float, height: 
     canvas.restoreState()
 
 
-def svg_png(path: Path, width: float, height: float, metrics: HandoutMetrics | None = None) -> bytes:
+def svg_png(path: Path, width: float, height: float, deck: DeckMetrics) -> bytes:
     """The SVG as a PNG for a box ``width`` × ``height`` points: ``svg_png_px_per_pt`` pixels a
-    point, at most ``svg_png_max_side`` on the long side (of ``metrics``), transparent where
-    the SVG draws nothing. Its resolution is set so that the picture's own size is the box's
-    (PowerPoint's "reset size" keeps it).
-
-    ``metrics`` is optional only while the deck's caller (``render/pptx/writer.py``) does not
-    pass its theme's yet; without it, the declared defaults."""
+    point, at most ``svg_png_max_side`` on the long side (of the theme's ``deck``), transparent
+    where the SVG draws nothing. Its resolution is set so that the picture's own size is the
+    box's (PowerPoint's "reset size" keeps it)."""
     import pypdfium2
     from reportlab.graphics import renderPDF
 
-    hm = metrics if metrics is not None else HandoutMetrics()
     svg = load_svg(path)
-    scale = hm.svg_png_px_per_pt * max(width / svg.width, height / svg.height)
-    scale = min(scale, hm.svg_png_max_side / max(svg.width, svg.height))
+    scale = deck.svg_png_px_per_pt * max(width / svg.width, height / svg.height)
+    scale = min(scale, deck.svg_png_max_side / max(svg.width, svg.height))
     scale = max(scale, 1 / min(svg.width, svg.height))  # at least a pixel each way
     document = pypdfium2.PdfDocument(renderPDF.drawToString(svg.drawing))
     try:

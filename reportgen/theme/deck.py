@@ -135,3 +135,7 @@ class DeckMetrics:
     pdf_script_size: float = 0.66  # superscripts and subscripts: their size
     pdf_superscript_rise: float = 0.33  # a superscript's baseline above the line's
     pdf_subscript_rise: float = -0.12  # a subscript's (below it)
+
+    # -- an SVG as a PNG (the deck's pictures; the PDFs draw SVGs as vectors) ------------------
+    svg_png_px_per_pt: float = 2.0  # pixels a point of the shown size: sharp on a projector or a 2× screen
+    svg_png_max_side: int = 2000  # pixels on the long side at most, whatever the size shown

@@ -140,7 +140,3 @@ class HandoutMetrics:
     notes_heading_space_before: float = 6  # above "Slide N: … (notes, continued)"
     notes_heading_space_after: float = 4  # below it
     slide_bookmark_rise: float = 6  # a slide's bookmark (outline entry) lands this far above its top edge
-
-    # -- an SVG as a PNG (the deck's pictures; the PDFs draw SVGs as vectors) ----------------------
-    svg_png_px_per_pt: float = 2.0  # pixels a point of the shown size: sharp on a projector or a 2× screen
-    svg_png_max_side: int = 2000  # pixels on the long side at most, whatever the size shown

@@ -189,7 +189,7 @@ class TextPainter:
             side = deck.pdf_check_box * size
             gap = deck.pdf_check_box_gap
             draw_check_box(self.c, x - gap * size - side if rtl else x + gap * size, baseline, side,
-                           para.bullet == CHECKED, self.theme.bullet_color)
+                           para.bullet == CHECKED, self.theme.bullet_color, self.theme.handout)
             return
         if para.bullet.endswith("."):  # numbers in the paragraph's own family, as the deck's buFont
             self.c.setFont(style.family.face(style.bold), size)

@@ -8,15 +8,11 @@ from reportgen.theme import RGB, HandoutMetrics
 
 
 def draw_check_box(canvas: Any, x: float, baseline: float, side: float, checked: bool, color: RGB,
-                   metrics: HandoutMetrics | None = None) -> None:
+                   hm: HandoutMetrics) -> None:
     """A square ``side`` points wide standing on ``baseline`` at ``x``, ticked if ``checked``;
-    its lines and tick as ``metrics`` (the theme's ``handout``) says.
-
-    ``metrics`` is optional only while the slides PDF's caller (``render/canvas/text.py``)
-    does not pass its theme's yet; without it, the declared defaults."""
+    its lines and tick as the theme's ``handout`` says (the slides PDF draws the same box)."""
     from reportgen.render.pdf.furniture import rgb
 
-    hm = metrics if metrics is not None else HandoutMetrics()
     canvas.saveState()
     canvas.setStrokeColor(rgb(color))
     canvas.setLineWidth(max(side * hm.check_box_line, hm.check_box_min_line))

@@ -151,7 +151,7 @@ class _Drawer:
         def source() -> io.BytesIO:
             from reportgen.render.svg import svg_png
 
-            return io.BytesIO(svg_png(path, *self.svg_boxes[path]))
+            return io.BytesIO(svg_png(path, *self.svg_boxes[path], self.theme.deck))
 
         return source
 
