@@ -58,3 +58,51 @@ def test_an_unknown_language_warns_at_its_line_and_speaks_english(tmp_path: Path
 def test_a_brand_may_override_any_word() -> None:
     words = words_for("de", (("contents", "Übersicht"),))
     assert words.contents == "Übersicht" and words.notes == "Notizen" and words.page_of(2, 9) == "Seite 2 von 9"
+
+
+def test_lang_de_prints_german_words_and_dates_in_the_handout_and_the_deck(tmp_path: Path) -> None:
+    import pypdf
+    from pptx import Presentation
+
+    from .conftest import build_to
+
+    guide = "title: T\nlang: de\ndate: 2026-01-15\nsections:\n  - a.md\n"
+    content = write_content(tmp_path, {"a.md": "# A\n\nText.\n\n" + "".join(f"- item {n}\n" for n in range(9))},
+                            guide=guide)
+    paths = {p.suffix: p for p in build_to(content, tmp_path / "out")}
+    pages = [page.extract_text() for page in pypdf.PdfReader(paths[".pdf"]).pages]
+    assert "15. Januar 2026" in pages[0] and "Inhalt" in pages[1] and "Seite 2 von" in pages[1]
+    assert any(page.startswith("Notizen") or "\nNotizen" in page for page in pages)
+    assert "Contents" not in "".join(pages) and "Page " not in "".join(pages)
+    titles = [s.shapes.title.text for s in Presentation(str(paths[".pptx"])).slides if s.shapes.title is not None]
+    assert "Agenda" in titles and "Fragen?" in titles and "A (Forts.)" in titles
+
+
+def test_the_brands_words_win_over_the_languages(tmp_path: Path) -> None:
+    import pypdf
+
+    from .conftest import build_to
+
+    content = write_content(tmp_path, {"a.md": "# A\n\nText.\n"})
+    brand = tmp_path / "brand.yml"
+    brand.write_text("defaults:\n  reportgen:\n    words:\n      contents: Overview\n      page: '{n}/{total}'\n",
+                     encoding="utf-8")
+    paths = build_to(content, tmp_path / "out", ("pdf",), brand=brand)
+    text = pypdf.PdfReader(paths[0]).pages[1].extract_text()
+    assert "Overview" in text and "2/" in text and "Contents" not in text
+
+
+@pytest.mark.parametrize(("words", "problem"), [
+    ("contnets: X", "'contnets' is not a word reportgen prints"),
+    ("page: Seite {n}", "must hold {n} and {total}"),
+    ("notes: [a, b]", "must be text"),
+])
+def test_a_bad_word_is_one_error_at_its_line(tmp_path: Path, words: str, problem: str) -> None:
+    from reportgen.brand import load_theme
+    from reportgen.errors import ReportgenError
+
+    brand = tmp_path / "brand.yml"
+    brand.write_text(f"defaults:\n  reportgen:\n    words:\n      {words}\n", encoding="utf-8")
+    with pytest.raises(ReportgenError) as caught:
+        load_theme(brand, Diagnostics(), key=words)
+    assert problem in caught.value.message and caught.value.source and caught.value.source.line == 4

@@ -33,8 +33,8 @@ def render_slide_handout(doc: m.Document, theme: Theme, diag: Diagnostics) -> by
     """Plan the deck, lay its slides out ``theme.handout_layout`` to a page, and return the PDF."""
     plan = plan_slides(doc, theme)
     buffer = io.BytesIO()
-    canvas = numbered_canvas(theme, first=1)(buffer, pagesize=(theme.page.width, theme.page.height),
-                                               invariant=1, lang=doc.meta.lang)
+    page_class = numbered_canvas(theme, theme.words_for(doc.meta.lang), first=1)
+    canvas = page_class(buffer, pagesize=(theme.page.width, theme.page.height), invariant=1, lang=doc.meta.lang)
     set_metadata(canvas, doc.meta)
     _Handout(canvas, theme, doc.meta).draw(plan)
     canvas.save()

@@ -199,7 +199,7 @@ def render_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     buffer = io.BytesIO()
     template = _Handout(buffer, theme, doc)
     try:
-        template.build(story, canvasmaker=numbered_canvas(theme))
+        template.build(story, canvasmaker=numbered_canvas(theme, theme.words_for(doc.meta.lang)))
     except LayoutError:  # one raised outside _Handout.handle_flowable, so not tied to a block
         raise ReportgenError("cannot lay out the handout: a block is taller than a page",
                              hint="shorten long tables, lists and asides, or split them") from None
@@ -239,12 +239,13 @@ class _Story:
         return paragraph(text, self.style(role, **overrides), m.plain(runs))
 
     def document(self, doc: m.Document) -> list[Flowable]:
+        words = self.theme.words_for(doc.meta.lang)
         story: list[Flowable] = [Cover(doc.meta, self.theme), NextPageTemplate("body"), PageBreak()]
         if self.theme.toc:
             indent = self.theme.handout.contents_indent
             contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=indent)],
                                 self.theme.handout, self.theme.style("toc.1").family)
-            story += [self.heading("Contents", "toc.title", level=0, toc=False), contents, PageBreak()]
+            story += [self.heading(words.contents, "toc.title", level=0, toc=False), contents, PageBreak()]
         handout = [s for s in doc.sections if s.handout]
         self.anchors = frozenset(a for s in handout for a in _anchors(s))
         for index, section in enumerate(handout):
@@ -252,7 +253,8 @@ class _Story:
                                       source=section.source))
             story += self.blocks(section.blocks, top=True)
             if self.theme.notes_pages:
-                story += [PageBreak(), self.heading("Notes", "heading.2", level=-1, toc=False), RuledLines(self.theme)]
+                notes = self.heading(words.notes, "heading.2", level=-1, toc=False)
+                story += [PageBreak(), notes, RuledLines(self.theme)]
             if index < len(handout) - 1:
                 story.append(PageBreak())
         return story

@@ -14,6 +14,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
+from reportgen.language import Words
 from reportgen.load.svg import is_svg
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.lines import draw_line
@@ -90,9 +91,9 @@ def decorate_page(canvas: Canvas, doc: BaseDocTemplate | None, theme: Theme, tit
     canvas.restoreState()
 
 
-def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
-    """A canvas that holds its pages back until the end, so each can say 'Page N of M'
-    (from page ``first``: the handout's cover, page 1, carries no number)."""
+def numbered_canvas(theme: Theme, words: Words, first: int = 2) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each can say 'Page N of M' in the
+    guide's ``words`` (from page ``first``: the handout's cover, page 1, carries no number)."""
     foot = theme.style("footer")
     box, drop = theme.page, theme.handout.footer_drop
 
@@ -120,7 +121,7 @@ def numbered_canvas(theme: Theme, first: int = 2) -> type[Canvas]:
                 if page >= first:
                     self.setFont(foot.face, foot.size)
                     self.setFillColor(rgb(foot.color))
-                    label = f"Page {page} of {total}"
+                    label = words.page_of(page, total)
                     self.drawRightString(box.width - box.right, box.bottom - drop, label)
                 super().showPage()
             super().save()
