@@ -208,3 +208,23 @@ def longest_words(table: Table, head: tuple[FontFamily, float], body: tuple[Font
 def _longest(runs: Inline, family: FontFamily, size: float, bold: bool = False) -> float:
     return max((sum(_width(p.text, family, size, p.bold, p.italic) for p in word)
                 for word in words_of(runs, bold)), default=0.0)
+
+
+def shorten(text: str, family: FontFamily, size: float, room: float, bold: bool = False) -> str:
+    """``text`` as it fits on one line ``room`` points wide: whole, else cut after a word with an
+    ellipsis (a first word too long for the room is cut between characters)."""
+    def fits(candidate: str) -> bool:
+        return width(candidate, family, size, bold) <= room
+
+    if fits(text):
+        return text
+    words = text.split()
+    for count in range(len(words) - 1, 0, -1):
+        candidate = " ".join(words[:count]).rstrip(" ,;:-–—·|") + "…"
+        if fits(candidate):
+            return candidate
+    for end in range(len(text) - 1, 0, -1):
+        candidate = text[:end].rstrip() + "…"
+        if fits(candidate):
+            return candidate
+    return "…"

@@ -106,3 +106,33 @@ def test_a_bad_word_is_one_error_at_its_line(tmp_path: Path, words: str, problem
     with pytest.raises(ReportgenError) as caught:
         load_theme(brand, Diagnostics(), key=words)
     assert problem in caught.value.message and caught.value.source and caught.value.source.line == 4
+
+
+def test_a_long_running_header_and_footer_are_shortened_clear_of_the_logo_and_page_number(tmp_path: Path) -> None:
+    import pdfplumber
+
+    from reportgen.brand import load_theme
+
+    from .conftest import build_to
+
+    title = "A very long guide title that goes on " * 4
+    guide = f"title: {title.strip()}\nsubtitle: and a subtitle as long as it\nsections:\n  - a.md\n"
+    content = write_content(tmp_path, {"a.md": "# A\n\nText.\n"}, guide=guide)
+    brand = tmp_path / "brand.yml"
+    (tmp_path / "logo.png").write_bytes((Path(__file__).parent.parent / "examples" / "northwind" / "logo.png").read_bytes())
+    brand.write_text("meta:\n  name: Co\nlogo: logo.png\ndefaults:\n  reportgen:\n    footer: "
+                     + "Footer words " * 20 + "\n", encoding="utf-8")
+    [pdf] = build_to(content, tmp_path / "out", ("pdf",), brand=brand)
+    page_box = load_theme(brand, Diagnostics()).page
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[1]
+        logo = page.images[0]
+        lines = page.extract_text_lines()
+    header, footer = lines[0], lines[-1]
+    assert header["text"].endswith("…") and header["x0"] > logo["x1"]
+    assert header["x1"] <= page_box.width - page_box.right + 0.5
+    assert footer["text"].startswith("Footer words") and "…" in footer["text"] and "Page 2 of" in footer["text"]
+    chars = [c for c in page.chars if abs(c["top"] - footer["top"]) < 1]
+    ellipsis = next(c for c in chars if c["text"] == "…")
+    number = min(c["x0"] for c in chars if c["x0"] > ellipsis["x1"])
+    assert number - ellipsis["x1"] >= 6  # a clear gap between the footer text and "Page 2 of 3"

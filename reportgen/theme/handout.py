@@ -39,6 +39,8 @@ class HandoutMetrics:
     header_rule_drop: float = 5  # the header's rule, below the logo's foot
     footer_drop: float = 26  # the baseline of the footer text and of "Page N of M", below the bottom margin
     footer_rule_rise: float = 12  # the footer's rule, above that baseline
+    page_number_room: int = 999  # the footer's text keeps room for "Page 999 of 999"
+    furniture_gap: float = 12  # at least this between the header's logo and title, the footer's text and page number
 
     # -- cover -------------------------------------------------------------------------------------
     cover_band_share: float = 0.55  # the primary band across the top, as a share of the page's height

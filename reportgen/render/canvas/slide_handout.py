@@ -45,6 +45,7 @@ class _Handout:
     def __init__(self, canvas: Canvas, theme: Theme, meta: m.Meta) -> None:
         self.c, self.theme, self.meta = canvas, theme, meta
         self.title = meta.full_title
+        self.words = theme.words_for(meta.lang)
         self.layout, self.notes = theme.handout_layout, theme.handout_notes
         body, hm = theme.style("body"), theme.handout
         size = round(max(body.size * hm.slide_notes_scale[self.layout], hm.slide_notes_min_size), 1)
@@ -57,7 +58,7 @@ class _Handout:
     def draw(self, plan: list[Slide]) -> None:
         cells = page_cells(self.theme, self.layout, self.notes)
         for start in range(0, len(plan), len(cells)):
-            decorate_page(self.c, None, self.theme, self.title)
+            decorate_page(self.c, None, self.theme, self.title, self.words)
             overflow = []
             for offset, (slide, cell) in enumerate(zip(plan[start:start + len(cells)], cells)):
                 number = start + offset + 1
@@ -113,7 +114,7 @@ class _Handout:
             story += rest
         box = self.theme.page
         while story:
-            decorate_page(self.c, None, self.theme, self.title)
+            decorate_page(self.c, None, self.theme, self.title, self.words)
             head = story[0]
             _fill(_frame(Area(box.left, box.bottom, box.inner_width, box.inner_height)), story, self.c)
             self.c.showPage()

@@ -164,11 +164,12 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
             creator="reportgen", producer="reportgen", lang=meta.lang, invariant=1,
             keepTogetherClass=_keep_with_next,
         )
+        words = theme.words_for(meta.lang)
         cover = Frame(0, 0, box.width, box.height, 0, 0, 0, 0, id="cover")
         body = Frame(box.left, box.bottom, box.inner_width, box.inner_height, 0, 0, 0, 0, id="body")
         self.addPageTemplates([
             PageTemplate("cover", [cover]),
-            PageTemplate("body", [body], onPage=lambda c, d: decorate_page(c, d, theme, full_title)),
+            PageTemplate("body", [body], onPage=lambda c, d: decorate_page(c, d, theme, full_title, words)),
         ])
 
     def beforeDocument(self) -> None:

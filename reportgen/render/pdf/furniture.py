@@ -14,8 +14,10 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
+from reportgen.fonts import width
 from reportgen.language import Words
 from reportgen.load.svg import is_svg
+from reportgen.measure import shorten
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.lines import draw_line
 from reportgen.render.svg import draw_svg
@@ -70,16 +72,21 @@ def draw_logo(canvas: Canvas, logo: Logo, x: float, y: float, height: float, max
     return w
 
 
-def decorate_page(canvas: Canvas, doc: BaseDocTemplate | None, theme: Theme, title: str) -> None:
-    """Running header (logo, title, hairline) and footer text on every page after the cover."""
+def decorate_page(canvas: Canvas, doc: BaseDocTemplate | None, theme: Theme, title: str, words: Words) -> None:
+    """Running header (logo, title, hairline) and footer text on every page after the cover;
+    a title or footer too long for its room is shortened with an ellipsis, never drawn over
+    the logo or the page number."""
     box, hm = theme.page, theme.handout
     canvas.saveState()
     top = box.height - box.top + hm.header_rise
+    logo_w = 0.0
     if theme.logo:
-        draw_logo(canvas, theme.logo, box.left, top, hm.header_logo_height, hm.header_logo_max_width)
+        logo_w = draw_logo(canvas, theme.logo, box.left, top, hm.header_logo_height, hm.header_logo_max_width)
     head = theme.style("header")
     canvas.setFillColor(rgb(head.color))
-    draw_line(canvas, box.width - box.right, top + hm.header_title_rise, title, head.family, head.size, align="right")
+    room = box.inner_width - logo_w - hm.furniture_gap
+    draw_line(canvas, box.width - box.right, top + hm.header_title_rise, shorten(title, head.family, head.size, room),
+              head.family, head.size, align="right")
     canvas.setStrokeColor(rgb(theme.colors.rule))
     canvas.setLineWidth(hm.hairline)
     canvas.line(box.left, top - hm.header_rule_drop, box.width - box.right, top - hm.header_rule_drop)
@@ -87,7 +94,9 @@ def decorate_page(canvas: Canvas, doc: BaseDocTemplate | None, theme: Theme, tit
     base = box.bottom - hm.footer_drop
     canvas.line(box.left, base + hm.footer_rule_rise, box.width - box.right, base + hm.footer_rule_rise)
     canvas.setFillColor(rgb(foot.color))
-    draw_line(canvas, box.left, base, theme.footer, foot.family, foot.size)
+    widest_number = width(words.page_of(hm.page_number_room, hm.page_number_room), foot.family, foot.size)
+    room = box.inner_width - widest_number - hm.furniture_gap
+    draw_line(canvas, box.left, base, shorten(theme.footer, foot.family, foot.size, room), foot.family, foot.size)
     canvas.restoreState()
 
 
