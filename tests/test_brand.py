@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pptx import Presentation
 
 from reportgen.brand import load_theme
@@ -127,3 +129,18 @@ def test_the_readme_documents_every_setting_as_declared() -> None:
     table = [line for line in readme.splitlines() if line.startswith("| `") and "` | " in line]
     for setting in SETTINGS:
         assert setting.readme_row() in table, f"README lacks, or differs on: {setting.readme_row()}"
+
+
+_rgb = st.tuples(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255))
+
+
+@given(foreground=_rgb, background=_rgb, primary=_rgb)
+def test_muted_text_reads_at_aa_on_the_page_and_zebra_rows_whenever_the_text_colour_does(
+        foreground: tuple[int, int, int], background: tuple[int, int, int], primary: tuple[int, int, int]) -> None:
+    from reportgen.theme.colors import AA_TEXT, contrast_ratio, derive_palette
+
+    c = derive_palette(primary, foreground, background)
+    if min(contrast_ratio(foreground, g) for g in (c.background, c.zebra)) >= AA_TEXT:
+        assert min(contrast_ratio(c.muted, g) for g in (c.background, c.zebra)) >= AA_TEXT
+    else:
+        assert c.muted == foreground  # nothing paler would read better

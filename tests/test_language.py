@@ -119,7 +119,8 @@ def test_a_long_running_header_and_footer_are_shortened_clear_of_the_logo_and_pa
     guide = f"title: {title.strip()}\nsubtitle: and a subtitle as long as it\nsections:\n  - a.md\n"
     content = write_content(tmp_path, {"a.md": "# A\n\nText.\n"}, guide=guide)
     brand = tmp_path / "brand.yml"
-    (tmp_path / "logo.png").write_bytes((Path(__file__).parent.parent / "examples" / "northwind" / "logo.png").read_bytes())
+    logo = Path(__file__).parent.parent / "examples" / "northwind" / "logo.png"
+    (tmp_path / "logo.png").write_bytes(logo.read_bytes())
     brand.write_text("meta:\n  name: Co\nlogo: logo.png\ndefaults:\n  reportgen:\n    footer: "
                      + "Footer words " * 20 + "\n", encoding="utf-8")
     [pdf] = build_to(content, tmp_path / "out", ("pdf",), brand=brand)

@@ -30,19 +30,36 @@ DEFAULT_BACKGROUND: RGB = (255, 255, 255)
 DEFAULT_PRIMARY: RGB = (31, 78, 121)
 
 
+AA_TEXT = 4.5  # WCAG 2 AA: the least contrast of small text against what it is printed on
+MUTED_SHARE = 0.3  # muted text (header, footer, captions): the foreground mixed this far into the page
+
+
+def muted_text(foreground: RGB, grounds: tuple[RGB, ...]) -> RGB:
+    """The palest mix of ``foreground`` into the first ground, up to ``MUTED_SHARE``, that still
+    reads at ``AA_TEXT`` against every ground it is printed on (page, zebra rows)."""
+    share = MUTED_SHARE
+    while share > 0:
+        color = mix(foreground, grounds[0], share)
+        if min(contrast_ratio(color, ground) for ground in grounds) >= AA_TEXT:
+            return color
+        share = round(share - 0.05, 2)
+    return foreground
+
+
 def derive_palette(primary: RGB, foreground: RGB, background: RGB, secondary: RGB | None = None,
                    link: RGB | None = None) -> Palette:
     """Every colour role from the few a brand names: the neutrals mixed from its text and page
     colours, tints from its accents, and text on fills by contrast."""
     secondary = secondary or mix(primary, (255, 255, 255), 0.3)
+    zebra = mix(primary, background, 0.93)
     return Palette(
         primary=primary,
         secondary=secondary,
         foreground=foreground,
         background=background,
-        muted=mix(foreground, background, 0.4),
+        muted=muted_text(foreground, (background, zebra)),
         rule=mix(foreground, background, 0.78),
-        zebra=mix(primary, background, 0.93),
+        zebra=zebra,
         tint=mix(secondary, background, 0.9),
         on_primary=readable_on(primary),
         on_secondary=readable_on(secondary),
