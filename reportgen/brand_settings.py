@@ -16,6 +16,7 @@ from reportgen.language import WORD_KEYS
 from reportgen.load.files import check_keys, line_of
 from reportgen.theme import PAGE_SIZES, SLIDE_SIZES
 
+NOTES_MODES = ("fill", "page", "end", "none")
 SIZE_RANGE = (6, 60)  # points: any body size a reader can read and a page or slide can hold
 
 
@@ -31,7 +32,7 @@ class Setting:
     meaning: str
     choices: tuple[Any, ...] = ()
     shown: str = ""  # the default as the README shows it, when it is not the value itself
-    theme_field: bool = True  # its value is the ``Theme`` field of its name (``notes-pages`` → ``notes_pages``)
+    theme_field: bool = True  # its value is the ``Theme`` field of its name (``table-zebra`` → ``table_zebra``)
 
     def check(self, value: Any, ref: SourceRef) -> Any:
         """``value`` if this setting may take it, else one clear error at ``ref``."""
@@ -40,7 +41,7 @@ class Setting:
                 return value
             raise ReportgenError(f"'{self.key}' is {value!r}", ref,
                                  hint=f"use one of: {', '.join(map(str, self.choices))}")
-        if isinstance(self.default, bool):
+        if isinstance(self.default, bool) or self.key == "notes-pages":
             if isinstance(value, bool):
                 return value
             raise ReportgenError(f"'{self.key}' must be true or false", ref)
@@ -72,7 +73,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("slide-body-size", 24.0, "slide body size; titles and tables follow", shown="`24`", theme_field=False),
     # taken as they are
 
-    Setting("notes-pages", True, "a ruled *Notes* page after each section of the handout"),
+    Setting("notes", "fill", "room for notes in the handout: `fill` rules the rest of each section's last page "
+            "(a *Notes* page follows only when little is left), `page` a *Notes* page after each section, `end` "
+            "notes pages at the back, `none` no notes", NOTES_MODES),
+    Setting("notes-pages", None, "older form of `notes`: `false` is `notes: none`, `true` is `notes: page`",
+            shown="—", theme_field=False),
     Setting("qr-code", True, "QR codes on the cover and closing slide"),
     Setting("toc", True, "the handout's contents page"),
     Setting("table-zebra", True, "banded table rows"),
@@ -97,6 +102,8 @@ def read_settings(data: dict[str, Any], path: Path, line: int | None) -> dict[st
     check_keys(ours, BY_KEY, path, "defaults: reportgen")
     for key, value in ours.items():
         values[key] = BY_KEY[key].check(value, SourceRef(path, line_of(ours, key)))
+    if values["notes-pages"] is not None and "notes" not in ours:
+        values["notes"] = "page" if values["notes-pages"] else "none"
     return values
 
 

@@ -125,11 +125,15 @@ def test_qpdf_check_passes(guide_build: dict[str, Path]) -> None:
     assert result.returncode == 0, result.stdout
 
 
-def test_notes_pages_follow_each_section(guide_build: dict[str, Path]) -> None:
+def test_each_section_ends_with_room_for_notes(guide_build: dict[str, Path]) -> None:
+    """notes: fill (the default brand's): ruled "Notes" after each section, on its last page
+    when there is room, else on the next; never a notes page where a section ends with room."""
     pages = pdf_text(guide_build["pdf"])
     sections = load_document(CONTENT, Diagnostics()).sections
-    notes = [p for p in pages if re.search(r"^\s*Notes\s*$", p, re.M)]
+    notes = [i for i, p in enumerate(pages) if re.search(r"^\s*Notes\s*$", p, re.M)]
     assert len(notes) == len(sections)
+    shared = [i for i in notes if len(pages[i].strip().splitlines()) > 4]  # more than header, footer, number, "Notes"
+    assert len(shared) >= len(sections) // 2  # most share a page with their section's text
 
 
 def test_faq_questions_are_kept_with_their_answers(guide_build: dict[str, Path]) -> None:
@@ -398,3 +402,15 @@ def test_code_blocks_print_their_lines_in_the_monospace_font_in_a_tinted_box(blo
     assert box_around(blocks_page, lines[1], THEME.colors.tint)[:2] == (x, y)
     assert (x, w) == (pytest.approx(THEME.page.left), pytest.approx(THEME.page.inner_width))
     assert not [r for r in blocks_page.rects if r[4] == THEME.colors.secondary and r[:2] == (x, y)]  # no bar
+
+
+@pytest.mark.parametrize("mode", ["fill", "page", "end", "none"])
+def test_the_brand_chooses_where_notes_go(tmp_path: Path, mode: str) -> None:
+    content = write_content(tmp_path, {f"s{n}.md": f"# Part {n}\n\nShort text {n}.\n" for n in range(3)})
+    brand = tmp_path / "brand.yml"
+    brand.write_text(f"defaults:\n  reportgen:\n    notes: {mode}\n    toc: false\n", encoding="utf-8")
+    pages = pdf_text(build_to(content, tmp_path / "o", ("pdf",), brand=brand)[0])
+    with_notes = [i for i, p in enumerate(pages) if re.search(r"^\s*Notes\s*$", p, re.M)]
+    expected = {"fill": [1, 2, 3], "page": [2, 4, 6], "end": [4, 5], "none": []}[mode]
+    assert with_notes == expected
+    assert len(pages) == {"fill": 4, "page": 7, "end": 6, "none": 4}[mode]

@@ -149,7 +149,7 @@ size = st.one_of(st.floats(min_value=-5, max_value=100, allow_nan=False), st.sam
 
 
 @given(primary=colour, secondary=colour, body=size, page=st.sampled_from(["A4", "Letter", "A5", 3]),
-       notes=st.sampled_from([True, False, "yes"]))
+       notes=st.sampled_from(["fill", "page", "end", "none", True, "yes"]))
 def test_random_brands_load_or_fail_cleanly(tmp_path_factory: object, primary: str, secondary: str, body: object,
                                             page: object, notes: object) -> None:
     root: Path = tmp_path_factory.mktemp("brand")  # type: ignore[attr-defined]
@@ -159,7 +159,7 @@ def test_random_brands_load_or_fail_cleanly(tmp_path_factory: object, primary: s
     brand.write_text(
         f"color:\n  palette:\n    main: {json.dumps(primary)}\n  primary: main\n  secondary: {json.dumps(secondary)}\n"
         f"defaults:\n  reportgen:\n    body-size: {json.dumps(body)}\n    page-size: {json.dumps(page)}\n"
-        f"    notes-pages: {json.dumps(notes)}\n", encoding="utf-8")
+        f"    notes: {json.dumps(notes)}\n", encoding="utf-8")
     try:
         theme = load_theme(brand, Diagnostics())
     except ReportgenError as exc:

@@ -65,7 +65,7 @@ def brand_file(root: Path, layout: int, notes: bool = False) -> Path:
     shutil.copytree(ASSETS / "fonts", folder / "fonts")
     shutil.copytree(ASSETS / "logos", folder / "logos")
     text = (ASSETS / "brand.yml").read_text(encoding="utf-8").rstrip("\n")
-    assert text.endswith("notes-pages: true")  # the last key sits under defaults: reportgen:
+    assert text.endswith("notes: fill")  # the last key sits under defaults: reportgen:
     text += f"\n    handout-layout: {layout}\n    handout-notes: {str(notes).lower()}\n"
     (folder / "brand.yml").write_text(text, encoding="utf-8")
     return folder / "brand.yml"

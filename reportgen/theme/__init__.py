@@ -76,7 +76,7 @@ class Theme:
     logo_on_dark: Logo | None  # for primary-coloured backgrounds (falls back to ``logo``)
     footer: str
     link: str
-    notes_pages: bool = True
+    notes: str = "fill"  # room for notes in the handout: fill, page, end or none (brand_settings.NOTES_MODES)
     qr_code: bool = True
     toc: bool = True
     table_zebra: bool = True

@@ -126,6 +126,9 @@ class HandoutMetrics:
     # -- ruled note lines (the handout's notes pages and the slide handout) ------------------------
     note_line_pitch: float = 8.5 * 72 / 25.4  # 8.5 mm between ruled note lines, about a handwritten line
     note_line_slack: float = 0.01  # a line this little above the room left for lines is still drawn
+    notes_least_room: float = 6 * note_line_pitch  # notes: fill rules a section's last page from this much room up
+    notes_space_before: float = 18  # between a section's last text and the notes ruled under it
+    notes_end_pages: int = 2  # notes: end puts this many notes pages at the back
 
     # -- slide handout (the deck printed 1, 2, 3 or 6 slides a page) -------------------------------
     slide_gap: float = 14.0  # between slides, and between a slide and its notes

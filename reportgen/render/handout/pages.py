@@ -1,4 +1,4 @@
-"""The handout's own pages: the cover and the ruled notes page.
+"""The handout's own pages: the cover, and the ruled room for notes.
 
 Drawn straight onto the canvas; ``story.py`` turns blocks into flowables and never positions
 anything itself. The running header and footer are in ``render/pdf/furniture.py``.
@@ -94,22 +94,35 @@ class Cover(Flowable):  # type: ignore[misc]
         self.canv.drawString(x, y, link)
 
 
-class RuledLines(Flowable):  # type: ignore[misc]
-    """Ruled note lines from here to the bottom margin, ``note_line_pitch`` apart."""
+class NotesSpace(Flowable):  # type: ignore[misc]
+    """Room for the reader's notes: ``label`` ("Notes") over ruled lines down to the bottom
+    margin, ``note_line_pitch`` apart.
 
-    def __init__(self, theme: Theme) -> None:
+    With ``least`` > 0 it fills the rest of the page it lands on when at least ``least``
+    points are left there, else it takes the whole next page: a section's last page is not
+    wasted, and a few lines squeezed under the text never pass for a notes page."""
+
+    def __init__(self, theme: Theme, label: Flowable, least: float = 0.0) -> None:
         super().__init__()
-        self.theme, self.pitch = theme, theme.handout.note_line_pitch
+        self.theme, self.label, self.least = theme, label, least
+        self.pitch = theme.handout.note_line_pitch
+        self.spaceBefore = theme.handout.notes_space_before if least else 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, avail_height - 1
+        self.width = avail_width
+        self.height = avail_height - 1 if avail_height >= self.least else avail_height + 1
         return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []  # too little room here: the whole next page
 
     def draw(self) -> None:
         c = self.canv
+        _, label_height = self.label.wrap(self.width, self.height)
+        self.label.drawOn(c, 0, self.height - label_height)
         c.setStrokeColor(rgb(self.theme.colors.rule))
         c.setLineWidth(self.theme.handout.hairline)
-        y = self.height - self.pitch
+        y = self.height - label_height - self.pitch
         while y >= 0:
             c.line(0, y, self.width, y)
             y -= self.pitch

@@ -40,7 +40,7 @@ from reportgen.measure import code_lines, column_widths, longest_words
 from reportgen.render.dates import set_pdf_dates
 from reportgen.render.handout.aside import Aside
 from reportgen.render.handout.contents import Contents, Entry
-from reportgen.render.handout.pages import Cover, RuledLines
+from reportgen.render.handout.pages import Cover, NotesSpace
 from reportgen.render.handout.sources import inherit, tag, unplaceable
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import BidiParagraph, paragraph, rtl_style
@@ -249,16 +249,25 @@ class _Story:
             story += [self.heading(words.contents, "toc.title", level=0, toc=False), contents, PageBreak()]
         handout = [s for s in doc.sections if s.handout]
         self.anchors = frozenset(a for s in handout for a in _anchors(s))
+        notes, hm = self.theme.notes, self.theme.handout
         for index, section in enumerate(handout):
             story.append(self.heading(section.title, "heading.1", level=0, toc=True, anchor=section.anchor,
                                       source=section.source))
             story += self.blocks(section.blocks, top=True)
-            if self.theme.notes_pages:
-                notes = self.heading(words.notes, "heading.2", level=-1, toc=False)
-                story += [PageBreak(), notes, RuledLines(self.theme)]
+            if notes == "fill":
+                story.append(NotesSpace(self.theme, self.notes_label(words.notes, "heading.3"), hm.notes_least_room))
+            elif notes == "page":
+                story += [PageBreak(), NotesSpace(self.theme, self.notes_label(words.notes, "heading.2"))]
             if index < len(handout) - 1:
                 story.append(PageBreak())
+        if notes == "end":
+            for _ in range(hm.notes_end_pages):
+                story += [PageBreak(), NotesSpace(self.theme, self.notes_label(words.notes, "heading.2"))]
         return story
+
+    def notes_label(self, word: str, role: str) -> Flowable:
+        """"Notes" over the ruled lines, as a heading of ``role`` outside the outline."""
+        return paragraph(plain_markup(word, self.theme.style(role).family, True), self.style(role, spaceBefore=0), word)
 
     def heading(self, title: str, role: str, level: int, toc: bool, anchor: str = "",
                 source: SourceRef | None = None) -> Flowable:
