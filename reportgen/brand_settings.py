@@ -69,7 +69,7 @@ SETTINGS: tuple[Setting, ...] = (
             theme_field=False),
     Setting("footer", None, "footer text on pages and slides", shown="`meta.name.full`", theme_field=False),
     Setting("link", None, "link for QR codes when the guide has none", shown="`meta.link.home`", theme_field=False),
-    Setting("body-size", 11.5, "handout body size in points; the type scale follows", theme_field=False),
+    Setting("body-size", 11.0, "handout body size in points; the type scale follows", theme_field=False),
     Setting("slide-body-size", 24.0, "slide body size; titles and tables follow", shown="`24`", theme_field=False),
     # taken as they are
 

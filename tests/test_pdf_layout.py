@@ -123,7 +123,7 @@ def test_a_quote_and_a_callout_longer_than_a_page_continue_in_their_frame(tmp_pa
         assert len(pages) >= 2
         for page in pages:  # every page of the aside draws its box: the tint and the bar beside it
             rects = [(c, x1 - x0) for kind, c, x0, _, x1, _ in drawn_boxes(page) if kind == "rect"]
-            assert (tint, pytest.approx(theme.page.inner_width)) in rects
+            assert (tint, pytest.approx(theme.measure)) in rects
             assert (bar, pytest.approx(3)) in rects
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.fonts import width
 from reportgen.language import Words, words_for
 from reportgen.theme.colors import RGB, Palette, contrast_ratio, mix, readable_on, to_hex
 from reportgen.theme.deck import DeckMetrics
-from reportgen.theme.handout import HandoutMetrics
+from reportgen.theme.handout import MEASURE_SAMPLE, HandoutMetrics
 from reportgen.theme.styles import TextStyle, build_styles
 
 __all__ = [
@@ -96,7 +97,15 @@ class Theme:
     @property
     def bullet_color(self) -> RGB:
         """Bullets, numbers and task boxes of lists, in both outputs."""
-        return self.colors.secondary
+        return self.colors.accent
+
+    @property
+    def measure(self) -> float:
+        """The width body text runs in the handout: ``measure_chars`` characters of prose in
+        the body font, never wider than the page's text width."""
+        body = self.style("body")
+        per_char = width(MEASURE_SAMPLE, body.family, body.size) / len(MEASURE_SAMPLE)
+        return min(self.page.inner_width, self.handout.measure_chars * per_char)
 
     def words_for(self, lang: str) -> Words:
         """What the outputs print on their own ("Contents", "Page 2 of 9"), in ``lang``, with

@@ -21,7 +21,13 @@ class Palette:
     tint: RGB  # callout and quote backgrounds
     on_primary: RGB  # text on a primary fill: white or near-black by contrast
     on_secondary: RGB
-    link: RGB
+    link: RGB  # links, readable on every ground text is printed on
+    accent: RGB  # bullets, numbers, labels: ``secondary``, darkened if needed to read as text
+
+    @property
+    def grounds(self) -> tuple[RGB, ...]:
+        """What text is printed on: the page, zebra rows, the tint of asides."""
+        return (self.background, self.zebra, self.tint)
 
 
 # The brand's colours when it names none (a calm blue on white, near-black text).
@@ -52,6 +58,8 @@ def derive_palette(primary: RGB, foreground: RGB, background: RGB, secondary: RG
     colours, tints from its accents, and text on fills by contrast."""
     secondary = secondary or mix(primary, (255, 255, 255), 0.3)
     zebra = mix(primary, background, 0.93)
+    tint = mix(secondary, background, 0.9)
+    grounds = (background, zebra, tint)
     return Palette(
         primary=primary,
         secondary=secondary,
@@ -60,11 +68,26 @@ def derive_palette(primary: RGB, foreground: RGB, background: RGB, secondary: RG
         muted=muted_text(foreground, (background, zebra)),
         rule=mix(foreground, background, 0.78),
         zebra=zebra,
-        tint=mix(secondary, background, 0.9),
+        tint=tint,
         on_primary=readable_on(primary),
         on_secondary=readable_on(secondary),
-        link=link or secondary,
+        link=legible(link or secondary, grounds),
+        accent=legible(secondary, grounds),
     )
+
+
+def legible(color: RGB, grounds: tuple[RGB, ...], ratio: float = AA_TEXT) -> RGB:
+    """``color`` if it reads at ``ratio`` on every ground, else the least mix of it toward
+    black (white on a dark first ground) that does: a light brand colour such as an orange
+    stays for bars and fills, and small text and marks get a darker shade of it."""
+    target = readable_on(grounds[0], dark=(0, 0, 0))
+    share = 0.0
+    while share < 1:
+        shade = mix(color, target, share)
+        if min(contrast_ratio(shade, ground) for ground in grounds) >= ratio:
+            return shade
+        share = round(share + 0.05, 2)
+    return target
 
 
 def to_hex(color: RGB) -> str:

@@ -14,6 +14,11 @@ from typing import NamedTuple
 
 Point = tuple[float, float]
 
+# Ordinary prose, for a font's average character width (letters, spaces and punctuation in
+# the proportions of running text), from which the reading measure is set.
+MEASURE_SAMPLE = ("Training academies teach the same material to many audiences, and they keep one guide for "
+                  "it: every workshop and every client gets a handout that attendees keep and a deck.")
+
 
 class Padding(NamedTuple):
     """From a box's edges to its content, in points."""
@@ -57,7 +62,22 @@ class HandoutMetrics:
     # -- contents page -----------------------------------------------------------------------------
     contents_indent: float = 14  # a sub-heading's entry, in from a section's
     contents_number_width: float = 36.0  # the right-hand column for page numbers
+    contents_section_number_width: float = 24.0  # the left-hand column for section numbers ("03")
     contents_leader_gap: float = 4  # between an entry's text and its dot leader, and the leader and the number
+
+    # -- the reading measure -----------------------------------------------------------------------
+    # Text runs at most ``measure_chars`` characters of ``MEASURE_SAMPLE`` a line (60–75 read best);
+    # the text width left over is an open margin on the right for notes. Header, footer,
+    # tables, figures and code keep the full text width.
+    measure_chars: int = 72
+
+    # -- a section's opening: label, title, accent bar ----------------------------------------------
+    section_top_space: float = 16  # between the running header's rule zone and the "SECTION 03" label
+    section_label_gap: float = 4  # between the label and the title
+    section_bar_gap: float = 9  # between the title's last line and the accent bar
+    section_bar_height: float = 3  # the accent bar under the title, as on the slides
+    section_bar_width: float = 36  # its length
+    section_balance_steps: int = 10  # halvings of the width range in balancing the title's lines
 
     # -- text and headings -------------------------------------------------------------------------
     inline_code_scale: float = 0.9  # `code` in a line of text: its size, as a share of the text's

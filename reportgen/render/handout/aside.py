@@ -17,22 +17,24 @@ from reportgen.theme.handout import Padding
 
 
 class Aside(Flowable):  # type: ignore[misc]
-    """``content`` in a box of ``tint``, as wide as the frame, its content ``pad`` in from its
-    edges, with a ``bar`` ``bar_width`` wide on the left if given.
+    """``content`` in a box of ``tint``, as wide as the frame less ``right_margin`` (to end with
+    the reading measure), its content ``pad`` in from its edges, with a ``bar`` ``bar_width``
+    wide on the left if given.
 
     Flowables inside are spaced as in a table cell (space after one plus space before the
     next). None may be a ``KeepTogether``: split, it leaves a frame break no box can draw."""
 
     def __init__(self, content: list[Flowable], tint: Color, pad: Padding, space_before: float, space_after: float,
-                 bar: Color | None = None, bar_width: float = 0.0) -> None:
+                 bar: Color | None = None, bar_width: float = 0.0, right_margin: float = 0.0) -> None:
         super().__init__()
-        self.content = content
+        self.content, self.right_margin = content, right_margin
         self.tint, self.bar, self.bar_width, self.pad = tint, bar, bar_width, pad
         self.spaceBefore, self.spaceAfter = space_before, space_after
         self._sizes: list[tuple[float, float]] = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         canv = getattr(self, "canv", None)
+        avail_width -= self.right_margin
         inner = avail_width - self.pad.left - self.pad.right
         self._sizes = [f.wrapOn(canv, inner, avail_height) for f in self.content]
         self.width = avail_width
@@ -44,7 +46,7 @@ class Aside(Flowable):  # type: ignore[misc]
         """The flowables that fit ``avail_height``, the first that does not split at the line
         that fits, and the rest in a second aside; ``[]`` when not even a line fits here."""
         canv = getattr(self, "canv", None)
-        inner = avail_width - self.pad.left - self.pad.right
+        inner = avail_width - self.right_margin - self.pad.left - self.pad.right
         room = avail_height - self.pad.top - self.pad.bottom
         head: list[Flowable] = []
         rest = list(self.content)
@@ -65,8 +67,8 @@ class Aside(Flowable):  # type: ignore[misc]
             return []
         if not rest:
             return [self]
-        return [Aside(head, self.tint, self.pad, self.spaceBefore, 0.0, self.bar, self.bar_width),
-                Aside(rest, self.tint, self.pad, 0.0, self.spaceAfter, self.bar, self.bar_width)]
+        return [Aside(head, self.tint, self.pad, self.spaceBefore, 0.0, self.bar, self.bar_width, self.right_margin),
+                Aside(rest, self.tint, self.pad, 0.0, self.spaceAfter, self.bar, self.bar_width, self.right_margin)]
 
     def draw(self) -> None:
         c = self.canv

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
 from reportgen.errors import SourceRef
@@ -29,15 +30,17 @@ class Entry:
     title: str
     key: str  # the bookmark the entry links to
     source: SourceRef | None = None  # the heading's, for an entry too long for a page
+    number: str = ""  # a section's, "03", printed before its title
 
 
 class Contents(Flowable):  # type: ignore[misc]
     """Entries with dot leaders and right-aligned page numbers, drawn once pages are known."""
 
     def __init__(self, entries: list[Entry], styles: list[Any], metrics: HandoutMetrics,
-                 family: FontFamily | None = None) -> None:
+                 family: FontFamily | None = None, number_color: Color | None = None) -> None:
         super().__init__()
         self.entries, self.styles, self.metrics, self.family = entries, styles, metrics, family
+        self.number_color = number_color or styles[0].textColor
         self._laid: list[tuple[Entry, Paragraph, float]] = []
 
     def _lay_out(self, width: float) -> list[tuple[Entry, Paragraph, float]]:
@@ -45,9 +48,15 @@ class Contents(Flowable):  # type: ignore[misc]
         for entry in self.entries:
             style = self.styles[min(entry.level, len(self.styles) - 1)]
             para = BidiParagraph(plain_markup(entry.title, self.family), style)
-            _, height = para.wrap(width - self.metrics.contents_number_width - style.leftIndent, math.inf)
+            _, height = para.wrap(width - self.metrics.contents_number_width - self._indent(style), math.inf)
             laid.append((entry, para, height + style.spaceBefore + style.spaceAfter))
         return laid
+
+    def _indent(self, style: Any) -> float:
+        """Where an entry's text starts, wrapped lines too: past the column of section numbers
+        ("03") when the sections have them, so each number hangs to the left of its title."""
+        numbered = any(entry.number for entry in self.entries)
+        return float(style.leftIndent) + (self.metrics.contents_section_number_width if numbered else 0.0)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -63,8 +72,8 @@ class Contents(Flowable):  # type: ignore[misc]
             cut += 1
         if cut == 0:
             return []
-        return [Contents(self.entries[:cut], self.styles, self.metrics, self.family),
-                Contents(self.entries[cut:], self.styles, self.metrics, self.family)]
+        return [Contents(self.entries[:cut], self.styles, self.metrics, self.family, self.number_color),
+                Contents(self.entries[cut:], self.styles, self.metrics, self.family, self.number_color)]
 
     def draw(self) -> None:
         """Only register: the canvas calls ``draw_late`` when every page number is known."""
@@ -76,7 +85,14 @@ class Contents(Flowable):  # type: ignore[misc]
         for entry, para, height in self._laid:
             style = para.style
             top = y - style.spaceBefore
-            para.drawOn(canvas, x0 + style.leftIndent, top - para.height)
+            indent = self._indent(style)
+            canvas.saveState()
+            canvas.setFont(style.fontName, style.fontSize)
+            if entry.number:  # drawn first, so text copied out of the page reads "03 Title … 6"
+                canvas.setFillColor(self.number_color)
+                canvas.drawString(x0 + style.leftIndent, top - style.fontSize, entry.number)
+            canvas.restoreState()
+            para.drawOn(canvas, x0 + indent, top - para.height)
             number = str(pages.get(entry.key, ""))
             lines = len(compat.paragraph_lines(para).lines) or 1  # the last line's baseline, as Paragraph places it
             baseline = top - style.fontSize - (lines - 1) * style.leading
@@ -85,7 +101,7 @@ class Contents(Flowable):  # type: ignore[misc]
             canvas.setFillColor(style.textColor)
             right = x0 + self.width
             canvas.drawRightString(right, baseline, number)
-            last_line_end = x0 + style.leftIndent + _last_line_width(para)
+            last_line_end = x0 + indent + _last_line_width(para)
             gap = self.metrics.contents_leader_gap
             dots_from, dots_to = last_line_end + gap, right - canvas.stringWidth(number) - gap
             dot = canvas.stringWidth(". ")

@@ -40,6 +40,7 @@ from reportgen.measure import code_lines, column_widths, longest_words
 from reportgen.render.dates import set_pdf_dates
 from reportgen.render.handout.aside import Aside
 from reportgen.render.handout.contents import Contents, Entry
+from reportgen.render.handout.opener import SectionOpener
 from reportgen.render.handout.pages import Cover, NotesSpace
 from reportgen.render.handout.sources import inherit, tag, unplaceable
 from reportgen.render.pdf import compat
@@ -186,7 +187,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
         inherit(flowables[:len(flowables) - count + 1], first)  # the pieces put back, if it split
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, _Heading):
+        if isinstance(flowable, (_Heading, SectionOpener)):
             self.canv.bookmarkPage(flowable.key)
             if flowable.anchor:
                 self.canv.bookmarkPage(flowable.anchor)
@@ -218,6 +219,7 @@ class _Story:
         self.contents: list[Entry] = []  # filled as headings are made, read when the contents are laid out
         self.anchors: frozenset[str] = frozenset()  # the headings links can jump to: those printed
         self.width = theme.page.inner_width  # of the text where blocks are being made (less indents)
+        self.free = theme.page.inner_width - theme.measure  # right of the reading measure: text stays out of it
 
     @contextmanager
     def narrower(self, points: float) -> Iterator[None]:
@@ -229,6 +231,17 @@ class _Story:
         finally:
             self.width += points
 
+    @contextmanager
+    def boxed(self) -> Iterator[None]:
+        """Make the blocks of a box that is itself as wide as the measure: its text may take
+        the box's whole width."""
+        free, self.free = self.free, 0.0
+        try:
+            with self.narrower(free):
+                yield
+        finally:
+            self.free = free
+
     def style(self, role: str, **overrides: Any) -> Any:
         key = role + repr(sorted(overrides.items()))
         if key not in self.styles:
@@ -236,8 +249,9 @@ class _Story:
         return self.styles[key]
 
     def para(self, runs: m.Inline, role: str, **overrides: Any) -> Paragraph:
+        """A paragraph of text, set in the reading measure."""
         text = markup(runs, self.theme, self.theme.style(role), self.anchors)
-        return paragraph(text, self.style(role, **overrides), m.plain(runs))
+        return paragraph(text, self.style(role, rightIndent=self.free, **overrides), m.plain(runs))
 
     def document(self, doc: m.Document) -> list[Flowable]:
         words = self.theme.words_for(doc.meta.lang)
@@ -245,14 +259,15 @@ class _Story:
         if self.theme.toc:
             indent = self.theme.handout.contents_indent
             contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=indent)],
-                                self.theme.handout, self.theme.style("toc.1").family)
+                                self.theme.handout, self.theme.style("toc.1").family, rgb(self.theme.colors.accent))
             story += [self.heading(words.contents, "toc.title", level=0, toc=False), contents, PageBreak()]
         handout = [s for s in doc.sections if s.handout]
         self.anchors = frozenset(a for s in handout for a in _anchors(s))
         notes, hm = self.theme.notes, self.theme.handout
         for index, section in enumerate(handout):
+            label = f"{words.section.upper()} {index + 1:02d}"
             story.append(self.heading(section.title, "heading.1", level=0, toc=True, anchor=section.anchor,
-                                      source=section.source))
+                                      source=section.source, label=label))
             story += self.blocks(section.blocks, top=True)
             if notes == "fill":
                 story.append(NotesSpace(self.theme, self.notes_label(words.notes, "heading.3"), hm.notes_least_room))
@@ -270,10 +285,11 @@ class _Story:
         return paragraph(plain_markup(word, self.theme.style(role).family, True), self.style(role, spaceBefore=0), word)
 
     def heading(self, title: str, role: str, level: int, toc: bool, anchor: str = "",
-                source: SourceRef | None = None) -> Flowable:
-        """A heading; ``level`` is its outline depth (``-1``: not in the outline)."""
+                source: SourceRef | None = None, label: str = "") -> Flowable:
+        """A heading; ``level`` is its outline depth (``-1``: not in the outline); with a
+        ``label`` ("SECTION 03"), a section's opening."""
         self.keys += 1
-        style = self.style(role, keepWithNext=1)
+        style = self.style(role, keepWithNext=1, rightIndent=self.free)
         text = plain_markup(title, self.theme.style(role).family, self.theme.style(role).bold)
         if level < 0:
             style = rtl_style(style, title)
@@ -281,7 +297,10 @@ class _Story:
         level = min(level, self.outline_level + 1)
         self.outline_level = level
         if toc:
-            self.contents.append(Entry(level, title, f"h{self.keys}", source))
+            self.contents.append(Entry(level, title, f"h{self.keys}", source, label.rsplit(" ", 1)[-1]))
+        if label:
+            return SectionOpener(paragraph(text, rtl_style(style, title), title), label, self.theme, title=title,
+                                 level=level, key=f"h{self.keys}", toc=toc, anchor=anchor)
         return _Heading(text, rtl_style(style, title), title, level, f"h{self.keys}", toc, anchor)
 
     def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", top: bool = False) -> list[Flowable]:
@@ -436,10 +455,11 @@ class _Story:
             inner.append(paragraph(plain_markup(title, self.theme.style("heading.3").family, bold=True),
                                    self.style("heading.3", spaceBefore=0), title))
         hm = self.theme.handout
-        with self.narrower(hm.aside_padding.left + hm.aside_padding.right):
+        free = self.free
+        with self.boxed(), self.narrower(hm.aside_padding.left + hm.aside_padding.right):
             inner += self.blocks(blocks, "quote" if italic else "body")
         return Aside(inner, rgb(self.theme.colors.tint), hm.aside_padding, hm.aside_space_before, hm.aside_space_after,
-                     rgb(self.theme.colors.secondary), hm.aside_bar_width)
+                     rgb(self.theme.colors.secondary), hm.aside_bar_width, right_margin=free)
 
     def footnotes(self, block: m.Footnotes) -> list[Flowable]:
         """The section's footnotes at its end, in small print under a short rule."""
