@@ -27,7 +27,14 @@ from reportgen.theme import (
     Theme,
     build_styles,
 )
-from reportgen.theme.colors import DEFAULT_BACKGROUND, DEFAULT_FOREGROUND, DEFAULT_PRIMARY, derive_palette
+from reportgen.theme.colors import (
+    DEFAULT_BACKGROUND,
+    DEFAULT_FOREGROUND,
+    DEFAULT_PRIMARY,
+    CodeColors,
+    code_colors,
+    derive_palette,
+)
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DEFAULT_BRAND = ASSETS / "brand.yml"
@@ -96,6 +103,7 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
         footer=settings["footer"] if settings["footer"] is not None else full_name,
         link=settings["link"] or home,
         **theme_fields(settings),
+        code_colors=_code_colors(settings["code-colors"], colors, brand, path),
     )
 
 
@@ -179,6 +187,14 @@ def _palette(brand: Any, data: dict[str, Any], path: Path) -> Palette:
     link = get("info", primary) if color and color.info else None
     return derive_palette(primary, get("foreground", DEFAULT_FOREGROUND), get("background", DEFAULT_BACKGROUND),
                           secondary, link)
+
+
+def _code_colors(chosen: tuple[tuple[str, str, int | None], ...], palette: Palette, brand: Any,
+                 path: Path) -> CodeColors:
+    """Code's colours: those the brand chose (``code-colors``), read as its other colours are."""
+    names = dict(brand.color.palette or {}) if brand.color else {}
+    return code_colors(palette, {role: _color(text, palette.foreground, path, line, names)
+                                 for role, text, line in chosen})
 
 
 def _families(brand: Any, data: dict[str, Any], path: Path, diag: Diagnostics) -> tuple[FontFamily, ...]:

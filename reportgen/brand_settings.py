@@ -7,6 +7,7 @@ the README against it), so a new setting is one line here plus the ``Theme`` fie
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from reportgen.errors import ReportgenError, SourceRef
 from reportgen.language import WORD_KEYS
 from reportgen.load.files import check_keys, line_of
 from reportgen.theme import PAGE_SIZES, SLIDE_SIZES
+from reportgen.theme.colors import CODE_ROLES
 
 NOTES_MODES = ("fill", "page", "end", "none")
 SIZE_RANGE = (6, 60)  # points: any body size a reader can read and a page or slide can hold
@@ -33,9 +35,12 @@ class Setting:
     choices: tuple[Any, ...] = ()
     shown: str = ""  # the default as the README shows it, when it is not the value itself
     theme_field: bool = True  # its value is the ``Theme`` field of its name (``table-zebra`` → ``table_zebra``)
+    read: Callable[[Any, str, SourceRef], Any] | None = None  # checks a value no default's kind describes
 
     def check(self, value: Any, ref: SourceRef) -> Any:
         """``value`` if this setting may take it, else one clear error at ``ref``."""
+        if self.read is not None:
+            return self.read(value, self.key, ref)
         if self.choices:
             if value in self.choices and type(value) is type(self.choices[0]):
                 return value
@@ -62,6 +67,24 @@ class Setting:
         return f"| `{self.key}` | {default} | {self.meaning} |"
 
 
+def _code_colors(value: Any, key: str, ref: SourceRef) -> tuple[tuple[str, str, int | None], ...]:
+    """Each role a brand colours, its colour as written and the line it is on (``brand.py``
+    reads the colour, which may name an entry of the brand's palette)."""
+    if not isinstance(value, dict):
+        raise ReportgenError(f"'{key}' must be a mapping such as 'keyword: \"#1F4E79\"'", ref)
+    out = []
+    for role, color in value.items():
+        where = line_of(value, role) or ref.line
+        if role not in CODE_ROLES:
+            raise ReportgenError(f"'{role}' is not a role of code's colours", SourceRef(ref.path, where),
+                                 hint=f"use one of: {', '.join(CODE_ROLES)}")
+        if not isinstance(color, str):
+            raise ReportgenError(f"'{key}: {role}' must be a colour", SourceRef(ref.path, where),
+                                 hint="quote a hex code: '#1F4E79'")
+        out.append((str(role), color, where))
+    return tuple(out)
+
+
 SETTINGS: tuple[Setting, ...] = (
     # resolved with the rest of the brand (sizes, names, the type scale) in ``brand.py``
     Setting("page-size", "A4", "`A4` or `Letter`", tuple(PAGE_SIZES), theme_field=False),
@@ -85,6 +108,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("handout-notes", False, "print each slide's speaker notes in that handout"),
     Setting("words", (), "the words reportgen prints itself, by name, in place of the guide language's: "
             + ", ".join(f"`{k}`" for k in WORD_KEYS), shown="the guide's `lang`"),
+    # resolved against the brand's palette in ``brand.py``
+    Setting("code-colors", (), "colours of code by token role (hex, palette or CSS names): "
+            + ", ".join(f"`{r}`" for r in CODE_ROLES) + "; each made darker (or lighter), if need be, to read at 4.5:1",
+            shown="from `color.primary`", theme_field=False, read=_code_colors),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 

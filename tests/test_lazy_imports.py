@@ -65,7 +65,7 @@ def test_a_url_wider_than_the_page_is_broken_and_kept_whole(tmp_path: Path) -> N
 SVG_MODULES = ("svglib", "pypdfium2")
 # what a build needs and ``--help`` does not (import names; each checked with its submodules)
 HEAVY = ("reportlab", "pptx", "lxml", "PIL", "brand_yml", "pydantic", "markdown_it", "mdit_py_plugins", "ruamel",
-         "svglib", "pypdfium2", "emoji", "bidi", "arabic_reshaper", "watchfiles")
+         "svglib", "pypdfium2", "emoji", "bidi", "arabic_reshaper", "watchfiles", "pygments")
 _PRELUDE = """
 import json, sys
 from pathlib import Path
@@ -133,6 +133,15 @@ def test_the_module_probe_sees_what_a_build_imports(tmp_path: Path) -> None:
                 + f"show(loaded=loaded({HEAVY!r}), compiled=p.uri_pat._compiled is not None)\n")
     assert "reportlab" in pdf["loaded"] and "pptx" not in pdf["loaded"]
     assert pdf["compiled"] is False
+
+
+def test_only_code_that_names_a_language_imports_pygments(tmp_path: Path) -> None:
+    formats = ("pdf", "pptx", "slides-pdf")
+    plain = write_content(tmp_path / "plain", {"a.md": "# Code\n\n```\nprint(1)\n```\n\n    indented = 2\n"})
+    probe = f"show(loaded=loaded({HEAVY!r}))\n"
+    assert "pygments" not in fresh(build_in_process(plain, tmp_path / "a", formats) + probe)["loaded"]
+    named = write_content(tmp_path / "named", {"a.md": "# Code\n\n```python\nprint(1)\n```\n"})
+    assert "pygments" in fresh(build_in_process(named, tmp_path / "b", formats) + probe)["loaded"]
 
 
 def test_builds_without_svg_import_neither_svglib_nor_pdfium(tmp_path: Path) -> None:

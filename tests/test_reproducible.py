@@ -28,6 +28,15 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert first == second
 
 
+def test_two_builds_of_highlighted_code_are_byte_identical(tmp_path: Path) -> None:
+    code = {"a.md": "# Code\n\n## Python\n\n```python\ndef f(x):  # coloured\n    return 'x' * 2\n```\n"}
+    content = write_content(tmp_path, code)
+    formats = ("pdf", "pptx", "slides-pdf")
+    first = [p.read_bytes() for p in build_to(content, tmp_path / "one", formats)]
+    second = [p.read_bytes() for p in build_to(content, tmp_path / "two", formats)]
+    assert first == second
+
+
 def test_source_date_epoch_sets_the_deck_date(tmp_path: Path, monkeypatch: object) -> None:
     from pptx import Presentation
 

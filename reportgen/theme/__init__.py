@@ -12,15 +12,15 @@ from pathlib import Path
 
 from reportgen.fonts import width
 from reportgen.language import Words, words_for
-from reportgen.theme.colors import RGB, Palette, contrast_ratio, mix, readable_on, to_hex
+from reportgen.theme.colors import RGB, CodeColors, Palette, code_colors, contrast_ratio, mix, readable_on, to_hex
 from reportgen.theme.deck import DeckMetrics
 from reportgen.theme.handout import MEASURE_SAMPLE, HandoutMetrics
 from reportgen.theme.styles import TextStyle, build_styles
 
 __all__ = [
-    "LINE_HEIGHT", "PAGE_MARGINS_MM", "PAGE_SIZES", "RGB", "SLIDE_MARGIN", "SLIDE_SIZES", "Box", "DeckMetrics",
-    "HandoutMetrics", "Logo", "Palette", "TextStyle", "Theme", "build_styles", "contrast_ratio", "mix", "readable_on",
-    "to_hex",
+    "LINE_HEIGHT", "PAGE_MARGINS_MM", "PAGE_SIZES", "RGB", "SLIDE_MARGIN", "SLIDE_SIZES", "Box", "CodeColors",
+    "DeckMetrics", "HandoutMetrics", "Logo", "Palette", "TextStyle", "Theme", "build_styles", "contrast_ratio", "mix",
+    "readable_on", "to_hex",
 ]
 
 PAGE_SIZES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
@@ -87,6 +87,12 @@ class Theme:
     words: tuple[tuple[str, str], ...] = ()  # the brand's own words in place of the language's (language.Words)
     handout: HandoutMetrics = field(default_factory=HandoutMetrics)  # spacing and geometry of printed pages
     deck: DeckMetrics = field(default_factory=DeckMetrics)  # spacing and geometry of slides
+    code_colors: CodeColors | None = None  # syntax colours of code; None: derived from ``colors``
+
+    @property
+    def code(self) -> CodeColors:
+        """The syntax colours of code blocks (the brand's ``code-colors``, the rest derived)."""
+        return self.code_colors or code_colors(self.colors)
 
     def row_fill(self, row: int) -> RGB:
         """A table row's fill: the header in primary, then background and zebra in turn."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 from dataclasses import dataclass
 
 RGB = tuple[int, int, int]
@@ -71,23 +72,67 @@ def derive_palette(primary: RGB, foreground: RGB, background: RGB, secondary: RG
         tint=tint,
         on_primary=readable_on(primary),
         on_secondary=readable_on(secondary),
-        link=legible(link or secondary, grounds),
-        accent=legible(secondary, grounds),
+        link=readable(link or secondary, grounds),
+        accent=readable(secondary, grounds),
     )
 
 
-def legible(color: RGB, grounds: tuple[RGB, ...], ratio: float = AA_TEXT) -> RGB:
-    """``color`` if it reads at ``ratio`` on every ground, else the least mix of it toward
-    black (white on a dark first ground) that does: a light brand colour such as an orange
-    stays for bars and fills, and small text and marks get a darker shade of it."""
-    target = readable_on(grounds[0], dark=(0, 0, 0))
-    share = 0.0
+# The token roles of highlighted code a brand may colour (``code-colors``); other tokens (operators,
+# punctuation, variables, a language no lexer knows) are ``plain``, in the text colour.
+CODE_ROLES = ("keyword", "name", "string", "number", "comment")
+# Each derived role's turn of the primary colour's hue (a share of the colour wheel): a blue brand's
+# keywords blue, names violet, strings green, numbers brown; saturation at least ``CODE_SATURATION``.
+CODE_HUE_TURNS = {"keyword": 0.0, "name": 1 / 6, "string": 5 / 6, "number": 1 / 2}
+CODE_SATURATION = 0.45  # so that a grey primary still gives roles told apart by hue
+READABLE_STEP = 0.05  # a colour too pale (or dark) to read is mixed toward black (or white) in these steps
+
+
+@dataclass(frozen=True, slots=True)
+class CodeColors:
+    """Colours of code blocks' tokens by role (``CODE_ROLES``, and ``plain``), each readable at
+    ``AA_TEXT`` on the code block's tint and on the page (slides show code on the page)."""
+
+    plain: RGB
+    keyword: RGB
+    name: RGB  # functions, classes, decorators, builtins
+    string: RGB
+    number: RGB
+    comment: RGB
+
+    def of(self, role: str) -> RGB:
+        """The colour of a role; ``""`` (and any role not listed) is plain text."""
+        return getattr(self, role) if role in CODE_ROLES else self.plain
+
+
+def code_colors(palette: Palette, chosen: dict[str, RGB] | None = None) -> CodeColors:
+    """The brand's ``chosen`` colours by role, the others derived from its primary colour
+    (``CODE_HUE_TURNS``; comments in the muted text colour); every one then made
+    ``readable`` on the code's grounds, so a brand cannot choose an unreadable one."""
+    grounds = (palette.tint, palette.background)
+    derived = {role: _turn(palette.primary, turn) for role, turn in CODE_HUE_TURNS.items()}
+    derived["comment"] = palette.muted
+    colors = {role: readable(color, grounds) for role, color in {**derived, **(chosen or {})}.items()}
+    return CodeColors(plain=readable(palette.foreground, grounds), **colors)
+
+
+def readable(color: RGB, grounds: tuple[RGB, ...]) -> RGB:
+    """``color`` if it reads at ``AA_TEXT`` on every ground, else the least mix of it toward
+    near-black or white (what reads best on the first ground) that does: a light brand colour
+    such as an orange stays for bars and fills, and small text and marks get a darker shade."""
+    target, share = readable_on(grounds[0]), 0.0
     while share < 1:
-        shade = mix(color, target, share)
-        if min(contrast_ratio(shade, ground) for ground in grounds) >= ratio:
-            return shade
-        share = round(share + 0.05, 2)
+        mixed = mix(color, target, share)
+        if min(contrast_ratio(mixed, ground) for ground in grounds) >= AA_TEXT:
+            return mixed
+        share = round(share + READABLE_STEP, 2)
     return target
+
+
+def _turn(color: RGB, turn: float) -> RGB:
+    """``color`` with its hue turned by ``turn`` of the wheel, lightness kept."""
+    hue, lightness, saturation = colorsys.rgb_to_hls(*(c / 255 for c in color))
+    rgb = colorsys.hls_to_rgb((hue + turn) % 1, lightness, max(saturation, CODE_SATURATION))
+    return (round(rgb[0] * 255), round(rgb[1] * 255), round(rgb[2] * 255))
 
 
 def to_hex(color: RGB) -> str:

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportgen.measure import Word
 from reportgen.model import Run, plain
 from reportgen.render.deck.fit import Fitter, Item
-from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para, TextBox
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, Para, TextBox
 from reportgen.render.pdf.checkbox import draw_check_box
 from reportgen.render.pdf.furniture import rgb
 from reportgen.rtl import is_rtl, shape, visual
@@ -148,7 +148,8 @@ class TextPainter:
             link = seg.run.link if seg.run.link and self.leads_somewhere(seg.run.link) else None
             size = para.size * (deck.pdf_script_size if seg.run.script else 1)
             text.setRise(para.size * rise.get(seg.run.script, 0.0))
-            text.setFillColor(rgb(self.theme.colors.link if link else color))
+            own = seg.run.color if isinstance(seg.run, ColoredRun) else color  # a code token's
+            text.setFillColor(rgb(self.theme.colors.link if link else own))
             text.setFont(face, size)
             text.textOut(part)
             advance = stringWidth(part, face, size)

@@ -9,9 +9,10 @@ from dataclasses import dataclass, replace
 
 from reportgen import model as m
 from reportgen.fonts import continuation_mark
-from reportgen.measure import Measure, Piece, Word, code_lines, runs_of_words, words_of
-from reportgen.model import Inline, Run, plain
-from reportgen.render.deck.plan import Para
+from reportgen.highlight import expand_tabs, highlight, wrap
+from reportgen.measure import Measure, Piece, Word, runs_of_words, words_of
+from reportgen.model import Inline, plain
+from reportgen.render.deck.plan import ColoredRun, Para
 from reportgen.rtl import has_arabic, has_rtl, is_rtl
 from reportgen.theme import TextStyle, Theme
 
@@ -30,7 +31,8 @@ class Item:
     bullet: str = ""
     bold: bool = False
     italic: bool = False
-    code: bool = False  # a line of a code block: cut to the box's width, never wrapped (``code_lines``)
+    code: bool = False  # a code block, then each of its lines: cut to the box's width, never wrapped (``code_lines``)
+    lang: str = ""  # a code block's language, for its colours
 
 
 class Fitter:
@@ -135,15 +137,18 @@ class Fitter:
         return [p for p in pages if p]
 
     def code_lines(self, item: Item, size: float, width: float) -> list[Item]:
-        """A code line as paragraphs that each fit one line of the box at ``size``, counting every
-        character (a run of spaces too, which viewers wrap as they please); others as they are."""
+        """A code block as paragraphs that each fit one line of the box at ``size``, counting every
+        character (a run of spaces too, which viewers wrap as they please), each token in its
+        colour (``highlight``); other items as they are."""
         if not item.code:
             return [item]
         advance = self.measure(self.theme.style("code"), size).piece(Piece("0", False, False, True))
         columns = int((self.usable(width) - self.indent(item, size)) // advance)
-        text = m.plain(item.runs).expandtabs(self.theme.deck.code_tab_width)
-        return [replace(item, runs=(Run(line or " ", code=True),))
-                for line in code_lines(text, columns, continuation_mark(self.mono) + " ")]
+        mark, colors = continuation_mark(self.mono) + " ", self.theme.code
+        lines = [piece for line in highlight(m.plain(item.runs), item.lang)
+                 for piece in wrap(expand_tabs(line, self.theme.deck.code_tab_width), columns, mark, "")]
+        return [replace(item, runs=tuple(ColoredRun(text, code=True, color=colors.of(role)) for text, role in line)
+                        or (ColoredRun(" ", code=True, color=colors.plain),)) for line in lines]
 
     def fit_body(self, items: list[Item], width: float, height: float,
                  max_items: int | None = None) -> list[list[Para]]:

@@ -12,10 +12,18 @@ from pathlib import Path
 from typing import Literal, Union
 
 from reportgen.measure import Word
-from reportgen.model import Inline
+from reportgen.model import Inline, Run
 from reportgen.theme import RGB
 
 CHECKED, UNCHECKED = "\u2611", "\u2610"  # a task-list item's bullet: ☑ done, ☐ to do
+
+
+@dataclass(frozen=True, slots=True)
+class ColoredRun(Run):
+    """A run drawn in a colour of its own, not its paragraph role's: a token of highlighted code.
+    The plan's, not the model's: the document says what the code is, the theme how it looks."""
+
+    color: RGB = (0, 0, 0)
 
 
 @dataclass(frozen=True, slots=True)

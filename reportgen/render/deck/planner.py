@@ -389,8 +389,8 @@ def _items(block: m.Block, level: int = 0) -> list[Item]:
         case m.Callout(blocks=inner, title=title):
             head = [Item((m.Run(title),), bold=True)] if title else []
             return head + [i for b in inner for i in _items(b, level)]
-        case m.CodeBlock(text=text):
-            return [Item((m.Run(line or " ", code=True),), code=True) for line in text.split("\n")]
+        case m.CodeBlock(text=text, lang=lang):  # one item: ``Fitter.code_lines`` cuts it into lines
+            return [Item((m.Run(text, code=True),), code=True, lang=lang)]
         case m.Heading(runs=runs):
             return [Item(runs, bold=True)]
     return []

@@ -24,9 +24,9 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     Paragraph,
-    Preformatted,
     Spacer,
     TableStyle,
+    XPreformatted,
 )
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
 from reportlab.platypus.flowables import HRFlowable
@@ -35,8 +35,9 @@ from reportlab.platypus.frames import Frame
 from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import continuation_mark, width
+from reportgen.highlight import expand_tabs, highlight, wrap
 from reportgen.load.svg import is_svg
-from reportgen.measure import code_lines, column_widths, longest_words
+from reportgen.measure import column_widths, longest_words
 from reportgen.render.dates import set_pdf_dates
 from reportgen.render.handout.aside import Aside
 from reportgen.render.handout.contents import Contents, Entry
@@ -46,7 +47,7 @@ from reportgen.render.handout.sources import inherit, tag, unplaceable
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import BidiParagraph, paragraph, rtl_style
 from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
-from reportgen.render.pdf.markup import markup, plain_markup
+from reportgen.render.pdf.markup import code_markup, markup, plain_markup
 from reportgen.render.svg import draw_svg
 from reportgen.render.table_columns import column_groups
 from reportgen.theme import HandoutMetrics, Theme
@@ -344,8 +345,8 @@ class _Story:
                 return [self.aside(inner, title, italic=isinstance(block, m.Quote))]
             case m.Figure():
                 return self.figure(block)
-            case m.CodeBlock(text=text):
-                return [self.code(text)]
+            case m.CodeBlock(text=text, lang=lang):
+                return [self.code(text, lang)]
             case m.Rule():
                 hm = self.theme.handout
                 return [HRFlowable(width="100%", thickness=hm.hairline, color=rgb(self.theme.colors.rule),
@@ -477,16 +478,18 @@ class _Story:
         rule.keepWithNext = 1
         return [rule, notes]
 
-    def code(self, text: str) -> Flowable:
-        """Code in a tinted box, its lines cut where the box ends (``wrap.code_lines``: after a
-        space or punctuation mark if one is near), continued lines starting with an arrow.
-        Tabs stop every ``code_tab_stop`` columns (4, as in CommonMark)."""
-        ts, hm = self.theme.style("code"), self.theme.handout
+    def code(self, text: str, lang: str = "") -> Flowable:
+        """Code in a tinted box, its tokens in the theme's colours for their roles (``highlight``),
+        its lines cut where the box ends (``measure.code_lines``: after a space or punctuation
+        mark if one is near), continued lines starting with an arrow, each piece of a token in
+        its colour. Tabs stop every ``code_tab_stop`` columns (4, as in CommonMark)."""
+        ts, hm, colors = self.theme.style("code"), self.theme.handout, self.theme.code
         mark = continuation_mark(ts.family) + " "
         columns = int((self.width - hm.code_padding.left - hm.code_padding.right) // width("0", ts.family, ts.size))
-        lines = [p for line in text.expandtabs(hm.code_tab_stop).split("\n") for p in code_lines(line, columns, mark)]
-        return Aside([Preformatted("\n".join(lines), self.style("code"))], rgb(self.theme.colors.tint), hm.code_padding,
-                     hm.code_space_before, hm.code_space_after)
+        lines = [piece for line in highlight(text, lang)
+                 for piece in wrap(expand_tabs(line, hm.code_tab_stop), columns, mark, "")]
+        code = XPreformatted(code_markup(lines, colors), self.style("code", textColor=rgb(colors.plain)))
+        return Aside([code], rgb(self.theme.colors.tint), hm.code_padding, hm.code_space_before, hm.code_space_after)
 
     def figure(self, fig: m.Figure) -> list[Flowable]:
         """The image (or its alt text) and its caption, tied by ``keepWithNext``: the story keeps

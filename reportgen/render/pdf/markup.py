@@ -11,7 +11,7 @@ from html import escape as _html_escape
 from reportgen.fonts import FontFamily
 from reportgen.model import Inline
 from reportgen.rtl import shape
-from reportgen.theme import TextStyle, Theme, to_hex
+from reportgen.theme import CodeColors, TextStyle, Theme, to_hex
 
 _SCRIPT_TAGS = {"sup": "super", "sub": "sub"}
 
@@ -47,6 +47,13 @@ def _in_fonts(text: str, font: FontFamily, family: FontFamily, bold: bool, itali
     """Escaped text; a stretch the run's family lacks in the fallback font that draws it."""
     text = escape(shape(text)).replace("\n", "<br/>")
     return text if font is family else f'<font face="{font.face(bold, italic)}">{text}</font>'
+
+
+def code_markup(lines: list[list[tuple[str, str]]], colors: CodeColors) -> str:
+    """Lines of code tokens (``highlight``) as ``XPreformatted`` markup: each token in its
+    role's colour, plain ones in the paragraph's."""
+    return "\n".join("".join(f'<font color="#{to_hex(colors.of(role))}">{escape(text)}</font>' if role
+                              else escape(text) for text, role in line) for line in lines)
 
 
 def escape(text: str) -> str:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from reportgen.fonts import FontFamily
 from reportgen.model import Run, plain
-from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, Para
 from reportgen.render.pptx.shapes import EMU_PER_PT
 from reportgen.rtl import is_rtl
 from reportgen.theme import TextStyle, Theme, to_hex
@@ -103,7 +103,8 @@ def _run(p: Any, run: Run, text: str, font: FontFamily, fallback: bool, para: Pa
         shift = {"sup": deck.superscript_baseline, "sub": deck.subscript_baseline}[run.script]
         rpr.set("baseline", str(round(shift * PERCENT)))
     fill = etree.SubElement(rpr, _A + "solidFill")
-    etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if target else style.color))
+    color = run.color if isinstance(run, ColoredRun) else style.color
+    etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if target else color))
     etree.SubElement(rpr, _A + "latin", typeface=font.deck_name)
     if fallback:
         etree.SubElement(rpr, _A + "ea", typeface=font.deck_name)
