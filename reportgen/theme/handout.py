@@ -82,7 +82,6 @@ class HandoutMetrics:
     # -- text and headings -------------------------------------------------------------------------
     inline_code_scale: float = 0.9  # `code` in a line of text: its size, as a share of the text's
     heading_levels: int = 3  # heading styles heading.1 to heading.3; deeper headings take the last
-    heading_keep_room: float = 60  # a heading with less room than this left on its page starts the next
     rule_space_before: float = 6  # above a horizontal rule (---)
     rule_space_after: float = 10  # below it
     faq_gap_mm: float = 2.0  # below each question and its answer, in mm

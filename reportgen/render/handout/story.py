@@ -14,7 +14,6 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     Image,
     KeepTogether,
@@ -41,10 +40,10 @@ from reportgen.measure import column_widths, longest_words
 from reportgen.render.dates import set_pdf_dates
 from reportgen.render.handout.aside import Aside
 from reportgen.render.handout.contents import Contents, Entry
+from reportgen.render.handout.keeps import keep_with_next
 from reportgen.render.handout.opener import SectionOpener
 from reportgen.render.handout.pages import Cover, NotesSpace
 from reportgen.render.handout.sources import inherit, tag, unplaceable
-from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import BidiParagraph, paragraph, rtl_style
 from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.render.pdf.markup import code_markup, markup, plain_markup
@@ -142,16 +141,6 @@ class _Heading(BidiParagraph):
         self.title, self.level, self.key, self.toc, self.anchor = title, level, key, toc, anchor
 
 
-def _keep_with_next(flowables: list[Flowable]) -> Flowable:
-    """reportlab's group for ``keepWithNext``, except that a flowable grouped alone (what follows
-    cannot join it: a page break) is kept with nothing from then on. Grouped again and again,
-    a list item's one (a lead-in "…:" ending a long list at the end of a section) split back
-    into itself each time, put back unplaced by reportlab: a layout that never ended."""
-    if len(flowables) == 1:
-        compat.keep_with_next(flowables[0], False)  # as reportlab clears it on the others of a group
-    return KeepTogether(flowables)
-
-
 class _Handout(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, theme: Theme, doc: m.Document) -> None:
         box, meta = theme.page, doc.meta
@@ -164,7 +153,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
             title=full_title,
             author=meta.author, subject=meta.subtitle, keywords=", ".join(meta.keywords),
             creator="reportgen", producer="reportgen", lang=meta.lang, invariant=1,
-            keepTogetherClass=_keep_with_next,
+            keepTogetherClass=keep_with_next,
         )
         words = theme.words_for(meta.lang)
         cover = Frame(0, 0, box.width, box.height, 0, 0, 0, 0, id="cover")
@@ -266,7 +255,7 @@ class _Story:
         self.anchors = frozenset(a for s in handout for a in _anchors(s))
         notes, hm = self.theme.notes, self.theme.handout
         for index, section in enumerate(handout):
-            label = f"{words.section.upper()} {index + 1:02d}"
+            label = f"{words.section.upper()} {index + 1:02d}" if len(handout) > 1 else ""  # a README: one
             story.append(self.heading(section.title, "heading.1", level=0, toc=True, anchor=section.anchor,
                                       source=section.source, label=label))
             story += self.blocks(section.blocks, top=True)
@@ -286,9 +275,9 @@ class _Story:
         return paragraph(plain_markup(word, self.theme.style(role).family, True), self.style(role, spaceBefore=0), word)
 
     def heading(self, title: str, role: str, level: int, toc: bool, anchor: str = "",
-                source: SourceRef | None = None, label: str = "") -> Flowable:
+                source: SourceRef | None = None, label: str | None = None) -> Flowable:
         """A heading; ``level`` is its outline depth (``-1``: not in the outline); with a
-        ``label`` ("SECTION 03"), a section's opening."""
+        ``label`` ("SECTION 03", or ``""`` for a document of one section), a section's opening."""
         self.keys += 1
         style = self.style(role, keepWithNext=1, rightIndent=self.free)
         text = plain_markup(title, self.theme.style(role).family, self.theme.style(role).bold)
@@ -298,8 +287,8 @@ class _Story:
         level = min(level, self.outline_level + 1)
         self.outline_level = level
         if toc:
-            self.contents.append(Entry(level, title, f"h{self.keys}", source, label.rsplit(" ", 1)[-1]))
-        if label:
+            self.contents.append(Entry(level, title, f"h{self.keys}", source, (label or "").rsplit(" ", 1)[-1]))
+        if label is not None:
             return SectionOpener(paragraph(text, rtl_style(style, title), title), label, self.theme, title=title,
                                  level=level, key=f"h{self.keys}", toc=toc, anchor=anchor)
         return _Heading(text, rtl_style(style, title), title, level, f"h{self.keys}", toc, anchor)
@@ -327,8 +316,7 @@ class _Story:
             case m.Heading(level=level, runs=runs, source=source, anchor=anchor):
                 outline = level - 1 if top else -1
                 role = f"heading.{min(level, self.theme.handout.heading_levels)}"
-                heading = self.heading(m.plain(runs), role, outline, top and level == 2, anchor, source)
-                return [CondPageBreak(self.theme.handout.heading_keep_room), heading] if top else [heading]
+                return [self.heading(m.plain(runs), role, outline, top and level == 2, anchor, source)]
             case m.Paragraph(runs=runs, align=align):
                 # a lead-in ("… include:") stays on the page of what it introduces
                 lead_in = m.plain(runs).rstrip().endswith(":")
