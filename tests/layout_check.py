@@ -38,6 +38,7 @@ UNDERFULL = 0.25  # a page filled less than this share of its body height is und
 AA_TEXT, AA_LARGE = 4.5, 3.0  # WCAG 2 AA contrast for text, and for large text
 RIGHT_SLACK = 20.0  # a text line may end this far left of the right margin for an aside's padding
 MEASURE_RANGE = (60, 80)  # characters a line: the comfortable range of a single column
+_SENTENCE_END = re.compile(r"[.!?:][\"'”’»)]*$")
 _BOLD = re.compile(r"Bold|Black|Heavy|Semibold|SemiBold|Demi", re.IGNORECASE)
 _MONO = re.compile(r"Mono|Courier|Code|Consol", re.IGNORECASE)
 _MARKER = re.compile(r"^(?:[•◦▪▫‣●○■□☐☑✓–—-]|\d+[.)]|[a-zA-Z][.)]|[ivxlcdm]+[.)])\s*")
@@ -134,6 +135,9 @@ class Page:
     images: list[dict[str, Any]]
     rules: list[dict[str, Any]]  # horizontal lines drawn (hairlines, note lines)
 
+    def __repr__(self) -> str:  # short: pytest shows it in a failed assertion's explanation
+        return f"Page({self.number}, {len(self.lines)} lines)"
+
 
 @dataclass
 class Document:
@@ -142,6 +146,9 @@ class Document:
     pages: list[Page]
     theme: Theme
     notes_words: frozenset[str] = field(default_factory=frozenset)
+
+    def __repr__(self) -> str:  # short: the whole would take pytest seconds to write out and cut
+        return f"Document({len(self.pages)} pages, {self.theme.name})"
 
     # -- geometry, from the theme ------------------------------------------------------------------
 
@@ -245,7 +252,10 @@ class Document:
         line of the page before was cut by the page, not ended by its paragraph, when the
         first word of this page would not have fitted after it (``RIGHT_SLACK`` stands for a
         quote's or callout's right padding). Both lines must be running text of one size, and
-        this one no list item's first line and at the indent of the line it would follow."""
+        this one no list item's first line and at the indent of the line it would follow. A line
+        ending a sentence followed by one starting with a capital is taken for a paragraph's
+        end: a widow that starts a sentence goes unseen, rather than every full last line of a
+        paragraph before a page break being taken for one."""
         if page.number < 2 or not page.body:
             return False
         before = self.pages[page.number - 2]
@@ -256,6 +266,8 @@ class Document:
             return False
         if abs(first.x0 - last.x0) > 1 and not (last.marker and first.x0 > last.x0):
             return False
+        if _SENTENCE_END.search(last.text.rstrip()) and first.text.lstrip()[:1].isupper():
+            return False  # most likely a paragraph's end and the next one's start; a break between sentences is missed
         word = next((w for w in first.words if w), None)
         space = self.body_size * 0.25
         return word is None or last.x1 + space + word >= self.right - RIGHT_SLACK
