@@ -420,10 +420,11 @@ def lone_line(doc: Document) -> list[Finding]:
     Why: a lone line cut off from its paragraph breaks the reading across the page turn for
     a few words. Heuristic, on running text at body size only (code, tables and captions are
     other matters): blocks are cut by ``Document.blocks``; a paragraph continues over a page
-    break when the last line of one page ends without sentence punctuation and the next page
-    starts with a line of the same size at the same indent that is no list item
+    break when the next page's first word would not have fitted on the last line of the page
+    before (ragged-right text breaks only there) and it starts no list item at another indent
     (``Document.continues``). A widow is such a continuation line followed by a new block or
-    nothing; an orphan is a page's last block that is one line and continues overleaf."""
+    nothing; an orphan is a page's last block that is one line and continues overleaf. A
+    one-line paragraph (a lead-in such as "To summarize,") is neither: it is whole."""
     out: list[Finding] = []
     for page in doc.pages[1:]:
         if not doc.continues(page):
