@@ -162,6 +162,11 @@ class Document:
         return self.theme.page.width - self.theme.page.right
 
     @property
+    def measure_right(self) -> float:
+        """Where running text ends: the reading measure's right edge (``Theme.measure``)."""
+        return self.theme.page.left + self.theme.measure
+
+    @property
     def body_top(self) -> float:
         return self.theme.page.top
 
@@ -195,13 +200,20 @@ class Document:
         return (len(texts) == 1 and self.is_heading(texts[0]) and texts[0].text.strip() in self.notes_words
                 and len(page.rules) >= 3)
 
+    def is_notes_heading(self, page: Page, line: Line) -> bool:
+        """"Notes" over ruled lines: at the foot of a section's last page (``notes: fill``) or
+        alone on a notes page."""
+        ruled = [r for r in page.rules if r["top"] > line.bottom]
+        return self.is_heading(line) and line.text.strip() in self.notes_words and len(ruled) >= 3
+
     def ends_section(self, page: Page) -> bool:
-        """The last page of a section: the next page starts with a level-1 heading (or the
-        contents' title, set the same), is a notes page, or there is none."""
-        if page.number >= len(self.pages):
+        """The last page of a section: it ends with room for notes, the next page starts with
+        a level-1 heading (or the contents' title, set the same; under a section label), is a
+        notes page, or there is none."""
+        if page.number >= len(self.pages) or any(self.is_notes_heading(page, ln) for ln in page.body):
             return True
         after = self.pages[page.number]  # pages are numbered from 1
-        return self.is_notes_page(after) or bool(after.body and self.is_h1(after.body[0]))
+        return self.is_notes_page(after) or any(self.is_h1(ln) for ln in after.body[:2])
 
     @cached_property
     def pitches(self) -> dict[float, float]:
@@ -270,7 +282,7 @@ class Document:
             return False  # most likely a paragraph's end and the next one's start; a break between sentences is missed
         word = next((w for w in first.words if w), None)
         space = self.body_size * 0.25
-        return word is None or last.x1 + space + word >= self.right - RIGHT_SLACK
+        return word is None or last.x1 + space + word >= self.measure_right - RIGHT_SLACK
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -348,6 +360,8 @@ def heading_stranded(doc: Document) -> list[Finding]:
             continue
         body = page.body
         for i, line in enumerate(body):
+            if doc.is_notes_heading(page, line):
+                continue
             if not doc.is_heading(line) or (i + 1 < len(body) and doc.is_heading(body[i + 1])):
                 continue  # one finding per heading, at its last line
             after = [ln for ln in body[i + 1:] if not doc.is_heading(ln)]

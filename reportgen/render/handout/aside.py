@@ -10,7 +10,7 @@ draws its own box: the aside continues on the next page in the same frame.
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from reportgen.render.handout.sources import inherit
 from reportgen.theme.handout import Padding
@@ -63,6 +63,8 @@ class Aside(Flowable):  # type: ignore[misc]
                 head.append(parts[0])
                 rest[0:1] = parts[1:]
             break
+        while head and isinstance(head[-1], Paragraph) and head[-1].getKeepWithNext():  # a title, a lead-in
+            rest.insert(0, head.pop())  # goes on with what it introduces
         if not head:
             return []
         if not rest:

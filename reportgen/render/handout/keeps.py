@@ -21,7 +21,7 @@ class KeepStart(KeepTogether):  # type: ignore[misc]
     """A ``KeepTogether`` that splits its last flowable where reportlab's would move it all."""
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        moved = super().split(avail_width, avail_height)
+        moved: list[Flowable] = super().split(avail_width, avail_height)
         if not moved or not isinstance(moved[0], _FrameBreak):
             return moved  # all fits here, or the group starts a page and must flow
         *head, last = self._content
@@ -31,7 +31,7 @@ class KeepStart(KeepTogether):  # type: ignore[misc]
         room = avail_height - used - head[-1].getSpaceAfter() - last.getSpaceBefore()
         if room <= 0:
             return moved
-        parts = last.splitOn(self.canv, avail_width, room)
+        parts: list[Flowable] = last.splitOn(self.canv, avail_width, room)
         if len(parts) < 2 or isinstance(parts[0], ActionFlowable):
             return moved  # it cannot start here (an image; a short list kept whole)
         if parts[0].wrapOn(self.canv, avail_width, room)[1] > room:
