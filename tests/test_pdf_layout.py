@@ -252,3 +252,36 @@ def test_a_long_list_ending_with_a_lead_in_at_the_end_of_a_section_is_laid_out(t
     # in a process of its own, so that a layout that never ends fails the test instead of hanging it
     subprocess.run([sys.executable, "-c", run], check=True, timeout=60)
     assert "Andthenthefollowing:" in squash(" ".join(pdf_text(out / "test-guide.pdf")))
+
+
+def test_a_heading_stays_with_the_start_of_a_long_paragraph_not_moved_with_all_of_it(tmp_path: Path) -> None:
+    """A heading before a paragraph longer than the room left keeps the paragraph's first lines
+    on its page, the rest overleaf; reportlab's KeepTogether moved both whole, leaving a gap."""
+    body = "## Heading before a long paragraph\n\n" + " ".join(f"Long{i} {LOREM}" for i in range(4)) + " TheEnd.\n"
+    out = build_to(write_content(tmp_path, sections(body, range(2, 9))), tmp_path / "o", ("pdf",))[0]
+    pages = [squash(p) for p in pdf_text(out)]
+    heading = [i for i, p in enumerate(pages) if "Headingbeforealongparagraph" in p and i > 1]  # not the contents
+    assert len(heading) == 7
+    assert all("Long0Loremipsum" in pages[i] for i in heading)  # never alone at a page's foot
+    assert any("TheEnd." not in pages[i] for i in heading)  # started on the heading's page, ended overleaf
+
+
+def test_sections_open_with_a_numbered_label_a_balanced_title_and_an_accent_bar(tmp_path: Path) -> None:
+    import pdfplumber
+
+    files = {"a.md": "# First\n\nText.\n", "b.md": "# A title long enough to need two lines of the page\n\nText.\n"}
+    guide = "title: T\nlang: de\nsections:\n  - a.md\n  - b.md\n"
+    out = build_to(write_content(tmp_path, files, guide=guide), tmp_path / "o", ("pdf",))[0]
+    theme = load_theme(None, Diagnostics())
+    with pdfplumber.open(out) as pdf:
+        contents = pdf.pages[1].extract_text()
+        assert "01 First" in contents and "02 A title long" in contents  # numbered as the sections are
+        page = pdf.pages[3]
+        lines = page.extract_text_lines()
+        label = next(ln for ln in lines if ln["text"] == "ABSCHNITT 02")  # in the guide's language
+        title = [ln for ln in lines if ln["chars"][0]["size"] == pytest.approx(theme.style("heading.1").size)]
+        assert len(title) == 2 and label["top"] < title[0]["top"]
+        widths = sorted(ln["x1"] - ln["x0"] for ln in title)
+        assert widths[0] > 0.6 * widths[1]  # balanced, not a long line and a lone word
+        bars = [r for r in page.rects if r["top"] > title[1]["bottom"] and r["width"] < theme.page.inner_width / 4]
+        assert bars and bars[0]["x0"] == pytest.approx(theme.page.left)
