@@ -295,7 +295,7 @@ class _Story:
 
     def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", top: bool = False) -> list[Flowable]:
         """The flowables of ``blocks``. ``top``: they go straight into the story, not into a list
-        item or an aside. Only there are short lists and FAQ items kept together (a
+        item or an aside. Only there are short lists kept together (a
         ``KeepTogether`` that does not fit splits into a frame break and its content, and in a
         list item the break would be drawn: "_FrameBreak.wrap should never be called"), and
         only there do headings get a bookmark and a contents entry (the document template
@@ -503,8 +503,8 @@ class _Story:
         return [main, paragraph(text, style, caption)]
 
     def faq_item(self, item: m.FaqItem, top: bool) -> list[Flowable]:
-        """A question and its answer, kept together at the ``top`` (see ``blocks``): a
-        ``KeepTogether`` always hands its content to the story, so the answer is ``top`` too."""
+        """A question and its answer. The question is kept with the start of the answer (its
+        ``keepWithNext``: at the ``top`` a ``KeepStart``, see ``keeps.py``), not with all of it: a
+        long answer starts under its question rather than leaving the rest of a page empty."""
         question = self.para(item.question, "faq.question", keepWithNext=1)
-        parts = [question, *self.blocks(item.answer, "faq.answer", top), Spacer(1, self.theme.handout.faq_gap_mm * mm)]
-        return [KeepTogether(parts)] if top else parts
+        return [question, *self.blocks(item.answer, "faq.answer", top), Spacer(1, self.theme.handout.faq_gap_mm * mm)]
