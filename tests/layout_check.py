@@ -206,6 +206,14 @@ class Document:
         ruled = [r for r in page.rules if r["top"] > line.bottom]
         return self.is_heading(line) and line.text.strip() in self.notes_words and len(ruled) >= 3
 
+    def complete_before_next_page(self, page: Page, heading: Line) -> bool:
+        """What ``heading`` introduces ends on its page: the next page opens with a heading of
+        its rank or higher (a changelog's release of one line, say)."""
+        if page.number >= len(self.pages) or not self.pages[page.number].body:
+            return True
+        first = self.pages[page.number].body[0]
+        return self.is_heading(first) and first.size >= heading.size - 0.5
+
     def ends_section(self, page: Page) -> bool:
         """The last page of a section: it ends with room for notes, the next page starts with
         a level-1 heading (or the contents' title, set the same; under a section label), is a
@@ -366,7 +374,7 @@ def heading_stranded(doc: Document) -> list[Finding]:
                 continue  # one finding per heading, at its last line
             after = [ln for ln in body[i + 1:] if not doc.is_heading(ln)]
             drawn = any(im["top"] > line.bottom and im["bottom"] < doc.body_bottom + 1 for im in page.images)
-            if len(after) < 2 and not drawn:
+            if len(after) < 2 and not drawn and not doc.complete_before_next_page(page, line):
                 out.append(Finding(page.number, "heading stranded", line.excerpt))
     return out
 

@@ -137,3 +137,15 @@ def test_a_long_running_header_and_footer_are_shortened_clear_of_the_logo_and_pa
     ellipsis = next(c for c in chars if c["text"] == "…")
     number = min(c["x0"] for c in chars if c["x0"] > ellipsis["x1"])
     assert number - ellipsis["x1"] >= 6  # a clear gap between the footer text and "Page 2 of 3"
+
+
+@pytest.mark.parametrize(("text", "curled"), [
+    ('Revert "ci: use it by @a in #1', "Revert “ci: use it by @a in #1"),  # no pair: opens where a word starts
+    ('`ww`: "万万"化开关', "ww: “万万”化开关"),  # markdown-it leaves quotes beside CJK letters straight
+    ('<span>said "so"</span> `"kept"`', "said “so” \"kept\""),  # raw HTML text too; code as written
+])
+def test_quotes_the_typographer_leaves_straight_are_curled_by_position(tmp_path: Path, text: str,
+                                                                        curled: str) -> None:
+    section, _ = loaded(tmp_path, "en", text + "\n")
+    para = next(b for b in section.blocks if isinstance(b, m.Paragraph))
+    assert m.plain(para.runs) == curled

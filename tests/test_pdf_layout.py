@@ -285,3 +285,17 @@ def test_sections_open_with_a_numbered_label_a_balanced_title_and_an_accent_bar(
         assert widths[0] > 0.6 * widths[1]  # balanced, not a long line and a lone word
         bars = [r for r in page.rects if r["top"] > title[1]["bottom"] and r["width"] < theme.page.inner_width / 4]
         assert bars and bars[0]["x0"] == pytest.approx(theme.page.left)
+
+
+def test_a_link_on_a_fill_keeps_its_texts_colour_and_one_on_the_page_the_link_colour(tmp_path: Path) -> None:
+    """A link in a table's header row is printed on primary: the link colour would not read
+    there (1.9:1 for the default brand), so it keeps the header's text colour, underlined."""
+    import pdfplumber
+
+    text = "# T\n\n| [Docs](https://example.com/d) | b |\n|---|---|\n| [Home](https://example.com/h) | 2 |\n"
+    out = build_to(write_content(tmp_path, {"a.md": text}), tmp_path / "o", ("pdf",))[0]
+    theme = load_theme(None, Diagnostics())
+    with pdfplumber.open(out) as pdf:
+        chars = pdf.pages[2].chars
+    colour = {c["text"]: tuple(round(v * 255) for v in c["non_stroking_color"]) for c in chars}
+    assert colour["D"] == theme.colors.on_primary and colour["H"] == theme.colors.link

@@ -106,6 +106,26 @@ def _trim(items: list[Item]) -> list[Item]:
     return items
 
 
+def curl_left_over_quotes(items: list[Item], quotes: tuple[str, ...]) -> list[Item]:
+    """Straight double quotes the typographer left (one without its pair, one before a CJK
+    character, text from raw HTML) as the language's opening quote where a word starts, else
+    its closing one; never in code."""
+    out: list[Item] = []
+    before = " "
+    for item in items:
+        if isinstance(item, Run) and not item.code and '"' in item.text:
+            chars = list(item.text)
+            for k, char in enumerate(chars):
+                if char == '"':
+                    previous = chars[k - 1] if k else before
+                    chars[k] = quotes[0] if previous.isspace() or previous in "([{" else quotes[1]
+            item = replace(item, text="".join(chars))
+        if isinstance(item, Run) and item.text:
+            before = item.text[-1]
+        out.append(item)
+    return out
+
+
 class InlineReader:
     """Reads the inline nodes of one block; ``line`` follows the line breaks it passes."""
 
@@ -116,7 +136,7 @@ class InlineReader:
 
     def read(self, node: SyntaxTreeNode) -> list[Item]:
         self.walk(node.children, Run(""))
-        return merge(self.out)
+        return curl_left_over_quotes(merge(self.out), quotes_for(self.file.ctx.lang))
 
     def walk(self, nodes: Iterable[SyntaxTreeNode], marks: Run) -> None:
         html_open: list[tuple[str, Run]] = []  # inline HTML elements open at this level

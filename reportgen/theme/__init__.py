@@ -113,6 +113,12 @@ class Theme:
         per_char = width(MEASURE_SAMPLE, body.family, body.size) / len(MEASURE_SAMPLE)
         return min(self.page.inner_width, self.handout.measure_chars * per_char)
 
+    def link_color(self, text_color: RGB) -> RGB:
+        """A link's colour in text of ``text_color``: the link colour in text printed on the
+        page, the text's own (links are underlined) in text printed on a fill, such as a table's
+        header row, where the link colour would not read."""
+        return self.colors.link if text_color == self.colors.foreground else text_color
+
     def words_for(self, lang: str) -> Words:
         """What the outputs print on their own ("Contents", "Page 2 of 9"), in ``lang``, with
         the brand's words in their place."""

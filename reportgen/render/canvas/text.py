@@ -149,7 +149,7 @@ class TextPainter:
             size = para.size * (deck.pdf_script_size if seg.run.script else 1)
             text.setRise(para.size * rise.get(seg.run.script, 0.0))
             own = seg.run.color if isinstance(seg.run, ColoredRun) else color  # a code token's
-            text.setFillColor(rgb(self.theme.colors.link if link else own))
+            text.setFillColor(rgb(self.theme.link_color(color) if link else own))
             text.setFont(face, size)
             text.textOut(part)
             advance = stringWidth(part, face, size)
@@ -162,7 +162,7 @@ class TextPainter:
         for x0, x1 in struck:
             self.rule(color, para.size, x0, x1, baseline + deck.pdf_strike_height * para.size)
         for url, x0, x1 in links:
-            self.rule(self.theme.colors.link, para.size, x0, x1, baseline - para.size * deck.pdf_underline * 2)
+            self.rule(self.theme.link_color(color), para.size, x0, x1, baseline - para.size * deck.pdf_underline * 2)
             area = (x0, baseline - deck.pdf_descent * para.size, x1, baseline + deck.pdf_link_top * para.size)
             if url.startswith("#"):
                 self.c.linkRect("", url[1:], area, relative=1, thickness=0)

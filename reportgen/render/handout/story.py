@@ -44,6 +44,7 @@ from reportgen.render.handout.keeps import keep_with_next
 from reportgen.render.handout.opener import SectionOpener
 from reportgen.render.handout.pages import Cover, NotesSpace
 from reportgen.render.handout.sources import inherit, tag, unplaceable
+from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import BidiParagraph, paragraph, rtl_style
 from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.render.pdf.markup import code_markup, markup, plain_markup
@@ -114,9 +115,12 @@ class _Vector(Flowable):  # type: ignore[misc]
 
 
 def _short(block: m.BulletList, hm: HandoutMetrics) -> bool:
-    """Few, brief items: better moved whole to the next page than split."""
-    text = sum(len(m.plain(b.runs)) for i in block.items for b in i.blocks if isinstance(b, m.Paragraph))
-    return len(block.items) <= hm.short_list_items and text < hm.short_list_chars
+    """Few, brief items, nested ones counted: better moved whole to the next page than split."""
+    inner = list(m.walk((block,)))
+    items = sum(len(b.items) for b in inner if isinstance(b, m.BulletList))
+    text = sum(len(m.plain(b.runs)) for b in inner if isinstance(b, m.Paragraph))
+    return items <= hm.short_list_items and text < hm.short_list_chars and all(
+        isinstance(b, (m.BulletList, m.Paragraph)) for b in inner)
 
 
 class _Anchored(BidiParagraph):
@@ -304,10 +308,16 @@ class _Story:
         for block in blocks:
             flowables = self.block(block, role, top)
             tag(flowables, block)
+            if top and isinstance(block, m.Paragraph) and out and isinstance(out[-1], (_Heading, SectionOpener)) \
+                    and self.one_line(block):
+                compat.keep_with_next(flowables[0], True)  # a heading needs more than one line under it
             if top and isinstance(block, m.BulletList) and _short(block, self.theme.handout):
-                # a short list is not split, and moves with its lead-in ("… include:")
-                lead_in = [out.pop()] if out and isinstance(out[-1], Paragraph) and out[-1].getKeepWithNext() else []
-                flowables = [KeepTogether(lead_in + flowables)]
+                # a short list is not split, and moves with its lead-in ("… include:") and the
+                # heading above (reportlab would group neither with a KeepTogether)
+                kept: list[Flowable] = []
+                while out and out[-1].getKeepWithNext():
+                    kept.insert(0, out.pop())
+                flowables = [KeepTogether(kept + flowables)]
             out += flowables
         return out
 
@@ -347,6 +357,11 @@ class _Story:
                 return []  # the deck's alone
             case _:
                 raise AssertionError(f"unhandled block {block!r}")
+
+    def one_line(self, block: m.Paragraph) -> bool:
+        """Whether a paragraph of body text takes a single line of the measure."""
+        body = self.theme.style("body")
+        return width(m.plain(block.runs), body.family, body.size) <= self.width - self.free
 
     def bullets(self, block: m.BulletList, role: str) -> Flowable:
         hm = self.theme.handout

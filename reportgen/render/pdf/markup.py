@@ -37,7 +37,7 @@ def markup(runs: Inline, theme: Theme, style: TextStyle, anchors: frozenset[str]
         if bold != style.bold or italic != style.italic:
             text = f'<font face="{style.family.face(bold, italic)}">{text}</font>'
         if run.link and (not run.link.startswith("#") or run.link[1:] in anchors):
-            color = "#" + to_hex(theme.colors.link)
+            color = "#" + to_hex(theme.link_color(style.color))
             text = f'<a href="{_html_escape(run.link)}" color="{color}"><u>{text}</u></a>'
         parts.append(text)
     return "".join(parts)

@@ -104,7 +104,7 @@ def _run(p: Any, run: Run, text: str, font: FontFamily, fallback: bool, para: Pa
         rpr.set("baseline", str(round(shift * PERCENT)))
     fill = etree.SubElement(rpr, _A + "solidFill")
     color = run.color if isinstance(run, ColoredRun) else style.color
-    etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.colors.link if target else color))
+    etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.link_color(style.color) if target else color))
     etree.SubElement(rpr, _A + "latin", typeface=font.deck_name)
     if fallback:
         etree.SubElement(rpr, _A + "ea", typeface=font.deck_name)
