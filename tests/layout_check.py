@@ -436,6 +436,9 @@ def underfull_page(doc: Document) -> list[Finding]:
     return out
 
 
+_LEADER = ". . . ."  # a contents entry's dot leader
+
+
 def lone_line(doc: Document) -> list[Finding]:
     """A paragraph's single line alone at the top (widow) or the foot (orphan) of a page.
 
@@ -449,8 +452,8 @@ def lone_line(doc: Document) -> list[Finding]:
     one-line paragraph (a lead-in such as "To summarize,") is neither: it is whole."""
     out: list[Finding] = []
     for page in doc.pages[1:]:
-        if not doc.continues(page):
-            continue
+        if not doc.continues(page) or _LEADER in page.body[0].text:
+            continue  # a contents page's entries are set one to a line, not as paragraphs
         blocks = doc.blocks(page)
         if len(blocks[0]) == 1:
             out.append(Finding(page.number, "lone line (widow)", blocks[0][0].excerpt))

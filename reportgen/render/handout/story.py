@@ -457,7 +457,7 @@ class _Story:
         inner: list[Flowable] = []
         if title:
             inner.append(paragraph(plain_markup(title, self.theme.style("heading.3").family, bold=True),
-                                   self.style("heading.3", spaceBefore=0), title))
+                                   self.style("heading.3", spaceBefore=0, keepWithNext=1), title))
         hm = self.theme.handout
         free = self.free
         with self.boxed(), self.narrower(hm.aside_padding.left + hm.aside_padding.right):
