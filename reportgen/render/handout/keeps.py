@@ -34,9 +34,25 @@ class KeepStart(KeepTogether):  # type: ignore[misc]
         parts: list[Flowable] = last.splitOn(self.canv, avail_width, room)
         if len(parts) < 2 or isinstance(parts[0], ActionFlowable):
             return moved  # it cannot start here (an image; a short list kept whole)
-        if parts[0].wrapOn(self.canv, avail_width, room)[1] > room:
+        if not self._starts(parts, avail_width, room):
             return moved
         return [*head, *parts]
+
+    def _starts(self, parts: list[Flowable], width: float, room: float) -> bool:
+        """Whether a piece of ``parts`` fits ``room`` and would stay there: one kept with what
+        follows it (a list item's lead-in "…:" before its sub-list) would not, if that does not
+        fit too. A list splits into all its items, so the first alone does not tell."""
+        used, placed = 0.0, 0
+        for index, part in enumerate(parts):
+            gap = parts[index - 1].getSpaceAfter() + part.getSpaceBefore() if index else 0.0
+            height = part.wrapOn(self.canv, width, room - used - gap)[1]
+            if used + gap + height > room:
+                break
+            used += gap + height
+            placed += 1
+        while placed and parts[placed - 1].getKeepWithNext():
+            placed -= 1
+        return placed > 0
 
 
 def keep_with_next(flowables: list[Flowable]) -> Flowable:

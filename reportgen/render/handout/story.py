@@ -40,7 +40,7 @@ from reportgen.measure import column_widths, longest_words
 from reportgen.render.dates import set_pdf_dates
 from reportgen.render.handout.aside import Aside
 from reportgen.render.handout.contents import Contents, Entry
-from reportgen.render.handout.keeps import keep_with_next
+from reportgen.render.handout.keeps import KeepStart, keep_with_next
 from reportgen.render.handout.opener import SectionOpener
 from reportgen.render.handout.pages import Cover, NotesSpace
 from reportgen.render.handout.sources import inherit, tag, unplaceable
@@ -311,13 +311,17 @@ class _Story:
             if top and isinstance(block, m.Paragraph) and out and isinstance(out[-1], (_Heading, SectionOpener)) \
                     and self.one_line(block):
                 compat.keep_with_next(flowables[0], True)  # a heading needs more than one line under it
-            if top and isinstance(block, m.BulletList) and _short(block, self.theme.handout):
-                # a short list is not split, and moves with its lead-in ("… include:") and the
-                # heading above (reportlab would group neither with a KeepTogether)
+            if top and isinstance(block, m.BulletList):
+                # reportlab keeps nothing with a list (a container): its heading and lead-in
+                # ("… include:") are grouped with it here; a short list moves whole with them,
+                # a long one keeps its first item with them (``keeps.KeepStart``)
                 kept: list[Flowable] = []
                 while out and out[-1].getKeepWithNext():
                     kept.insert(0, out.pop())
-                flowables = [KeepTogether(kept + flowables)]
+                if _short(block, self.theme.handout):
+                    flowables = [KeepTogether(kept + flowables)]
+                elif kept:
+                    flowables = [KeepStart(kept + flowables)]
             out += flowables
         return out
 
