@@ -299,3 +299,16 @@ def test_a_link_on_a_fill_keeps_its_texts_colour_and_one_on_the_page_the_link_co
         chars = pdf.pages[2].chars
     colour = {c["text"]: tuple(round(v * 255) for v in c["non_stroking_color"]) for c in chars}
     assert colour["D"] == theme.colors.on_primary and colour["H"] == theme.colors.link
+
+
+def test_a_heading_stays_with_the_first_item_of_a_long_list(tmp_path: Path) -> None:
+    """reportlab groups nothing with a list; a heading above one (whose first item is a
+    lead-in to a sub-list) would stay behind at a page's foot with the whole list overleaf."""
+    items = "".join(f"- Item {i} introduces its part:\n" + "".join(f"  - sub {i}.{j} {LOREM[:60]}\n" for j in range(6))
+                    for i in range(8))
+    body = "## Heading over a list\n\n" + items
+    out = build_to(write_content(tmp_path, sections(body, range(2, 12))), tmp_path / "o", ("pdf",))[0]
+    pages = [squash(p) for p in pdf_text(out)]
+    heading = [i for i, p in enumerate(pages) if "Headingoveralist" in p and i > 1]  # not the contents
+    assert len(heading) == 10
+    assert all("Item0introducesitspart:" in pages[i] and "sub0.0Lorem" in pages[i] for i in heading)
