@@ -305,11 +305,11 @@ class _Story:
         only there do headings get a bookmark and a contents entry (the document template
         never sees a heading inside another flowable, so its link would point nowhere)."""
         out: list[Flowable] = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
             flowables = self.block(block, role, top)
             tag(flowables, block)
             if top and isinstance(block, m.Paragraph) and out and isinstance(out[-1], (_Heading, SectionOpener)) \
-                    and self.one_line(block):
+                    and self.one_line(block) and index < len(blocks) - 1:
                 compat.keep_with_next(flowables[0], True)  # a heading needs more than one line under it
             if top and isinstance(block, m.BulletList):
                 # reportlab keeps nothing with a list (a container): its heading and lead-in
