@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -201,3 +202,16 @@ def qpdf_check(path: Path, qpdf: str | None) -> str:
         return "warnings"
     last = (proc.stderr or proc.stdout).strip().splitlines()
     return "errors: " + (last[-1] if last else f"exit {proc.returncode}")
+
+
+def layout_findings(pdf_path: Path) -> list[Any]:
+    """The handout's layout findings (``tests/layout_check.py``: stranded headings, text off the
+    margins, underfull pages, lone lines, low contrast, straight quotes), read with the default
+    brand the corpus is built in."""
+    sys.path.append(str(Path(__file__).resolve().parent.parent))  # for tests/; reportgen as installed
+    from reportgen.brand import load_theme
+    from reportgen.errors import Diagnostics
+    from tests import layout_check
+
+    doc = layout_check.read(pdf_path, load_theme(None, Diagnostics()))
+    return [finding for check in layout_check.CHECKS for finding in check(doc)]

@@ -89,6 +89,9 @@ class Result:
     overflow_error: str = ""
     audit_errors: int | None = None
     audit_examples: list[str] = field(default_factory=list)
+    layout: int | None = None  # findings of tests/layout_check.py (stranded headings, lone lines, …)
+    layout_kinds: dict[str, int] = field(default_factory=dict)
+    layout_examples: list[str] = field(default_factory=list)
     measure_error: str = ""
 
 
@@ -173,6 +176,9 @@ def measure_pdf(doc: Document, pdf_path: Path, opts: Options, result: Result) ->
     result.off_page, result.off_page_examples = off.outside, off.outside_examples
     result.right_margin, result.right_margin_examples = off.right_margin, off.margin_examples
     result.qpdf = measure.qpdf_check(pdf_path, opts.qpdf)
+    findings = measure.layout_findings(pdf_path)
+    result.layout, result.layout_examples = len(findings), [str(f)[:120] for f in findings[: measure.EXAMPLES]]
+    result.layout_kinds = dict(Counter(f.kind for f in findings))
 
 
 def measure_deck(deck: Path, opts: Options, result: Result) -> None:
@@ -233,8 +239,8 @@ def _cell(value: Any, fmt: str = "{}") -> str:
 
 
 def table(results: list[Result], opts: Options) -> str:
-    head = ["id", "tag", "exit", "traceback", "warnings", "HTML printed", "coverage %", "off page", "slide issues",
-            "time s", "pages"]
+    head = ["id", "tag", "exit", "traceback", "warnings", "HTML printed", "coverage %", "off page", "layout",
+            "slide issues", "time s", "pages"]
     if opts.audit:
         head.append("audit errors")
     rows = ["| " + " | ".join(head) + " |", "|" + "|".join("---" if i < 2 else "---:" for i in range(len(head))) + "|"]
@@ -242,7 +248,7 @@ def table(results: list[Result], opts: Options) -> str:
         slide = _cell(r.slide_issues) if not r.overflow_error else "tool error"
         cov = _cell(r.coverage, "{:.1f}") + ("" if r.script == "latin" or r.coverage is None else f" ({r.script})")
         cells = [r.id, r.tag, str(r.exit), "**yes**" if r.traceback else "no", str(r.warnings),
-                 _cell(r.html_printed), cov, _cell(r.off_page), slide if opts.overflow else "–",
+                 _cell(r.html_printed), cov, _cell(r.off_page), _cell(r.layout), slide if opts.overflow else "–",
                  f"{r.seconds:.1f}", _cell(r.pages)]
         if opts.audit:
             cells.append(_cell(r.audit_errors))
@@ -269,6 +275,9 @@ def summary(results: list[Result], opts: Options) -> dict[str, Any]:
         "with_off_page": sum(1 for r in built if r.off_page),
         "right_margin_chars": sum(r.right_margin or 0 for r in built),
         "qpdf_not_ok": sum(1 for r in built if r.qpdf not in ("ok", "n/a", "")),
+        "layout": sum(r.layout or 0 for r in built),
+        "with_layout": sum(1 for r in built if r.layout),
+        "layout_kinds": dict(sum((Counter(r.layout_kinds) for r in built), Counter())),
         "slide_issues": sum(r.slide_issues or 0 for r in built) if opts.overflow else None,
         "decks_with_slide_issues": sum(1 for r in built if r.slide_issues) if opts.overflow else None,
         "audit_errors": sum(r.audit_errors or 0 for r in built) if opts.audit else None,
@@ -288,6 +297,8 @@ def summary_text(s: dict[str, Any]) -> str:
         f"- characters off the page: {s['off_page_chars']} in {s['with_off_page']} documents "
         f"(in the last 20 pt of the right margin: {s['right_margin_chars']})",
         f"- qpdf --check not clean: {s['qpdf_not_ok']}",
+        f"- layout findings (`tests/layout_check.py`): {s['layout']} in {s['with_layout']} documents"
+        + (" (" + ", ".join(f"{k}: {n}" for k, n in sorted(s["layout_kinds"].items())) + ")" if s["layout"] else ""),
         f"- slide issues (pptx_overflow): {_cell(s['slide_issues'])}"
         + (f" in {s['decks_with_slide_issues']} decks" if s["slide_issues"] is not None else " (not run: --overflow)"),
     ]
@@ -335,6 +346,8 @@ def details(results: list[Result]) -> str:
             lines.append("missing words: " + ", ".join(f"{w} ({n})" for w, n in r.missing_words))
         if r.off_page_examples:
             lines.append("off page: " + "; ".join(f"`{e}`" for e in r.off_page_examples))
+        if r.layout_examples:
+            lines.append("layout: " + "; ".join(f"`{e}`" for e in r.layout_examples))
         if r.slide_issue_examples:
             lines.append("slides: " + "; ".join(f"`{e}`" for e in r.slide_issue_examples))
         for problem in (r.overflow_error, r.measure_error):
