@@ -263,3 +263,20 @@ def test_east_asian_paragraphs_keep_a_wider_margin_and_never_hang_punctuation(tm
     paragraphs = [p for s in Presentation(str(deck)).slides for p in s.element.iter(qn("a:p"))
                   if p.find(qn("a:r")) is not None]
     assert paragraphs and all(p.find(qn("a:pPr")).get("hangingPunct") == "0" for p in paragraphs)
+
+
+@settings(max_examples=40, deadline=None)
+@given(lines=st.integers(min_value=1, max_value=90), blank_every=st.integers(min_value=2, max_value=12))
+def test_a_code_block_stays_whole_when_it_can_and_splits_evenly_when_it_must(lines: int, blank_every: int) -> None:
+    from reportgen.render.deck.fit import Fitter, Item
+
+    theme = THEMES["default"]
+    fitter = Fitter(theme)
+    code = "\n".join("" if i % blank_every == blank_every - 1 else f"value_{i} = compute({i})" for i in range(lines))
+    pages = fitter.fit_body([Item((m.Run(code, code=True),), code=True, lang="python")], 800, 330)
+    counts = [len(page) for page in pages]
+    assert sum(counts) == lines  # every line, once
+    if len(pages) > 1:
+        assert min(counts) >= 3 and max(counts) - min(counts) <= theme.deck.code_blank_reach + 1, counts
+        assert all(page[0].size == theme.style("slide.body").size for page in pages)
+    assert all(p.space_after == 0 for page in pages for p in page[:-1])  # lines set close

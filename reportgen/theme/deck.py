@@ -139,3 +139,5 @@ class DeckMetrics:
     # -- an SVG as a PNG (the deck's pictures; the PDFs draw SVGs as vectors) ------------------
     svg_png_px_per_pt: float = 2.0  # pixels a point of the shown size: sharp on a projector or a 2× screen
     svg_png_max_side: int = 2000  # pixels on the long side at most, whatever the size shown
+    code_min_size: float = 14.0  # a slide holding code may shrink to this size to keep the block on one slide
+    code_blank_reach: int = 3  # a code block split over slides is cut at a blank line up to this many lines early

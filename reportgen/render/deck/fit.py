@@ -106,23 +106,35 @@ class Fitter:
 
     def pack(self, items: list[Item], width: float, height: float, size: float,
              max_items: int) -> list[list[Para]]:
-        """Pack items into pages of ``height``; an item taller than a page is split by lines."""
+        """Pack items into pages of ``height``, at most ``max_items`` a page (a code block counts
+        as one); an item taller than a page is split by lines, a code block into even parts."""
         pages: list[list[Para]] = [[]]
-        used = 0.0
-        queue = [piece for item in items for piece in self.code_lines(item, size, width)]
+        used, count = 0.0, 0
+        queue = list(items)
         while queue:
             item = queue.pop(0)
+            if item.code:
+                for chunk in self._code_chunks(item, size, width, height):
+                    need = sum(p.height for p in chunk) - chunk[-1].space_after
+                    if pages[-1] and (used + need > height or count >= max_items):
+                        pages.append([])
+                        used, count = 0.0, 0
+                    pages[-1] += chunk
+                    used += sum(p.height for p in chunk)
+                count += 1
+                continue
             para, lines = self.para(item, size, width)
             last_after = para.space_after
             fits = used + para.height - last_after <= height
-            full = len(pages[-1]) >= max_items
+            full = count >= max_items
             if fits and not full:
                 pages[-1].append(para)
                 used += para.height
+                count += 1
                 continue
             if pages[-1] and (full or para.height - last_after <= height):
                 pages.append([])
-                used = 0.0
+                used, count = 0.0, 0
                 queue.insert(0, item)
                 continue
             # taller than a whole page: keep the lines that fit, continue the rest
@@ -133,8 +145,35 @@ class Fitter:
             if rest:
                 queue.insert(0, replace(item, runs=runs_of_words(rest), bullet=""))
                 pages.append([])
-                used = 0.0
+                used, count = 0.0, 0
         return [p for p in pages if p]
+
+    def _code_chunks(self, item: Item, size: float, width: float, height: float) -> list[list[Para]]:
+        """A code block's lines, set close (space after the last only), whole if a page holds
+        them, else in as few parts as pages need, of even length, each cut at a blank line
+        near its end when there is one: never a tail of a line or two on a slide of its own."""
+        lines = [self.para(piece, size, width)[0] for piece in self.code_lines(item, size, width)]
+        after = lines[-1].space_after
+        lines = [replace(p, space_after=0) for p in lines[:-1]] + [lines[-1]]
+        pitch = lines[0].height
+        fits = max(int((height - after) // pitch), 1)
+        if len(lines) <= fits:
+            return [lines]
+        parts = -(-len(lines) // fits)
+        chunks: list[list[Para]] = []
+        start = 0
+        reach = self.theme.deck.code_blank_reach
+        while start < len(lines):
+            left = parts - len(chunks)  # parts still to make, this one included
+            end = min(start + -(-(len(lines) - start) // left), len(lines))
+            if end < len(lines):
+                blank = [k for k in range(end - 1, max(end - 1 - reach, start), -1) if not plain(lines[k].runs).strip()
+                         and len(lines) - (k + 1) <= (left - 1) * fits]  # the rest still fits the parts left
+                end = blank[0] + 1 if blank else end  # the blank line ends this part, unseen
+            chunk = lines[start:end]
+            chunks.append(chunk[:-1] + [replace(chunk[-1], space_after=after)])
+            start = end
+        return chunks
 
     def code_lines(self, item: Item, size: float, width: float) -> list[Item]:
         """A code block as paragraphs that each fit one line of the box at ``size``, counting every
@@ -157,7 +196,10 @@ class Fitter:
         theme = self.theme
         base = theme.style("slide.body").size
         size = base
-        while size >= max(theme.deck.min_body, base - theme.deck.body_shrink):
+        floor = max(theme.deck.min_body, base - theme.deck.body_shrink)
+        if any(item.code for item in items):  # a code block shrinks further before it splits
+            floor = min(floor, theme.deck.code_min_size)
+        while size >= floor:
             pages = self.pack(items, width, height, size, max_items or theme.deck.max_bullets)
             if len(pages) == 1:
                 return pages
