@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -280,3 +281,88 @@ def test_a_code_block_stays_whole_when_it_can_and_splits_evenly_when_it_must(lin
         assert min(counts) >= 3 and max(counts) - min(counts) <= theme.deck.code_blank_reach + 1, counts
         assert all(page[0].size == theme.style("slide.body").size for page in pages)
     assert all(p.space_after == 0 for page in pages for p in page[:-1])  # lines set close
+
+
+def without_slide_blocks(root: Path) -> Path:
+    """The default guide as any new guide starts: no ``::: slides`` blocks."""
+    import re
+    import shutil
+
+    shutil.copytree(CONTENT, root / "content")
+    for path in (root / "content").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^::: ?slides.*?^:::\s*$\n?", "", text, flags=re.S | re.M), encoding="utf-8")
+    return root / "content"
+
+
+def body_lines(slide: Slide) -> int:
+    return sum(len(p.breaks) for shape in slide.shapes if isinstance(shape, TextBox) and shape.name == "Body"
+               for p in shape.paras)
+
+
+@pytest.mark.parametrize("theme", ["default", "northwind"])
+def test_prose_only_sections_get_slides_and_no_divider_follows_a_divider(tmp_path: Path, theme: str) -> None:
+    content = without_slide_blocks(tmp_path)
+    assert "::: slides" not in "".join(p.read_text(encoding="utf-8") for p in content.glob("*.md"))
+    doc = load_document(content, Diagnostics())
+    slides = plan_slides(doc, THEMES[theme])
+    assert_fits(slides, THEMES[theme])
+    kinds = [s.kind for s in slides]
+    assert not any(a == b == "divider" for a, b in zip(kinds, kinds[1:]))
+    assert kinds[-2] != "divider"
+    for section in doc.sections:  # every section has slides of its own, opened by exactly one
+        own = [s for s in slides if s.section == section.title and s.kind != "divider"]
+        assert own and sum(s.opens for s in slides if s.section == section.title) == 1, section.title
+    for slide in slides:  # none near-empty: two lines at least, or a table or a picture
+        if slide.kind == "content":
+            assert body_lines(slide) >= 2 or any(isinstance(s, (TableBox, ImageBox)) for s in slide.shapes), slide
+    text = squash_all(all_slide_text(slides))
+    for section in doc.sections:  # the prose is all in the notes
+        for block in section.blocks:
+            if isinstance(block, m.Paragraph):
+                assert squash_all(m.plain(block.runs)) in text
+
+
+def squash_all(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_a_short_section_has_a_label_not_a_divider_and_its_first_slide_opens_it() -> None:
+    from reportgen.render.deck.leads import leads
+
+    ref = SourceRef(Path("a.md"), 1)
+    doc = m.Document(m.Meta(title="T", source=ref), (
+        m.Section("One part", (m.Paragraph((m.Run("First point. Second point, which says more."),), ref),), ref,
+                  anchor="one"),
+    ))
+    slides = plan_slides(doc, THEMES["default"])
+    assert [s.kind for s in slides] == ["title", "agenda", "content", "closing"]
+    content = slides[2]
+    label = next(s for s in content.shapes if isinstance(s, TextBox) and s.name == "Section label")
+    assert m.plain(label.paras[0].runs) == "01 · ONE PART" and content.opens and "one" in content.anchors
+    assert label.y + label.h <= content.title.y + 0.01  # above the title
+    assert leads(["First point. Second point, which says more."], 90, 3, 1 / 3) == [
+        "First point.", "Second point, which says more."]
+
+
+def test_leads_cut_at_a_clause_else_at_a_word() -> None:
+    from reportgen.render.deck.leads import shorten
+
+    long = "Choosing the wrong path is not just a waste of time, it is a missed opportunity to master the tools."
+    assert shorten(long, 60, 1 / 3) == "Choosing the wrong path is not just a waste of time…"
+    assert shorten("word " * 30, 40, 1 / 3).endswith("word…") and len(shorten("word " * 30, 40, 1 / 3)) <= 41
+
+
+def test_an_image_that_cannot_be_shown_gets_no_slide_and_a_heading_over_a_table_titles_it(tmp_path: Path) -> None:
+    text = ("# S\n\n- a point\n- another\n\n![Logo](missing.png)\n\n![Chart](https://example.com/c.png)\n\n"
+            "## The comparison\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    doc = load_document(write_content(tmp_path, {"a.md": text}), Diagnostics())
+    slides = plan_slides(doc, THEMES["default"])
+    assert not [s for s in slides if s.kind == "image"]
+    points = next(s for s in slides if s.kind == "content")
+    shown = all_slide_text([replace(s, notes="") for s in slides])
+    assert "Logo" not in shown and "Chart" not in shown
+    assert "Logo" in points.notes and "Chart" in points.notes  # told in the notes instead
+    table = next(s for s in slides if s.kind == "table")
+    assert m.plain(table.title.paras[0].runs) == "The comparison"
+    assert "The comparison" not in points.notes  # the heading went with its table, not to the notes before

@@ -123,7 +123,7 @@ def _template(path: Path, rename: dict[str, str]) -> Path:
 
 def test_template_layouts_are_used(runner: CliRunner, tmp_path: Path) -> None:
     template = _template(tmp_path / "corp.pptx", {"Title Only": "Corporate Title Only"})
-    content = write_content(tmp_path, {"a.md": "# Section\n\n- point\n"})
+    content = write_content(tmp_path, {"a.md": "# Section\n\n- point\n\n## Part two\n\n- another\n"})  # a divider
     out = tmp_path / "o"
     result = runner.invoke(cli, ["build", str(content), "-o", str(out), "-f", "pptx", "--template", str(template)])
     assert result.exit_code == 0, result.output

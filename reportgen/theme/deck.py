@@ -141,3 +141,9 @@ class DeckMetrics:
     svg_png_max_side: int = 2000  # pixels on the long side at most, whatever the size shown
     code_min_size: float = 14.0  # a slide holding code may shrink to this size to keep the block on one slide
     code_blank_reach: int = 3  # a code block split over slides is cut at a blank line up to this many lines early
+    lead_chars: int = 90  # a bullet made from prose (its lead sentence) is cut at a clause to this many characters
+    lead_sentences: int = 3  # a heading over one paragraph of prose shows this many of its sentences
+    label_top: float = 5.0  # a section label ("05 · AI TOOLS", on the slides of a section without a divider): its top
+    label_height: float = 20.0  # its box, above the title box
+    divider_min_slides: int = 2  # a section with fewer content slides opens with a label, not a divider
+    lead_clause_share: float = 1 / 3  # ... at a clause that keeps at least this share of them, else at a word

@@ -82,6 +82,7 @@ def build_styles(body: FontFamily, heading: FontFamily, mono: FontFamily, c: Pal
         "slide.divider.number": replace(head, size=round(s * 1.1, 1), leading=round(s * 1.1 * 1.2, 1),
                                         color=mix(c.on_primary, c.primary, 0.35)),
         "slide.footer": replace(text, size=11, leading=13, color=c.muted, space_after=0),
+        "slide.label": replace(head, size=11, leading=13, color=c.accent, space_after=0),
         "slide.question": replace(head, size=round(s * 1.1, 1), leading=round(s * 1.1 * 1.2, 1),
                                   color=c.primary, space_after=round(s * 0.4, 1)),
     }

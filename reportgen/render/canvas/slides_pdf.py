@@ -3,7 +3,7 @@
 For readers without PowerPoint, and for sending the deck where an editable file is not
 wanted. It draws the same plan as ``render/pptx`` (``plan_slides``), one page per slide at the
 slide's size, with real, selectable text in the embedded brand fonts, so the two files show
-the same slides. Bookmarks lead to the title slide and to each section's divider.
+the same slides. Bookmarks lead to the title slide and to the slide opening each section.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def bookmark(canvas: Canvas, slide: Slide, number: int, meta: m.Meta, top: float
     page of several slides, ``top`` is the slide's top edge, where the entry leads)."""
     if slide.kind == "title":
         title = meta.title
-    elif slide.kind == "divider":
+    elif slide.opens:
         title = slide.section
     else:
         return

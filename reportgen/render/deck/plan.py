@@ -131,6 +131,7 @@ class Slide:
     footer: bool = True
     section: str = ""
     anchors: tuple[str, ...] = ()  # the document's anchors (model.Heading.anchor) this slide holds
+    opens: bool = False  # it opens its section (a divider, or the first slide of a section without one)
 
 
 def deck_anchors(plan: list[Slide]) -> dict[str, int]:

@@ -6,7 +6,8 @@
 * lists, quotes, callouts and code go on slides; tables and images get slides of their own;
   an FAQ gets one slide per question;
 * prose paragraphs go to the speaker notes — unless the section has a ``::: slides`` block,
-  whose content is then the section's slide text and everything else is notes;
+  whose content is then the section's slide text and everything else is notes; prose under
+  a heading with nothing else to show gives its lead sentences as bullets (``leads.py``);
 * what does not fit continues on a slide titled "… (cont.)".
 
 Every box is measured (``fit.py``) so that nothing is taller than its box.
@@ -20,6 +21,7 @@ from typing import Union
 from reportgen import model as m
 from reportgen.language import Words
 from reportgen.render.deck.fit import Fitter, Item
+from reportgen.render.deck.leads import leads
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, ImageBox, Para, Rect, Shape, Slide, SlideKind, TextBox
 from reportgen.render.deck.tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
@@ -57,6 +59,7 @@ class _Group:
     items: list[Item] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)  # of the headings gathered here
+    prose: list[str] = field(default_factory=list)  # its paragraphs: bullets (``leads.py``) if it has no others
 
 
 class _Planner:
@@ -215,6 +218,7 @@ class _Planner:
             logo_h = deck.divider_logo_height  # in the bottom-left corner, inside the margins
             shapes.append(_logo(self.theme.logo_on_dark, mg, H - mg - logo_h, logo_h, deck.divider_logo_max_width))
         return Slide("divider", title, tuple(shapes), _notes(notes), dark=True, footer=False, section=section.title,
+                     opens=True,
                      anchors=(section.anchor,) if section.anchor else ())
 
     def section(self, number: int, section: m.Section) -> list[Slide]:
@@ -242,8 +246,20 @@ class _Planner:
                     (prose if own else group.notes).append(_text_of((block,)))
                 case m.Table() | m.Figure() | m.Faq():
                     title = group.title  # the heading above it titles its slide, and what follows
-                    flush()
-                    slides.extend(self._special(block, title, section.title))
+                    heading_only = not group.items and not group.prose
+                    carried = group
+                    if heading_only:  # nothing under the heading but this: its notes go with it
+                        group = _Group(section.title)
+                    else:
+                        flush()
+                    special = self._special(block, title, section.title)
+                    if heading_only and special and isinstance(special[0], Slide):
+                        anchors = tuple(a for a in carried.anchors if a)
+                        special[0] = replace(special[0], notes=_notes([*carried.notes, special[0].notes]),
+                                             anchors=anchors + special[0].anchors)
+                    elif heading_only:
+                        slides.extend(self._group_slides(carried, section.title))
+                    slides.extend(special)
                     group.title = title
                 case m.Heading(runs=runs, anchor=anchor) if not own:
                     flush()
@@ -251,6 +267,8 @@ class _Planner:
                     group.anchors.append(anchor)
                 case m.Paragraph() | m.Heading() | m.Rule():
                     (prose if own else group.notes).append(_text_of((block,)))
+                    if isinstance(block, m.Paragraph) and not own:
+                        group.prose.append(m.plain(block.runs))
                 case _ if own:
                     prose.append(_text_of((block,)))
                 case _:
@@ -267,10 +285,27 @@ class _Planner:
                                   anchors=out[-1].anchors + slide.anchors)
             else:
                 out.append(slide)
+        if 1 <= len(out) - 1 < self.deck.divider_min_slides:
+            return self._without_divider(number, section, out[0], out[1:])
         return out
+
+    def _without_divider(self, number: int, section: m.Section, divider: Slide, slides: list[Slide]) -> list[Slide]:
+        """A section of a slide or two opens with no divider (dividers in a row say nothing): its
+        slides carry a small "05 · SECTION TITLE" label over their titles instead, and the first
+        takes the divider's notes and anchors."""
+        first = replace(slides[0], notes=_notes([divider.notes, slides[0].notes]),
+                        anchors=divider.anchors + slides[0].anchors, opens=True)
+        box = (self.m, self.deck.label_top, self.W - 2 * self.m, self.deck.label_height)
+        label = self._title(f"{number:02d} · {section.title.upper()}", "slide.label", box, max_lines=1,
+                            name="Section label")
+        return [replace(s, shapes=(label, *s.shapes)) for s in (first, *slides[1:])]
 
     def _group_slides(self, group: _Group, section: str) -> list[Planned]:
         anchors = tuple(a for a in group.anchors if a)
+        if not group.items and group.prose:  # prose alone: its lead sentences as bullets, all of it in the notes
+            group.items = [Item((m.Run(lead),), bullet="•")
+                           for lead in leads(group.prose, self.deck.lead_chars, self.deck.lead_sentences,
+                                             self.deck.lead_clause_share)]
         if not group.items:  # nothing to show: keep its heading and prose for the notes
             notes = ([group.title] if group.title != section else []) + group.notes
             return [_NotesOnly(_notes(notes), anchors)] if notes or anchors else []
@@ -332,12 +367,10 @@ class _Planner:
                 return faq
         return []
 
-    def _figure(self, fig: m.Figure, title: str, section: str) -> Slide:
+    def _figure(self, fig: m.Figure, title: str, section: str) -> Planned:
         caption = fig.caption or fig.alt
-        if fig.path is None:
-            body = self._text([Item((m.Run(fig.placeholder, emph=True),))], self.m, self.body_y,
-                              self.body_w, self.body_h, "Image")
-            return self._content("image", title, [body], [caption], section)
+        if fig.path is None:  # an image that cannot be shown gets no slide: what it showed is told in the notes
+            return _NotesOnly(_notes([fig.placeholder, caption if caption != fig.alt else ""]), ())
         iw, ih = fig.size_px
         room_h = self.body_h - self.deck.caption_room
         scale = min(self.body_w / iw, room_h / ih)
