@@ -27,7 +27,9 @@ class DeckMetrics:
     body_shrink_step: float = 2.0  # points it shrinks by at each try
 
     # -- text frames (every text box of the PPTX, and the slides PDF drawing it) -----------------
-    text_inset_x: float = 7.2  # a text box's inset at left and right, inside its frame
+    # a text box's inset at left and right, inside its frame: none, so that text starts where the box,
+    # the table, the footer rule and the logo do (the margin); not PowerPoint's default 7.2 (issue 17)
+    text_inset_x: float = 0.0
     text_inset_y: float = 3.6  # a text box's inset at top and bottom
     empty_text_size: float = 12.0  # the size of the one empty paragraph a text box with no text holds
 

@@ -4,7 +4,8 @@ Each python-pptx property setter searches the shape's XML for where its element 
 every new shape is parsed from a template string: a deck's worth of text boxes cost ~15 ms
 that way. The elements here are the ones python-pptx writes for ``add_textbox`` and
 ``add_shape(RECTANGLE)`` followed by the setters the writer used to call (word wrap, no
-autofit, anchor, insets; solid fill, no line, no shadow), so the deck's bytes are unchanged.
+autofit, anchor, insets; solid fill, no line, no shadow), less the ``<p:style>`` python-pptx
+gives an autoshape: its effect reference draws a shadow in PowerPoint (issue 17).
 """
 
 from __future__ import annotations
@@ -91,10 +92,8 @@ def add_rect(tree: Any, rect: Rect) -> None:
     etree.SubElement(fill, _A + "srgbClr", val=to_hex(rect.color))
     etree.SubElement(etree.SubElement(sp_pr, _A + "ln"), _A + "noFill")
     etree.SubElement(sp_pr, _A + "effectLst")
-    style = etree.SubElement(sp, _P + "style")  # the theme references python-pptx gives a shape
-    for tag, idx, color in (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"),
-                            ("effectRef", "2", "accent1"), ("fontRef", "minor", "lt1")):
-        etree.SubElement(etree.SubElement(style, _A + tag, idx=idx), _A + "schemeClr", val=color)
+    # no <p:style>: python-pptx's gives the shape the theme's effect 2, a drop shadow in PowerPoint;
+    # the fill, line and (empty) effect list above say all it looks like
     tx_body = etree.SubElement(sp, _P + "txBody")
     etree.SubElement(tx_body, _A + "bodyPr", rtlCol="0", anchor="ctr")
     etree.SubElement(tx_body, _A + "lstStyle")
