@@ -204,7 +204,14 @@ class Fitter:
             if len(pages) == 1:
                 return pages
             size -= theme.deck.body_shrink_step
-        return self.pack(items, width, height, base, max_items or theme.deck.max_bullets)
+        limit = max_items or theme.deck.max_bullets
+        pages = self.pack(items, width, height, base, limit)
+        even = -(-len(items) // len(pages))  # the items spread evenly, not a last slide of one
+        if even < limit:
+            spread = self.pack(items, width, height, base, even)
+            if len(spread) == len(pages):
+                return spread
+        return pages
 
 
 def _frozen(lines: list[list[Word]]) -> tuple[tuple[Word, ...], ...]:

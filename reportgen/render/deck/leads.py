@@ -3,8 +3,8 @@
 Each paragraph gives its lead sentence, the one a reader skims for; a sentence longer than a
 slide line or two is cut at its last clause boundary (a comma, semicolon, colon or dash) that
 keeps a fair part of it, else at a word, and marked "…" (joined to the last word, so
-it never wraps alone). A group of one paragraph gives
-up to ``per_paragraph`` of its sentences instead, so its slide is not a single line. The full
+it never wraps alone). A group of one paragraph gives up to ``per_paragraph`` of its
+sentences instead, each with twice the room, so its slide is not a single line. The full
 prose stays in the speaker notes.
 """
 
@@ -36,6 +36,6 @@ def shorten(sentence: str, limit: int, least: float) -> str:
 def leads(paragraphs: list[str], limit: int, per_paragraph: int, least: float) -> list[str]:
     """The bullets for a group of prose ``paragraphs``."""
     paragraphs = [p for p in paragraphs if p.strip()]
-    if len(paragraphs) == 1:
-        return [shorten(s, limit, least) for s in sentences(paragraphs[0])[:per_paragraph]]
+    if len(paragraphs) == 1:  # the slide's only text: its sentences, each allowed twice the room
+        return [shorten(s, 2 * limit, least) for s in sentences(paragraphs[0])[:per_paragraph]]
     return [shorten(sentences(p)[0], limit, least) for p in paragraphs if sentences(p)]

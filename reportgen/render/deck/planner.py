@@ -60,6 +60,7 @@ class _Group:
     notes: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)  # of the headings gathered here
     prose: list[str] = field(default_factory=list)  # its paragraphs: bullets (``leads.py``) if it has no others
+    level: int = 1  # of its heading (1: the section's title, for what comes before the first heading)
 
 
 class _Planner:
@@ -228,10 +229,29 @@ class _Planner:
         prose: list[str] = []  # with a ``::: slides`` block: all of the section's prose, for its notes
         own_slides: list[int] = []
 
-        def flush() -> None:
-            nonlocal group
-            slides.extend(self._group_slides(group, section.title))
-            group = _Group(section.title)
+        pending: _Group | None = None  # a group too small for a slide of its own, waiting for the next
+
+        def release() -> None:
+            nonlocal pending
+            if pending is not None:
+                slides.extend(self._group_slides(pending, section.title))
+            pending = None
+
+        def flush(hold: bool = False) -> None:
+            """Plan the group gathered so far; with ``hold``, a heading's group of under two lines
+            waits to share a slide with the next if that one's heading is deeper (a release's
+            one-line lead and its "Fixed" list), or is a ``###`` or deeper as it is; every
+            ``##`` still starts a slide."""
+            nonlocal group, pending
+            current, group = group, _Group(section.title)
+            deeper = pending is not None and (current.level > pending.level or current.level == pending.level > 2)
+            if pending is not None and (current.items or current.prose) and deeper:
+                current, pending = self._merged(pending, current), None
+            release()
+            if hold and current.level > 1 and self._small(current):
+                pending = current
+            else:
+                slides.extend(self._group_slides(current, section.title))
 
         for block in section.blocks:
             match block:
@@ -249,6 +269,7 @@ class _Planner:
                     heading_only = not group.items and not group.prose
                     carried = group
                     if heading_only:  # nothing under the heading but this: its notes go with it
+                        release()
                         group = _Group(section.title)
                     else:
                         flush()
@@ -261,9 +282,9 @@ class _Planner:
                         slides.extend(self._group_slides(carried, section.title))
                     slides.extend(special)
                     group.title = title
-                case m.Heading(runs=runs, anchor=anchor) if not own:
-                    flush()
-                    group.title = m.plain(runs)
+                case m.Heading(runs=runs, anchor=anchor, level=level) if not own:
+                    flush(hold=True)
+                    group.title, group.level = m.plain(runs), level
                     group.anchors.append(anchor)
                 case m.Paragraph() | m.Heading() | m.Rule():
                     (prose if own else group.notes).append(_text_of((block,)))
@@ -300,12 +321,32 @@ class _Planner:
                             name="Section label")
         return [replace(s, shapes=(label, *s.shapes)) for s in (first, *slides[1:])]
 
+    def _shown(self, group: _Group) -> list[Item]:
+        """What a group shows: its items, or if it has none its prose's lead sentences as
+        bullets (all of the prose stays in the notes)."""
+        if group.items or not group.prose:
+            return group.items
+        return [Item((m.Run(lead),), bullet="•") for lead in leads(group.prose, self.deck.lead_chars,
+                                                                    self.deck.lead_sentences,
+                                                                    self.deck.lead_clause_share)]
+
+    def _small(self, group: _Group) -> bool:
+        """Whether a group would make a slide of less than two lines."""
+        items = self._shown(group)
+        if not items:
+            return False
+        pages = self.fit.fit_body(items, self.body_text_w, self.body_text_h)
+        return len(pages) == 1 and sum(len(p.breaks) for p in pages[0]) < self.deck.slide_min_lines
+
+    def _merged(self, first: _Group, then: _Group) -> _Group:
+        """One slide for a small group and the next: the next's heading a bold line within it."""
+        items = [*self._shown(first), Item((m.Run(then.title),), bold=True), *self._shown(then)]
+        return _Group(first.title, items, [*first.notes, then.title, *then.notes], [*first.anchors, *then.anchors],
+                      level=first.level)
+
     def _group_slides(self, group: _Group, section: str) -> list[Planned]:
         anchors = tuple(a for a in group.anchors if a)
-        if not group.items and group.prose:  # prose alone: its lead sentences as bullets, all of it in the notes
-            group.items = [Item((m.Run(lead),), bullet="•")
-                           for lead in leads(group.prose, self.deck.lead_chars, self.deck.lead_sentences,
-                                             self.deck.lead_clause_share)]
+        group = replace(group, items=self._shown(group))
         if not group.items:  # nothing to show: keep its heading and prose for the notes
             notes = ([group.title] if group.title != section else []) + group.notes
             return [_NotesOnly(_notes(notes), anchors)] if notes or anchors else []
