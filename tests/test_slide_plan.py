@@ -366,3 +366,17 @@ def test_an_image_that_cannot_be_shown_gets_no_slide_and_a_heading_over_a_table_
     table = next(s for s in slides if s.kind == "table")
     assert m.plain(table.title.paras[0].runs) == "The comparison"
     assert "The comparison" not in points.notes  # the heading went with its table, not to the notes before
+
+
+def test_a_one_line_slide_shares_the_next_when_its_heading_is_deeper_and_every_h2_starts_a_slide(
+        tmp_path: Path) -> None:
+    text = ("# Changes\n\n## v2.0\n\nThe big one.\n\n### Fixed\n\n- a fix\n\n### Added\n\n- a feature\n\n"
+            "## v1.9\n\nA small one.\n\n## v1.8\n\n- one\n- two\n")
+    slides = plan_slides(load_document(write_content(tmp_path, {"a.md": text}), Diagnostics()), THEMES["default"])
+    titles = [m.plain(s.title.paras[0].runs) for s in slides if s.kind == "content"]
+    assert titles == ["v2.0", "v1.9", "v1.8"]  # each ## a slide; Fixed and Added went with v2.0
+    first = next(s for s in slides if m.plain(s.title.paras[0].runs) == "v2.0")
+    body = [m.plain(p.runs) for shape in first.shapes if isinstance(shape, TextBox) and shape.name == "Body"
+            for p in shape.paras]
+    assert body == ["The big one.", "Fixed", "a fix", "Added", "a feature"]
+    assert "Fixed" in first.notes  # the sub-headings are said in the notes too

@@ -238,17 +238,16 @@ class _Planner:
             pending = None
 
         def flush(hold: bool = False) -> None:
-            """Plan the group gathered so far; with ``hold``, a heading's group of under two lines
-            waits to share a slide with the next if that one's heading is deeper (a release's
-            one-line lead and its "Fixed" list), or is a ``###`` or deeper as it is; every
-            ``##`` still starts a slide."""
+            """Plan the group gathered so far. A heading's slide of under two lines shares the
+            slide before or after it when the later heading is deeper (a release's one-line
+            lead and its "Fixed" list), or both are ``###`` or deeper, and the two fit on one
+            slide; every ``##`` still starts a slide. With ``hold`` the group waits for the next."""
             nonlocal group, pending
             current, group = group, _Group(section.title)
-            deeper = pending is not None and (current.level > pending.level or current.level == pending.level > 2)
-            if pending is not None and (current.items or current.prose) and deeper:
+            if pending is not None and (current.items or current.prose) and self._joins(pending, current):
                 current, pending = self._merged(pending, current), None
             release()
-            if hold and current.level > 1 and self._small(current):
+            if hold and current.level > 1 and (current.items or current.prose):
                 pending = current
             else:
                 slides.extend(self._group_slides(current, section.title))
@@ -337,6 +336,14 @@ class _Planner:
             return False
         pages = self.fit.fit_body(items, self.body_text_w, self.body_text_h)
         return len(pages) == 1 and sum(len(p.breaks) for p in pages[0]) < self.deck.slide_min_lines
+
+    def _joins(self, first: _Group, then: _Group) -> bool:
+        """Whether ``then`` goes on ``first``'s slide (see ``section``'s ``flush``)."""
+        deeper = then.level > first.level or then.level == first.level > 2
+        if not deeper or not (self._small(first) or self._small(then)):
+            return False
+        return len(self.fit.fit_body(self._shown(self._merged(first, then)), self.body_text_w,
+                                     self.body_text_h)) == 1
 
     def _merged(self, first: _Group, then: _Group) -> _Group:
         """One slide for a small group and the next: the next's heading a bold line within it."""
