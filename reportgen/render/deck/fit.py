@@ -59,6 +59,9 @@ class Fitter:
         deck = self.theme.deck
         return width * (1 - deck.fit_margin - (deck.wide_fit_margin if wide else 0.0))
 
+    def _viewer_breaks(self, runs: Inline) -> bool:
+        return any(not r.text.isascii() and (self._has_wide(r.text) or has_rtl(r.text)) for r in runs)
+
     def _has_wide(self, text: str) -> bool:
         if text not in self._wide:
             self._wide[text] = _has_wide(text)
@@ -199,16 +202,24 @@ class Fitter:
         floor = max(theme.deck.min_body, base - theme.deck.body_shrink)
         if any(item.code for item in items):  # a code block shrinks further before it splits
             floor = min(floor, theme.deck.code_min_size)
+        # text a viewer breaks by its own rules (CJK, Arabic) or wraps at runs of spaces (code)
+        # may take a line more than measured: such a body keeps a line's room spare for each
+        # such paragraph, up to ``spare_lines``
+        spare = sum(item.code or self._viewer_breaks(item.runs) for item in items)
+
+        def room(size: float) -> float:
+            return height - min(spare, theme.deck.spare_lines) * size * theme.deck.line_pitch
+
         while size >= floor:
-            pages = self.pack(items, width, height, size, max_items or theme.deck.max_bullets)
+            pages = self.pack(items, width, room(size), size, max_items or theme.deck.max_bullets)
             if len(pages) == 1:
                 return pages
             size -= theme.deck.body_shrink_step
         limit = max_items or theme.deck.max_bullets
-        pages = self.pack(items, width, height, base, limit)
+        pages = self.pack(items, width, room(base), base, limit)
         even = -(-len(items) // len(pages))  # the items spread evenly, not a last slide of one
         if even < limit:
-            spread = self.pack(items, width, height, base, even)
+            spread = self.pack(items, width, room(base), base, even)
             if len(spread) == len(pages):
                 return spread
         return pages
