@@ -46,7 +46,7 @@ class Setting:
                 return value
             raise ReportgenError(f"'{self.key}' is {value!r}", ref,
                                  hint=f"use one of: {', '.join(map(str, self.choices))}")
-        if isinstance(self.default, bool) or self.key == "notes-pages":
+        if isinstance(self.default, bool):
             if isinstance(value, bool):
                 return value
             raise ReportgenError(f"'{self.key}' must be true or false", ref)
@@ -85,6 +85,13 @@ def _code_colors(value: Any, key: str, ref: SourceRef) -> tuple[tuple[str, str, 
     return tuple(out)
 
 
+def _switch(value: Any, key: str, ref: SourceRef) -> bool:
+    """A true-or-false setting whose default is unset (``notes-pages``: unset defers to ``notes``)."""
+    if isinstance(value, bool):
+        return value
+    raise ReportgenError(f"'{key}' must be true or false", ref)
+
+
 SETTINGS: tuple[Setting, ...] = (
     # resolved with the rest of the brand (sizes, names, the type scale) in ``brand.py``
     Setting("page-size", "A4", "`A4` or `Letter`", tuple(PAGE_SIZES), theme_field=False),
@@ -100,7 +107,7 @@ SETTINGS: tuple[Setting, ...] = (
             "(a *Notes* page follows only when little is left), `page` a *Notes* page after each section, `end` "
             "notes pages at the back, `none` no notes", NOTES_MODES),
     Setting("notes-pages", None, "older form of `notes`: `false` is `notes: none`, `true` is `notes: page`",
-            shown="—", theme_field=False),
+            shown="—", theme_field=False, read=_switch),
     Setting("qr-code", True, "QR codes on the cover and closing slide"),
     Setting("toc", True, "the handout's contents page"),
     Setting("table-zebra", True, "banded table rows"),

@@ -55,11 +55,11 @@ class Fitter:
         characters (CJK) are drawn by the viewer's fallback font and broken by its own rules
         (Japanese word by word), and Arabic is shaped by its own engine: their paragraphs keep a
         wider margin."""
-        wide = any(not r.text.isascii() and (self._has_wide(r.text) or has_rtl(r.text)) for r in runs)
         deck = self.theme.deck
-        return width * (1 - deck.fit_margin - (deck.wide_fit_margin if wide else 0.0))
+        return width * (1 - deck.fit_margin - (deck.wide_fit_margin if self._viewer_breaks(runs) else 0.0))
 
     def _viewer_breaks(self, runs: Inline) -> bool:
+        """Whether a viewer breaks or shapes this text by its own rules (CJK, right to left)."""
         return any(not r.text.isascii() and (self._has_wide(r.text) or has_rtl(r.text)) for r in runs)
 
     def _has_wide(self, text: str) -> bool:

@@ -37,10 +37,13 @@ class Contents(Flowable):  # type: ignore[misc]
     """Entries with dot leaders and right-aligned page numbers, drawn once pages are known."""
 
     def __init__(self, entries: list[Entry], styles: list[Any], metrics: HandoutMetrics,
-                 family: FontFamily | None = None, number_color: Color | None = None) -> None:
+                 family: FontFamily | None = None, number_color: Color | None = None,
+                 numbered: bool | None = None) -> None:
         super().__init__()
         self.entries, self.styles, self.metrics, self.family = entries, styles, metrics, family
         self.number_color = number_color or styles[0].textColor
+        # sections numbered: a column for "03", in every part of contents split over pages
+        self.numbered = any(entry.number for entry in entries) if numbered is None else numbered
         self._laid: list[tuple[Entry, Paragraph, float]] = []
 
     def _lay_out(self, width: float) -> list[tuple[Entry, Paragraph, float]]:
@@ -55,8 +58,7 @@ class Contents(Flowable):  # type: ignore[misc]
     def _indent(self, style: Any) -> float:
         """Where an entry's text starts, wrapped lines too: past the column of section numbers
         ("03") when the sections have them, so each number hangs to the left of its title."""
-        numbered = any(entry.number for entry in self.entries)
-        return float(style.leftIndent) + (self.metrics.contents_section_number_width if numbered else 0.0)
+        return float(style.leftIndent) + (self.metrics.contents_section_number_width if self.numbered else 0.0)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -72,8 +74,8 @@ class Contents(Flowable):  # type: ignore[misc]
             cut += 1
         if cut == 0:
             return []
-        return [Contents(self.entries[:cut], self.styles, self.metrics, self.family, self.number_color),
-                Contents(self.entries[cut:], self.styles, self.metrics, self.family, self.number_color)]
+        return [Contents(part, self.styles, self.metrics, self.family, self.number_color, self.numbered)
+                for part in (self.entries[:cut], self.entries[cut:])]
 
     def draw(self) -> None:
         """Only register: the canvas calls ``draw_late`` when every page number is known."""
