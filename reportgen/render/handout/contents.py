@@ -42,8 +42,7 @@ class Contents(Flowable):  # type: ignore[misc]
         super().__init__()
         self.entries, self.styles, self.metrics, self.family = entries, styles, metrics, family
         self.number_color = number_color or styles[0].textColor
-        # sections numbered: a column for "03", in every part of contents split over pages
-        self.numbered = any(entry.number for entry in entries) if numbered is None else numbered
+        self._numbered = numbered  # given to the parts of contents split over pages
         self._laid: list[tuple[Entry, Paragraph, float]] = []
 
     def _lay_out(self, width: float) -> list[tuple[Entry, Paragraph, float]]:
@@ -54,6 +53,12 @@ class Contents(Flowable):  # type: ignore[misc]
             _, height = para.wrap(width - self.metrics.contents_number_width - self._indent(style), math.inf)
             laid.append((entry, para, height + style.spaceBefore + style.spaceAfter))
         return laid
+
+    @property
+    def numbered(self) -> bool:
+        """Whether sections are numbered (a column for "03"): asked when laid out, for the
+        entries are filled as the story is made, after the contents are."""
+        return any(entry.number for entry in self.entries) if self._numbered is None else self._numbered
 
     def _indent(self, style: Any) -> float:
         """Where an entry's text starts, wrapped lines too: past the column of section numbers
