@@ -380,3 +380,25 @@ def test_a_one_line_slide_shares_the_next_when_its_heading_is_deeper_and_every_h
             for p in shape.paras]
     assert body == ["The big one.", "Fixed", "a fix", "Added", "a feature"]
     assert "Fixed" in first.notes  # the sub-headings are said in the notes too
+
+
+def test_a_bare_heading_titles_its_sub_headings_slide_and_small_ones_fill_the_slide_before(tmp_path: Path) -> None:
+    text = ("# Changes\n\n## v3.0\n\nGitHub release\n\n### What changed\n\n#### Fixed\n\n- a fix\n- another\n\n"
+            "## v2.9\n\n### Fixed\n\n" + "".join(f"- fix number {n}\n" for n in range(3)) +
+            "\n### Thanks\n\n- @someone\n")
+    slides = plan_slides(load_document(write_content(tmp_path, {"a.md": text}), Diagnostics()), THEMES["default"])
+    content = [s for s in slides if s.kind == "content"]
+    assert [m.plain(s.title.paras[0].runs) for s in content] == ["v3.0", "v2.9"]
+    bodies = [[m.plain(p.runs) for shape in s.shapes if isinstance(shape, TextBox) and shape.name == "Body"
+               for p in shape.paras] for s in content]
+    assert bodies[0] == ["GitHub release", "What changed", "Fixed", "a fix", "another"]
+    assert bodies[1][0] == "Fixed" and bodies[1][-2:] == ["Thanks", "@someone"]
+
+
+@pytest.mark.parametrize("count", [7, 13, 25, 61])
+def test_a_long_list_is_spread_evenly_over_its_slides(tmp_path: Path, count: int) -> None:
+    text = "# Names\n\n" + "".join(f"- name{n}\n" for n in range(count))
+    slides = plan_slides(load_document(write_content(tmp_path, {"a.md": text}), Diagnostics()), THEMES["default"])
+    sizes = [len(shape.paras) for s in slides if s.kind == "content"
+             for shape in s.shapes if isinstance(shape, TextBox) and shape.name == "Body"]
+    assert sum(sizes) == count and max(sizes) - min(sizes) <= 1, sizes

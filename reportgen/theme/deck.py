@@ -150,4 +150,5 @@ class DeckMetrics:
     divider_min_slides: int = 2  # a section with fewer content slides opens with a label, not a divider
     lead_clause_share: float = 1 / 3  # ... at a clause that keeps at least this share of them, else at a word
     slide_min_lines: int = 2  # a heading's slide of fewer lines shares a slide with the next heading's
+    join_level: int = 3  # ... when that heading is this deep at least (a ``##`` starts a slide)
     spare_lines: int = 2  # lines kept free on a slide whose text a viewer breaks its own way (CJK, Arabic, code)

@@ -108,18 +108,23 @@ class Fitter:
             size = max(size - self.theme.deck.title_shrink_step, smallest)
 
     def pack(self, items: list[Item], width: float, height: float, size: float,
-             max_items: int) -> list[list[Para]]:
+             max_items: int, spread: int = 0) -> list[list[Para]]:
         """Pack items into pages of ``height``, at most ``max_items`` a page (a code block counts
-        as one); an item taller than a page is split by lines, a code block into even parts."""
+        as one); an item taller than a page is split by lines, a code block into even parts.
+        With ``spread`` pages expected, each page takes its share of the items left, so the
+        last is not a page of one."""
         pages: list[list[Para]] = [[]]
         used, count = 0.0, 0
         queue = list(items)
+        limit = max_items
         while queue:
+            if not pages[-1] and spread:
+                limit = min(max_items, -(-len(queue) // max(spread - len(pages) + 1, 1)))
             item = queue.pop(0)
             if item.code:
                 for chunk in self._code_chunks(item, size, width, height):
                     need = sum(p.height for p in chunk) - chunk[-1].space_after
-                    if pages[-1] and (used + need > height or count >= max_items):
+                    if pages[-1] and (used + need > height or count >= limit):
                         pages.append([])
                         used, count = 0.0, 0
                     pages[-1] += chunk
@@ -129,7 +134,9 @@ class Fitter:
             para, lines = self.para(item, size, width)
             last_after = para.space_after
             fits = used + para.height - last_after <= height
-            full = count >= max_items
+            if fits and queue and _leads_in(item):  # a heading line keeps with a line of what follows
+                fits = used + para.height + self.para(queue[0], size, width)[0].pitch <= height
+            full = count >= limit
             if fits and not full:
                 pages[-1].append(para)
                 used += para.height
@@ -217,12 +224,13 @@ class Fitter:
             size -= theme.deck.body_shrink_step
         limit = max_items or theme.deck.max_bullets
         pages = self.pack(items, width, room(base), base, limit)
-        even = -(-len(items) // len(pages))  # the items spread evenly, not a last slide of one
-        if even < limit:
-            spread = self.pack(items, width, room(base), base, even)
-            if len(spread) == len(pages):
-                return spread
-        return pages
+        spread = self.pack(items, width, room(base), base, limit, len(pages))  # not a last slide of one
+        return spread if len(spread) == len(pages) else pages
+
+
+def _leads_in(item: Item) -> bool:
+    """A bold line of its own that heads what follows (a sub-heading, a callout's title)."""
+    return item.bold and not item.bullet and not item.code
 
 
 def _frozen(lines: list[list[Word]]) -> tuple[tuple[Word, ...], ...]:

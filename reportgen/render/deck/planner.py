@@ -61,6 +61,7 @@ class _Group:
     anchors: list[str] = field(default_factory=list)  # of the headings gathered here
     prose: list[str] = field(default_factory=list)  # its paragraphs: bullets (``leads.py``) if it has no others
     level: int = 1  # of its heading (1: the section's title, for what comes before the first heading)
+    open: bool = False  # it ends with a heading that has nothing under it yet: what follows joins it
 
 
 class _Planner:
@@ -238,16 +239,15 @@ class _Planner:
             pending = None
 
         def flush(hold: bool = False) -> None:
-            """Plan the group gathered so far. A heading's slide of under two lines shares the
-            slide before or after it when the later heading is deeper (a release's one-line
-            lead and its "Fixed" list), or both are ``###`` or deeper, and the two fit on one
-            slide; every ``##`` still starts a slide. With ``hold`` the group waits for the next."""
+            """Plan the group gathered so far; with ``hold`` it waits for the next, which may
+            join it (``_joins``): a heading with nothing under it but a deeper heading titles
+            that heading's slide, and a slide of under two lines shares a neighbour's."""
             nonlocal group, pending
             current, group = group, _Group(section.title)
-            if pending is not None and (current.items or current.prose) and self._joins(pending, current):
+            if pending is not None and self._joins(pending, current):
                 current, pending = self._merged(pending, current), None
             release()
-            if hold and current.level > 1 and (current.items or current.prose):
+            if hold and current.level > 1:
                 pending = current
             else:
                 slides.extend(self._group_slides(current, section.title))
@@ -329,31 +329,42 @@ class _Planner:
                                                                     self.deck.lead_sentences,
                                                                     self.deck.lead_clause_share)]
 
-    def _small(self, group: _Group) -> bool:
-        """Whether a group would make a slide of less than two lines."""
+    def _pages(self, group: _Group) -> list[list[Para]]:
         items = self._shown(group)
-        if not items:
-            return False
-        pages = self.fit.fit_body(items, self.body_text_w, self.body_text_h)
+        return self.fit.fit_body(items, self.body_text_w, self.body_text_h) if items else []
+
+    def _small(self, pages: list[list[Para]]) -> bool:
+        """Whether a group's slides are one of less than two lines."""
         return len(pages) == 1 and sum(len(p.breaks) for p in pages[0]) < self.deck.slide_min_lines
 
     def _joins(self, first: _Group, then: _Group) -> bool:
-        """Whether ``then`` goes on ``first``'s slide (see ``section``'s ``flush``)."""
-        deeper = then.level > first.level or then.level == first.level > 2
-        if not deeper or not (self._small(first) or self._small(then)):
+        """Whether ``then`` goes on ``first``'s slide, its heading a bold line there: a bare
+        heading titles its sub-heading's slide; a slide of under two lines leads into its
+        sub-heading's, or a small one goes on the last slide of the one before it when it fits
+        there. A heading never joins a deeper one before it (a ``##`` starts a slide)."""
+        ahead = self._pages(first)
+        deeper = then.level > first.level
+        if not ahead:  # a heading with nothing under it
+            return deeper
+        if then.level < max(first.level, self.deck.join_level):
             return False
-        return len(self.fit.fit_body(self._shown(self._merged(first, then)), self.body_text_w,
-                                     self.body_text_h)) == 1
+        after = self._pages(then)
+        if deeper and (self._small(ahead) or first.open):
+            return True
+        if not after or not (self._small(ahead) or self._small(after)):
+            return False
+        return len(self._pages(self._merged(first, then))) == len(ahead)
 
     def _merged(self, first: _Group, then: _Group) -> _Group:
-        """One slide for a small group and the next: the next's heading a bold line within it."""
+        """One slide for a group and the next: the next's heading a bold line within it."""
         items = [*self._shown(first), Item((m.Run(then.title),), bold=True), *self._shown(then)]
         return _Group(first.title, items, [*first.notes, then.title, *then.notes], [*first.anchors, *then.anchors],
-                      level=first.level)
+                      level=first.level, open=not self._shown(then))
 
     def _group_slides(self, group: _Group, section: str) -> list[Planned]:
         anchors = tuple(a for a in group.anchors if a)
-        group = replace(group, items=self._shown(group))
+        shown = self._shown(group)
+        group = replace(group, items=shown[:-1] if group.open else shown)  # a last heading with nothing under it
         if not group.items:  # nothing to show: keep its heading and prose for the notes
             notes = ([group.title] if group.title != section else []) + group.notes
             return [_NotesOnly(_notes(notes), anchors)] if notes or anchors else []
