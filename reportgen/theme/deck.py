@@ -31,6 +31,7 @@ class DeckMetrics:
     # the table, the footer rule and the logo do (the margin); not PowerPoint's default 7.2 (issue 17)
     text_inset_x: float = 0.0
     text_inset_y: float = 3.6  # a text box's inset at top and bottom
+    viewer_inset_end: float = 12.0  # a text box's inset at the right when a viewer breaks its lines its own way
     empty_text_size: float = 12.0  # the size of the one empty paragraph a text box with no text holds
 
     # -- paragraphs --------------------------------------------------------------------------

@@ -106,7 +106,7 @@ class TextPainter:
         top = box.y + box.inset_y + {"top": 0.0, "middle": free / 2, "bottom": free}[box.anchor]
         for para in box.paras:
             top += para.space_before
-            self.para(para, box.x + box.inset_x, box.w - 2 * box.inset_x, top)
+            self.para(para, box.x + box.inset_x, box.text_width, top)
             top += para.lines * para.pitch + para.space_after
 
     def para(self, para: Para, x: float, width: float, top: float, font_descent: bool = False) -> None:

@@ -56,9 +56,9 @@ class Fitter:
         (Japanese word by word), and Arabic is shaped by its own engine: their paragraphs keep a
         wider margin."""
         deck = self.theme.deck
-        return width * (1 - deck.fit_margin - (deck.wide_fit_margin if self._viewer_breaks(runs) else 0.0))
+        return width * (1 - deck.fit_margin - (deck.wide_fit_margin if self.viewer_breaks(runs) else 0.0))
 
-    def _viewer_breaks(self, runs: Inline) -> bool:
+    def viewer_breaks(self, runs: Inline) -> bool:
         """Whether a viewer breaks or shapes this text by its own rules (CJK, right to left)."""
         return any(not r.text.isascii() and (self._has_wide(r.text) or has_rtl(r.text)) for r in runs)
 
@@ -212,7 +212,7 @@ class Fitter:
         # text a viewer breaks by its own rules (CJK, Arabic) or wraps at runs of spaces (code)
         # may take a line more than measured: such a body keeps a line's room spare for each
         # such paragraph, up to ``spare_lines``
-        spare = sum(item.code or self._viewer_breaks(item.runs) for item in items)
+        spare = sum(item.code or self.viewer_breaks(item.runs) for item in items)
 
         def room(size: float) -> float:
             return height - min(spare, theme.deck.spare_lines) * size * theme.deck.line_pitch

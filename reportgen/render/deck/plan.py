@@ -62,6 +62,11 @@ class TextBox:
     inset_y: float  # and ``deck.text_inset_y``
     anchor: str = "top"  # top | middle | bottom
     name: str = "Text"
+    inset_end: float = 0.0  # more room at the right, for text a viewer breaks by its own rules (CJK)
+
+    @property
+    def text_width(self) -> float:
+        return self.w - 2 * self.inset_x - self.inset_end
 
     @property
     def content_height(self) -> float:

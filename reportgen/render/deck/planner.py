@@ -85,8 +85,11 @@ class _Planner:
     # -- boxes -------------------------------------------------------------------------
     def _box(self, x: float, y: float, w: float, h: float, paras: tuple[Para, ...], anchor: str = "top",
              name: str = "Text") -> TextBox:
-        """A text box with the theme's text frame insets."""
-        return TextBox(x, y, w, h, paras, self.deck.text_inset_x, self.deck.text_inset_y, anchor, name)
+        """A text box with the theme's text frame insets, and room at the right when a viewer
+        breaks its text by its own rules: LibreOffice fills a line of Japanese to the box's edge
+        and may set its last glyphs past it."""
+        end = self.deck.viewer_inset_end if any(self.fit.viewer_breaks(p.runs) for p in paras) else 0.0
+        return TextBox(x, y, w, h, paras, self.deck.text_inset_x, self.deck.text_inset_y, anchor, name, end)
 
     def _title(self, text: str, role: str = "slide.title", box: tuple[float, ...] | None = None,
                max_lines: int | None = None, min_share: float | None = None, anchor: str = "bottom",

@@ -67,7 +67,8 @@ def set_body(tx_body: Any, box: TextBox) -> None:
     body = tx_body.find(_A + "bodyPr")
     body.set("wrap", "square")
     body.set("anchor", _ANCHOR[box.anchor])
-    for name, value, default in (("lIns", box.inset_x, _DEFAULT_INSET_X), ("rIns", box.inset_x, _DEFAULT_INSET_X),
+    for name, value, default in (("lIns", box.inset_x, _DEFAULT_INSET_X),
+                                 ("rIns", box.inset_x + box.inset_end, _DEFAULT_INSET_X),
                                  ("tIns", box.inset_y, _DEFAULT_INSET_Y), ("bIns", box.inset_y, _DEFAULT_INSET_Y)):
         if emu(value) != default:
             body.set(name, str(emu(value)))
