@@ -25,6 +25,7 @@ class Words:
     questions: str = "Questions?"
     continued: str = "(cont.)"
     section: str = "Section"
+    source: str = "Source"
 
     def page_of(self, n: int, total: int) -> str:
         return self.page.format(n=n, total=total)
@@ -32,10 +33,10 @@ class Words:
 
 WORDS = {
     "en": Words(),
-    "de": Words("Inhalt", "Notizen", "Seite {n} von {total}", "Agenda", "Fragen?", "(Forts.)", "Abschnitt"),
+    "de": Words("Inhalt", "Notizen", "Seite {n} von {total}", "Agenda", "Fragen?", "(Forts.)", "Abschnitt", "Quelle"),
     "fr": Words("Sommaire", "Notes", "Page {n} sur {total}", "Programme", "Des questions\u00a0?", "(suite)",
-                "Section"),
-    "es": Words("Índice", "Notas", "Página {n} de {total}", "Agenda", "¿Preguntas?", "(cont.)", "Sección"),
+                "Section", "Source"),
+    "es": Words("Índice", "Notas", "Página {n} de {total}", "Agenda", "¿Preguntas?", "(cont.)", "Sección", "Fuente"),
 }
 WORD_KEYS = tuple(f.name for f in fields(Words))
 

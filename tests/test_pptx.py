@@ -184,3 +184,42 @@ def test_callouts_code_and_headings_on_slides(tmp_path: Path) -> None:
     assert lines[:2] == ["def f():", "    return 1"]  # one paragraph a line, its indentation kept
     assert len(lines) > 3 and all(line.startswith("→ ") for line in lines[3:])  # a long line cut, marked
     assert lines[2] + "".join(line.removeprefix("→ ") for line in lines[3:]) == long
+
+
+def test_notes_are_paragraphs_and_bullets_and_end_with_the_slides_source(tmp_path: Path) -> None:
+    text = ("# Roles\n\n::: slides\n- Engineers ship\n:::\n\nThe engineer ships.\n\n- builds\n- deploys\n\n"
+            "It is a job of two halves.\n\n```\nrun()\nstop()\n```\n")
+    content = write_content(tmp_path / "c", {"roles.md": text})
+    (path,) = build_to(content, tmp_path / "out", ("pptx",))
+    slide = next(s for s in Presentation(str(path)).slides if s.shapes.title.text == "Roles" and s.notes_slide)
+    paras = slide.notes_slide.notes_text_frame.paragraphs
+    bullets = [p.text for p in paras if p._p.find(f"{qn('a:pPr')}/{qn('a:buChar')}") is not None]
+    assert "It is a job of two halves." in [p.text for p in paras]
+    assert bullets == ["builds", "deploys"]  # real bullets, not "- " typed into one run
+    assert any(p.text == "run()\vstop()" for p in paras)  # a code block keeps its lines
+    line = text.splitlines().index("- Engineers ship") + 1
+    assert paras[-1].text == f"Source: roles.md:{line}" and paras[-1].runs[0].font.italic
+
+
+def test_agenda_numbers_have_a_column_and_each_entry_leads_to_its_section(tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from reportgen.brand import load_theme
+
+    files = {f"s{n:02d}.md": f"# Topic number {n}\n\n- a point\n- another\n" for n in range(1, 13)}
+    (path,) = build_to(write_content(tmp_path / "c", files), tmp_path / "out", ("pptx",))
+    prs = Presentation(str(path))
+    slides = list(prs.slides)
+    entries = [sh for s in slides if s.shapes.title.text.startswith("Agenda") for sh in s.shapes if sh.name == "Agenda"]
+    assert [e.text_frame.text for e in entries] == [f"Topic number {n}" for n in range(1, 13)]
+    face = load_theme(None, Diagnostics()).style("slide.body").family.face()
+    for entry in entries:
+        p = entry.text_frame.paragraphs[0]
+        hang = -int(p._p.pPr.get("indent")) / 12700
+        assert hang >= stringWidth("12.", face, p.runs[0].font.size.pt) + 2  # "10." never touches its text
+        click = entry._element.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}/{qn('a:hlinkClick')}")
+        assert click.get("action") == "ppaction://hlinksldjump"
+        target = entry.part.related_part(click.get(qn("r:id"))).slide
+        assert entry.text_frame.text in target.shapes.title.text  # the section's first slide or divider
+        assert not any(r.hyperlink.address or r._r.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}") is not None
+                       for r in p.runs)  # the text itself stays plain

@@ -31,12 +31,16 @@ class DeckMetrics:
     # the table, the footer rule and the logo do (the margin); not PowerPoint's default 7.2 (issue 17)
     text_inset_x: float = 0.0
     text_inset_y: float = 3.6  # a text box's inset at top and bottom
+    notes_space_after: float = 6.0  # between paragraphs of the speaker notes
+    notes_bullet_indent: float = 18.0  # a bullet's hanging indent in the speaker notes
     viewer_inset_end: float = 12.0  # a text box's inset at the right when a viewer breaks its lines its own way
     empty_text_size: float = 12.0  # the size of the one empty paragraph a text box with no text holds
 
     # -- paragraphs --------------------------------------------------------------------------
     line_pitch: float = 1.2  # line pitch as a multiple of the size, on every slide paragraph
     tall_line_pitch: float = 1.5  # the same for Arabic, whose fonts reach far above and below Latin ones
+    number_digit_ems: float = 0.55  # a list number's column: this many ems a digit,
+    number_gap_ems: float = 0.45  # and this for its period and the gap after it (one digit: the list indent)
     list_indent: float = 1.0  # ems of the paragraph size: the indent per list level and a bullet's hanging indent
     space_after: float = 0.5  # ems of space after a top-level paragraph
     nested_space_after: float = 0.25  # ems of space after a second-level (nested list) paragraph

@@ -161,6 +161,8 @@ class HandoutMetrics:
     slide_notes_min_size: float = 6.5  # ... never smaller than this
     slide_notes_leading: float = 1.3  # notes' line spacing, as a multiple of their size
     slide_notes_space_after: float = 0.4  # between notes paragraphs, as a share of their size
+    slide_notes_bullet_space_after: float = 0.15  # ... and between the bullets of a list in them
+    slide_notes_bullet_indent: float = 1.2  # a notes bullet's hanging indent, as a share of their size
     notes_heading_space_before: float = 6  # above "Slide N: … (notes, continued)"
     notes_heading_space_after: float = 4  # below it
     slide_bookmark_rise: float = 6  # a slide's bookmark (outline entry) lands this far above its top edge

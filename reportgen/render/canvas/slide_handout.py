@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.frames import Frame
 
@@ -20,7 +21,7 @@ from reportgen.errors import Diagnostics
 from reportgen.render.canvas.layout import Area, Cell, page_cells, ruled_lines
 from reportgen.render.canvas.slide import draw_slide
 from reportgen.render.canvas.slides_pdf import bookmark, set_metadata
-from reportgen.render.deck.plan import Slide
+from reportgen.render.deck.plan import Slide, note_paragraphs
 from reportgen.render.deck.planner import plan_slides
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import paragraph
@@ -51,6 +52,10 @@ class _Handout:
         size = round(max(body.size * hm.slide_notes_scale[self.layout], hm.slide_notes_min_size), 1)
         self.style = paragraph_style(body, "notes", fontSize=size, leading=round(size * hm.slide_notes_leading, 1),
                                      spaceAfter=size * hm.slide_notes_space_after)
+        self.bullet = ParagraphStyle("notes-bullet", self.style, leftIndent=size * hm.slide_notes_bullet_indent,
+                                     bulletIndent=0, bulletFontName=self.style.fontName,
+                                     spaceAfter=size * hm.slide_notes_bullet_space_after)
+        self.source = ParagraphStyle("notes-source", self.style, fontName=body.family.face(italic=True))
         self.heading = paragraph_style(theme.style("heading.3"), "notes-heading",
                                        spaceBefore=hm.notes_heading_space_before,
                                        spaceAfter=hm.notes_heading_space_after)
@@ -81,7 +86,7 @@ class _Handout:
         bookmark(self.c, slide, number, self.meta, top=area.top + self.theme.handout.slide_bookmark_rise)
         if cell.notes is None:
             return []
-        story = self.story(slide.notes) if self.notes else []
+        story = self.story(slide) if self.notes else []
         limit = None
         if story:
             frame = _frame(cell.notes)
@@ -91,10 +96,17 @@ class _Handout:
             self.rule(cell.notes, limit)
         return story
 
-    def story(self, notes: str) -> list[Any]:
-        paras = [p.strip() for p in notes.split("\n\n") if p.strip()]
+    def story(self, slide: Slide) -> list[Any]:
+        """The notes as the deck's presenter view has them (``note_paragraphs``)."""
         family = self.theme.style("body").family
-        return [paragraph(plain_markup(p, family), self.style, p) for p in paras]
+        out = []
+        for note in note_paragraphs(slide):
+            markup = plain_markup(note.text, family)
+            if note.bullet:
+                out.append(paragraph(f"<bullet>\u2022</bullet>{markup}", self.bullet, note.text))
+            else:
+                out.append(paragraph(markup, self.source if note.source else self.style, note.text))
+        return out
 
     def rule(self, area: Area, limit: float | None) -> None:
         self.c.saveState()

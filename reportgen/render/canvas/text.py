@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportgen.measure import Word
 from reportgen.model import Run, plain
-from reportgen.render.deck.fit import Fitter, Item
+from reportgen.render.deck.fit import Fitter
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, Para, TextBox
 from reportgen.render.pdf.checkbox import draw_check_box
 from reportgen.render.pdf.furniture import rgb
@@ -45,7 +45,8 @@ class Segment:
 
 def indent_of(fit: Fitter, para: Para) -> float:
     """The left margin of the text (pptx ``marL``): one size per level, one more for a bullet."""
-    return fit.indent(Item(para.runs, level=para.level, bullet=para.bullet), para.size)
+    level = para.level * para.size * fit.theme.deck.list_indent
+    return level + (para.size * para.hang if para.bullet else 0.0)
 
 
 def para_lines(fit: Fitter, para: Para, width: float) -> list[list[Word]]:
@@ -108,6 +109,9 @@ class TextPainter:
             top += para.space_before
             self.para(para, box.x + box.inset_x, box.text_width, top)
             top += para.lines * para.pitch + para.space_after
+        if box.link and self.leads_somewhere(box.link):
+            self.c.linkRect("", box.link[1:], (box.x, self.H - box.y - box.h, box.x + box.w, self.H - box.y),
+                            relative=1, thickness=0)
 
     def para(self, para: Para, x: float, width: float, top: float, font_descent: bool = False) -> None:
         """One paragraph in the text area starting at ``x`` (``width`` wide), first line at ``top``;

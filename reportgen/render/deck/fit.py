@@ -33,6 +33,7 @@ class Item:
     italic: bool = False
     code: bool = False  # a code block, then each of its lines: cut to the box's width, never wrapped (``code_lines``)
     lang: str = ""  # a code block's language, for its colours
+    digits: int = 0  # of the widest number in its list: the numbers' column is as wide as that needs
 
 
 class Fitter:
@@ -68,8 +69,13 @@ class Fitter:
         return self._wide[text]
 
     def indent(self, item: Item, size: float) -> float:
-        indent = self.theme.deck.list_indent
-        return (item.level + 1) * size * indent if item.bullet else item.level * size * indent
+        """The left margin of an item's text: one step a level, and the bullet's hanging indent."""
+        return item.level * size * self.theme.deck.list_indent + (size * self.hang(item) if item.bullet else 0.0)
+
+    def hang(self, item: Item) -> float:
+        """A bullet's hanging indent in ems: the theme's, or wider for numbers of two digits or more."""
+        deck = self.theme.deck
+        return max(deck.list_indent, item.digits * deck.number_digit_ems + deck.number_gap_ems)
 
     def para(self, item: Item, size: float, width: float, space_before: float = 0.0) -> tuple[Para, list[list[Word]]]:
         """Measure one item at ``size`` in a text area ``width`` wide."""
@@ -86,7 +92,7 @@ class Fitter:
         align = "right" if is_rtl(plain(item.runs)) else "left"  # a right-to-left paragraph sits flush right
         pitch = deck.tall_line_pitch if has_arabic(plain(item.runs)) else deck.line_pitch
         para = Para(runs, item.role, size, round(size * pitch, 2), _frozen(lines), space_before, after,
-                    item.level, item.bullet, align)
+                    item.level, item.bullet, align, self.hang(item) if item.bullet else 0.0)
         return para, lines
 
     def title(self, text: Inline, role: str, width: float, height: float, min_share: float, max_lines: int,

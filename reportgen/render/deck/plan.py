@@ -41,6 +41,7 @@ class Para:
     level: int = 0  # 0 or 1 for bullets
     bullet: str = ""  # "", "•", "1.", or a task's CHECKED / UNCHECKED
     align: str = "left"  # left | center | right
+    hang: float = 0.0  # the bullet's hanging indent in ems, when wider than the theme's (numbers of two digits)
 
     @property
     def lines(self) -> int:
@@ -63,6 +64,7 @@ class TextBox:
     anchor: str = "top"  # top | middle | bottom
     name: str = "Text"
     inset_end: float = 0.0  # more room at the right, for text a viewer breaks by its own rules (CJK)
+    link: str = ""  # "#anchor": a click anywhere on the box leads there (an agenda entry), its text unmarked
 
     @property
     def text_width(self) -> float:
@@ -137,8 +139,33 @@ class Slide:
     section: str = ""
     anchors: tuple[str, ...] = ()  # the document's anchors (model.Heading.anchor) this slide holds
     opens: bool = False  # it opens its section (a divider, or the first slide of a section without one)
+    source: str = ""  # "Source: 02-roles.md:14", the notes' last line: where to edit what the slide shows
 
 
 def deck_anchors(plan: list[Slide]) -> dict[str, int]:
     """Where each anchor is in the deck: the 0-based index of its slide."""
     return {anchor: index for index, slide in enumerate(plan) for anchor in slide.anchors}
+
+
+@dataclass(frozen=True, slots=True)
+class NoteParagraph:
+    """One paragraph of a slide's speaker notes, as a presenter view shows it."""
+
+    text: str  # its lines, "\n" between them (a code block keeps its own)
+    bullet: bool = False
+    source: bool = False  # the last line, where the slide came from: set small
+
+
+def note_paragraphs(slide: Slide) -> list[NoteParagraph]:
+    """A slide's notes as paragraphs and bullets: the planner writes parts with a blank line
+    between them, and a list as lines that each start "- "."""
+    out: list[NoteParagraph] = []
+    for part in (p.strip("\n") for p in slide.notes.split("\n\n")):
+        lines = part.split("\n")
+        if not part.strip():
+            continue
+        if all(line.startswith("- ") for line in lines):
+            out += [NoteParagraph(line[2:], bullet=True) for line in lines]
+        else:
+            out.append(NoteParagraph(part, source=bool(slide.source) and part == slide.source))
+    return out

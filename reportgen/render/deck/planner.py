@@ -16,9 +16,11 @@ Every box is measured (``fit.py``) so that nothing is taller than its box.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Union
 
 from reportgen import model as m
+from reportgen.errors import SourceRef
 from reportgen.language import Words
 from reportgen.render.deck.fit import Fitter, Item
 from reportgen.render.deck.leads import leads
@@ -30,14 +32,15 @@ from reportgen.theme import Logo, Theme
 
 def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
     """The whole deck as data: positions in points, every paragraph measured."""
-    planner = _Planner(theme, theme.words_for(doc.meta.lang))
+    planner = _Planner(theme, theme.words_for(doc.meta.lang), doc.meta.source.path.resolve().parent)
     sections = [s for s in doc.sections if s.slides]
     slides = [planner.title_slide(doc.meta)]
-    slides += planner.agenda([s.title for s in sections])
+    slides += planner.agenda(sections)
     for number, section in enumerate(sections, 1):
         slides += _with_every_anchor(planner.section(number, section), section)
     slides.append(planner.closing(doc.meta))
-    return [planner.with_footer(slide, n) for n, slide in enumerate(slides, 1)]
+    return [planner.with_footer(replace(slide, notes=_notes([slide.notes, slide.source])), n)
+            for n, slide in enumerate(slides, 1)]
 
 
 @dataclass(frozen=True)
@@ -61,12 +64,13 @@ class _Group:
     anchors: list[str] = field(default_factory=list)  # of the headings gathered here
     prose: list[str] = field(default_factory=list)  # its paragraphs: bullets (``leads.py``) if it has no others
     level: int = 1  # of its heading (1: the section's title, for what comes before the first heading)
+    source: SourceRef | None = None  # where its heading (or first block) is, for the notes
     open: bool = False  # it ends with a heading that has nothing under it yet: what follows joins it
 
 
 class _Planner:
-    def __init__(self, theme: Theme, words: Words) -> None:
-        self.theme, self.fit, self.deck, self.words = theme, Fitter(theme), theme.deck, words
+    def __init__(self, theme: Theme, words: Words, root: Path) -> None:
+        self.theme, self.fit, self.deck, self.words, self.root = theme, Fitter(theme), theme.deck, words, root
         self._footers: dict[tuple[str, float, float, float, float], TextBox] = {}
         box, deck = theme.slide, theme.deck
         self.W, self.H, self.m = box.width, box.height, box.left
@@ -119,7 +123,8 @@ class _Planner:
                  for item in items]
         return self._box(x, y, w, h, tuple(paras), anchor=anchor, name=name)
 
-    def _content(self, kind: SlideKind, title: str, shapes: list[Shape], notes: list[str], section: str) -> Slide:
+    def _content(self, kind: SlideKind, title: str, shapes: list[Shape], notes: list[str], section: str,
+                 source: SourceRef | None) -> Slide:
         x, y, w, h = self.title_box
         deck = self.deck
         accent = Rect(x + deck.text_inset_x, y + h + deck.accent_gap, deck.accent_width, deck.accent_height,
@@ -127,7 +132,15 @@ class _Planner:
         box = self._title(title)
         if m.plain(box.paras[0].runs) != title:
             notes = [f"Full title: {title}", *notes]
-        return Slide(kind, box, (accent, *shapes), _notes(notes), section=section)
+        return Slide(kind, box, (accent, *shapes), _notes(notes), section=section, source=self._source(source))
+
+    def _source(self, ref: SourceRef | None) -> str:
+        """The notes' last line: the file and line a slide came from, so an instructor finds what to edit."""
+        if ref is None:
+            return ""
+        path = ref.path.resolve()
+        path = path.relative_to(self.root) if path.is_relative_to(self.root) else path
+        return f"{self.words.source}: {path.as_posix()}" + (f":{ref.line}" if ref.line else "")
 
     # -- fixed slides ------------------------------------------------------------------
     def title_slide(self, meta: m.Meta) -> Slide:
@@ -151,13 +164,24 @@ class _Planner:
                                  "Subtitle"))
         return Slide("title", title, tuple(shapes), "", dark=True, footer=False)
 
-    def agenda(self, titles: list[str]) -> list[Slide]:
-        items = [Item((m.Run(t),), bullet=f"{n}.") for n, t in enumerate(titles, 1)]
+    def agenda(self, sections: list[m.Section]) -> list[Slide]:
+        """The sections, numbered in a column of their own; each entry a box of its own that
+        leads to where its section opens when clicked (its text stays plain, not a blue link)."""
+        digits = len(str(len(sections)))
+        items = [Item((m.Run(s.title),), bullet=f"{n}.", digits=digits) for n, s in enumerate(sections, 1)]
         pages = self.fit.fit_body(items, self.body_text_w, self.body_text_h, max_items=self.deck.agenda_max_items)
-        agenda = self.words.agenda
-        return [self._content("agenda", agenda if i == 0 else self._continued(agenda),
-                              [self._box(self.m, self.body_y, self.body_w, self.body_h, tuple(p), name="Agenda")],
-                              [], "") for i, p in enumerate(pages)]
+        agenda, slides, done = self.words.agenda, [], 0
+        for i, page in enumerate(pages):
+            boxes: list[Shape] = []
+            y = self.body_y
+            for para, section in zip(page, sections[done:]):
+                h = para.height - para.space_after + 2 * self.deck.text_inset_y
+                box = self._box(self.m, y, self.body_w, h, (replace(para, space_after=0),), name="Agenda")
+                boxes.append(replace(box, link=f"#{section.anchor}" if section.anchor else ""))
+                y += para.height
+            done += len(page)
+            slides.append(self._content("agenda", agenda if i == 0 else self._continued(agenda), boxes, [], "", None))
+        return slides
 
     def _continued(self, title: str) -> str:
         """The title of a slide that continues the one before: "Costs (cont.)"."""
@@ -222,14 +246,18 @@ class _Planner:
         if self.theme.logo_on_dark:  # the brand stays visible, small, on every slide
             logo_h = deck.divider_logo_height  # in the bottom-left corner, inside the margins
             shapes.append(_logo(self.theme.logo_on_dark, mg, H - mg - logo_h, logo_h, deck.divider_logo_max_width))
-        return Slide("divider", title, tuple(shapes), _notes(notes), dark=True, footer=False, section=section.title,
+        return Slide("divider", title, tuple(shapes), _notes(notes), source=self._source(section.source), dark=True,
+                     footer=False, section=section.title,
                      opens=True,
                      anchors=(section.anchor,) if section.anchor else ())
 
     def section(self, number: int, section: m.Section) -> list[Slide]:
         own = any(isinstance(b, m.SlideText) for b in section.blocks)
         slides: list[Planned] = []
-        group = _Group(section.title)
+        def fresh() -> _Group:
+            return _Group(section.title, source=section.source)
+
+        group = fresh()
         prose: list[str] = []  # with a ``::: slides`` block: all of the section's prose, for its notes
         own_slides: list[int] = []
 
@@ -246,7 +274,7 @@ class _Planner:
             join it (``_joins``): a heading with nothing under it but a deeper heading titles
             that heading's slide, and a slide of under two lines shares a neighbour's."""
             nonlocal group, pending
-            current, group = group, _Group(section.title)
+            current, group = group, fresh()
             if pending is not None and self._joins(pending, current):
                 current, pending = self._merged(pending, current), None
             release()
@@ -272,7 +300,7 @@ class _Planner:
                     carried = group
                     if heading_only:  # nothing under the heading but this: its notes go with it
                         release()
-                        group = _Group(section.title)
+                        group = fresh()
                     else:
                         flush()
                     special = self._special(block, title, section.title)
@@ -286,7 +314,7 @@ class _Planner:
                     group.title = title
                 case m.Heading(runs=runs, anchor=anchor, level=level) if not own:
                     flush(hold=True)
-                    group.title, group.level = m.plain(runs), level
+                    group.title, group.level, group.source = m.plain(runs), level, block.source
                     group.anchors.append(anchor)
                 case m.Paragraph() | m.Heading() | m.Rule():
                     (prose if own else group.notes).append(_text_of((block,)))
@@ -376,20 +404,20 @@ class _Planner:
         for i, paras in enumerate(pages):
             body = self._box(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
             title = group.title if i == 0 else self._continued(group.title)
-            slide = self._content("content", title, [body], group.notes if i == 0 else [], section)
+            slide = self._content("content", title, [body], group.notes if i == 0 else [], section, group.source)
             out.append(replace(slide, anchors=anchors) if i == 0 else slide)
         return out
 
     def _slide_text(self, blocks: tuple[m.Block, ...], section: str) -> list[Planned]:
         slides: list[Planned] = []
-        group = _Group(section)
+        group = _Group(section, source=blocks[0].source if blocks else None)
         for block in blocks:
             if isinstance(block, m.Heading):
                 slides += self._group_slides(group, section)
-                group = _Group(m.plain(block.runs))
+                group = _Group(m.plain(block.runs), source=block.source)
             elif isinstance(block, (m.Table, m.Figure, m.Faq)):
                 slides += self._group_slides(group, section) + self._special(block, group.title, section)
-                group = _Group(group.title)
+                group = _Group(group.title, source=block.source)
             elif isinstance(block, m.Notes):
                 group.notes.append(_text_of(block.blocks))
             else:
@@ -410,8 +438,8 @@ class _Planner:
                         f"{title} {m.plain(part.caption)}"
                     caption = caption or title
                     boxes = plan_table(self.fit, part, self.m, self.body_y, self.body_w, self.body_h)
-                    out += [self._content("table", caption if i == 0 else self._continued(caption), [box], [], section)
-                            for i, box in enumerate(boxes)]
+                    out += [self._content("table", caption if i == 0 else self._continued(caption), [box], [], section,
+                                          block.source) for i, box in enumerate(boxes)]
                 last = out[-1]
                 assert isinstance(last, Slide)  # a table always has a slide
                 out[-1] = replace(last, notes=_notes([last.notes, *notes]))
@@ -421,7 +449,7 @@ class _Planner:
             case m.Faq(items=items):
                 faq: list[Planned] = []
                 for item in items:
-                    group = _Group(m.plain(item.question), notes=[_text_of(item.answer)])
+                    group = _Group(m.plain(item.question), notes=[_text_of(item.answer)], source=item.source)
                     for answer in item.answer:
                         group.items += _items(answer)
                     faq += [replace(s, kind="faq") if isinstance(s, Slide) else s
@@ -443,7 +471,7 @@ class _Planner:
             cap = self._text([Item((m.Run(caption),), "slide.footer")], self.m, self.body_y + h + self.deck.caption_gap,
                              self.body_w, self.deck.caption_height, "Caption")
             shapes.append(replace(cap, paras=tuple(replace(p, align="center") for p in cap.paras)))
-        return self._content("image", title, shapes, [], section)
+        return self._content("image", title, shapes, [], section, fig.source)
 
 
 def _with_every_anchor(slides: list[Slide], section: m.Section) -> list[Slide]:
@@ -467,13 +495,15 @@ def _items(block: m.Block, level: int = 0) -> list[Item]:
     match block:
         case m.BulletList(items=items, ordered=ordered, start=start, marked=marked):
             out: list[Item] = []
+            digits = len(str(start + len(items) - 1)) if ordered else 0
             for n, item in enumerate(items, start):
                 bullet = f"{n}." if ordered else "•" if marked else ""
                 if item.checked is not None:
                     bullet = CHECKED if item.checked else UNCHECKED
                 for k, inner in enumerate(item.blocks):
                     if isinstance(inner, m.Paragraph):
-                        out.append(Item(inner.runs, level=min(level, 1), bullet=bullet if k == 0 else ""))
+                        out.append(Item(inner.runs, level=min(level, 1), bullet=bullet if k == 0 else "",
+                                        digits=digits))
                     else:
                         out += _items(inner, level + 1)
             return out

@@ -101,8 +101,8 @@ class NotesAdder:
     def __init__(self) -> None:
         self.blank: Any = None
 
-    def add(self, slide: Any, text: str) -> None:
-        """Give ``slide`` a notes page that says ``text``."""
+    def add(self, slide: Any) -> Any:
+        """Give ``slide`` a notes page; return its text body (``<p:txBody>``) to write into."""
         from copy import deepcopy
 
         from pptx.opc.constants import CONTENT_TYPE as CT
@@ -120,7 +120,7 @@ class NotesAdder:
             part.relate_to(slide.part, RT.SLIDE)
             slide.part.relate_to(part, RT.NOTES_SLIDE)
             notes = part.notes_slide
-        notes.notes_text_frame.text = text
+        return notes.notes_text_frame._txBody
 
 
 def save(prs: Any) -> bytes:

@@ -19,6 +19,7 @@ from reportgen.theme import to_hex
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _IDS = etree.XPath("//@id")
 EMU_PER_PT = 12700  # format: English Metric Units per point, OOXML's unit of length
@@ -52,6 +53,13 @@ def add_text_box(tree: Any, box: TextBox) -> Any:
     etree.SubElement(tx_body, _A + "lstStyle")
     set_body(tx_body, box)
     return tx_body
+
+
+def link_shape(sp: Any, rid: str, action: str) -> None:
+    """Make a click on the shape follow relationship ``rid`` (``action``: a jump to a slide)."""
+    click = etree.SubElement(sp.find(f"{_P}nvSpPr/{_P}cNvPr"), _A + "hlinkClick", {_R + "id": rid})
+    if action:
+        click.set("action", action)
 
 
 def place(sp: Any, box: TextBox) -> None:

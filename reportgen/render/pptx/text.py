@@ -8,6 +8,7 @@ indent, and on every run the font, size, weight, colour and language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,7 @@ from lxml import etree
 
 from reportgen.fonts import FontFamily
 from reportgen.model import Run, plain
-from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, Para
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, NoteParagraph, Para
 from reportgen.render.pptx.shapes import EMU_PER_PT
 from reportgen.rtl import is_rtl
 from reportgen.theme import TextStyle, Theme, to_hex
@@ -46,6 +47,34 @@ def write_paragraphs(tx_body: Any, paras: tuple[Para, ...], theme: Theme, lang: 
         _paragraph(tx_body, para, theme, lang, link, bold_first)
 
 
+def write_notes(tx_body: Any, paras: list[NoteParagraph], theme: Theme, lang: str) -> None:
+    """Speaker notes as a presenter view shows them: paragraphs with space between, lists as
+    bullets, a code block's lines kept, the source line last in italics; in the notes
+    master's font and size."""
+    for old in tx_body.findall(_A + "p"):
+        tx_body.remove(old)
+    deck = theme.deck
+    for para in paras or [NoteParagraph("")]:
+        p = etree.SubElement(tx_body, _A + "p")
+        ppr = etree.SubElement(p, _A + "pPr")
+        _points(ppr, "spcAft", deck.notes_space_after)
+        if para.bullet:
+            indent = str(round(deck.notes_bullet_indent * EMU_PER_PT))
+            ppr.set("marL", indent)
+            ppr.set("indent", "-" + indent)
+            etree.SubElement(ppr, _A + "buFont", typeface="Arial")
+            etree.SubElement(ppr, _A + "buChar", char="•")
+        for n, line in enumerate(para.text.split("\n")):
+            if n:
+                etree.SubElement(p, _A + "br")
+            r = etree.SubElement(p, _A + "r")
+            etree.SubElement(r, _A + "rPr", lang=lang, i="1" if para.source else "0")
+            etree.SubElement(r, _A + "t").text = _XML_UNSAFE.sub("", line)
+
+
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _empty(theme: Theme) -> Para:
     """The one paragraph a text box with no text holds (the schema wants one)."""
     size = theme.deck.empty_text_size
@@ -55,10 +84,10 @@ def _empty(theme: Theme) -> Para:
 def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarget, bold_all: bool) -> None:
     style = theme.style(para.role)
     p = etree.SubElement(tx_body, _A + "p")
-    indent = para.size * theme.deck.list_indent
-    left = (para.level + (1 if para.bullet else 0)) * indent
+    hang = para.size * para.hang if para.bullet else 0.0
+    left = para.level * para.size * theme.deck.list_indent + hang
     ppr = etree.SubElement(p, _A + "pPr", marL=str(round(left * EMU_PER_PT)),
-                           indent=str(round(-indent * EMU_PER_PT)) if para.bullet else "0",
+                           indent=str(round(-hang * EMU_PER_PT)),
                            algn=_ALGN[para.align], hangingPunct="0")  # no punctuation past the box
     if is_rtl(plain(para.runs)):  # viewers shape and reorder it themselves; bullets hang on the right
         ppr.set("rtl", "1")

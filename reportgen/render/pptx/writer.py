@@ -24,12 +24,12 @@ from reportgen.errors import Diagnostics
 from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
 from reportgen.render.dates import creation_time
-from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox, deck_anchors
+from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox, deck_anchors, note_paragraphs
 from reportgen.render.deck.planner import plan_slides
 from reportgen.render.pptx import compat
 from reportgen.render.pptx.package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
-from reportgen.render.pptx.shapes import add_rect, add_text_box, place, set_body
-from reportgen.render.pptx.text import write_paragraphs
+from reportgen.render.pptx.shapes import add_rect, add_text_box, link_shape, place, set_body
+from reportgen.render.pptx.text import write_notes, write_paragraphs
 from reportgen.template import layout_for, open_template
 from reportgen.theme import RGB, Theme
 
@@ -92,7 +92,7 @@ class _Drawer:
                 case Rect():
                     add_rect(tree, shape)
         if planned.notes:
-            self.notes.add(slide, planned.notes)
+            write_notes(self.notes.add(slide), note_paragraphs(planned), self.theme, self.lang)
 
     @staticmethod
     def emu(x: float, y: float, w: float, h: float) -> tuple[Length, Length, Length, Length]:
@@ -101,6 +101,9 @@ class _Drawer:
     def fill_text(self, tx_body: Any, box: TextBox) -> None:
         set_body(tx_body, box)
         write_paragraphs(tx_body, box.paras, self.theme, self.lang, self.link)
+        target = self.link(box.link) if box.link else None
+        if target:  # the shape's click action, as PowerPoint's "Insert > Action" writes it
+            link_shape(tx_body.getparent(), *target)
 
     def link(self, url: str) -> tuple[str, str] | None:
         """A hyperlink from the slide being drawn: to the slide holding an "#anchor" (none if
