@@ -58,6 +58,10 @@ def left_edges(slide: Any) -> dict[str, float]:
             put("footer rule" if shape.top > bottom else "accent", shape.left / EMU_PER_PT)
         elif shape.name == "Logo":
             put("logo", shape.left / EMU_PER_PT)
+        elif shape.name in ("Callout", "Callout bar"):  # the box's edge; its text is inset within it
+            put("callout", shape.left / EMU_PER_PT)
+        elif shape.name == "Callout text":
+            continue
         elif shape.has_text_frame and shape.name not in CENTRED:
             put("body", text_left(el))
     return edges

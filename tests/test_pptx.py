@@ -166,7 +166,7 @@ def test_callouts_code_and_headings_on_slides(tmp_path: Path) -> None:
     deck = deck_of(tmp_path, SLIDE_KINDS.format(long=long))
     body = {}
     for slide in deck.slides:
-        boxes = [s for s in slide.shapes if s.name == "Body"]
+        boxes = [s for s in slide.shapes if s.name in ("Body", "Callout text")]
         body.setdefault(slide.shapes.title.text_frame.text.removesuffix(" (cont.)"), []).extend(
             p for box in boxes for p in box.text_frame.paragraphs)
     assert list(body)[2:5] == ["Section", "Slide heading", "Code"]  # ## and ### headings title their slides

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -402,3 +403,57 @@ def test_a_long_list_is_spread_evenly_over_its_slides(tmp_path: Path, count: int
     sizes = [len(shape.paras) for s in slides if s.kind == "content"
              for shape in s.shapes if isinstance(shape, TextBox) and shape.name == "Body"]
     assert sum(sizes) == count and max(sizes) - min(sizes) <= 1, sizes
+
+
+def test_a_callout_is_a_tinted_box_with_a_bar_on_the_margin_kept_whole(tmp_path: Path) -> None:
+    text = ("# S\n\n## Tip between points\n\n- one\n- two\n\n::: callout Tip\nAsk the room first.\n:::\n\n- after\n\n"
+            "## Moved whole\n\n" + "".join(f"- point {n} with enough words to wrap around the line twice "
+                                           f"at this size of text on a slide\n" for n in range(3)) +
+            "\n::: callout Note\n- a\n- b\n- c\n- d\n:::\n")
+    theme = THEMES["default"]
+    slides = plan_slides(load_document(write_content(tmp_path, {"a.md": text}), Diagnostics()), theme)
+    assert_fits(slides, theme)
+    first = next(s for s in slides if m.plain(s.title.paras[0].runs) == "Tip between points")
+    named = {sh.name: sh for sh in first.shapes if isinstance(sh, (TextBox, Rect))}
+    box, bar, inner = named["Callout"], named["Callout bar"], named["Callout text"]
+    assert isinstance(box, Rect) and isinstance(bar, Rect) and isinstance(inner, TextBox)
+    assert box.x == bar.x == first.title.x and box.color == theme.colors.tint and bar.color == theme.colors.secondary
+    assert box.x < inner.x and inner.x + inner.w < box.x + box.w  # the text inset within the box
+    top = inner.y + inner.inset_y  # the text's first line is inside the box, padded
+    assert box.y < top + inner.paras[0].space_before and top + inner.content_height - 2 * inner.inset_y < box.y + box.h
+    bodies = [sh for sh in first.shapes if isinstance(sh, TextBox) and sh.name == "Body"]
+    assert [m.plain(b.paras[0].runs) for b in bodies] == ["one", "after"] and bodies[1].y >= box.y + box.h - 4
+    moved = [s for s in slides if m.plain(s.title.paras[0].runs).startswith("Moved whole")]
+    note = [s for s in moved if any(getattr(sh, "name", "") == "Callout text" for sh in s.shapes)]
+    assert len(moved) == 2 and len(note) == 1  # the box went whole to the next slide, not split
+    texts = [m.plain(p.runs) for sh in note[0].shapes if isinstance(sh, TextBox) and sh.name == "Callout text"
+             for p in sh.paras]
+    assert texts == ["Note", "a", "b", "c", "d"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from("AI engineer and a ML the of career guide 2026 definitive responsibilities choosing "
+                                "between machine learning engineering technical skill set".split()),
+                min_size=2, max_size=16))
+def test_titles_break_evenly_on_as_many_lines(words: list[str]) -> None:
+    from reportgen.measure import words_of
+    from reportgen.render.deck.fit import Fitter
+
+    theme = THEMES["default"]
+    fit = Fitter(theme)
+    width = theme.slide.width - 2 * theme.slide.left
+    title = " ".join(words)
+    para = fit.title((m.Run(title),), "slide.title", width, 200, 0.6, 2, 20)
+    style = theme.style("slide.title")
+    measure = fit.measure(style, para.size)
+    greedy = measure.wrap(words_of((m.Run(title),), style.bold, style.italic), fit.usable(width))
+
+    def widths(lines: Any) -> list[float]:
+        return [sum(measure.word(w) for w in line) + measure.space * (len(line) - 1) for line in lines]
+
+    text = " ".join("".join(p.text for p in word) for line in para.breaks for word in line)
+    assert len(para.breaks) == len(greedy) and text == title
+    assert max(widths(para.breaks)) <= fit.usable(width) + 0.01
+    if len(greedy) > 1:  # as even as the greedy breaks or more, and written into the deck
+        spread = max(widths(para.breaks)) - min(widths(para.breaks))
+        assert para.hard and spread <= max(widths(greedy)) - min(widths(greedy)) + 0.01

@@ -176,7 +176,7 @@ def assert_drawn_lines_are_the_plans(content: Path, slides_pdf: Path, pptx: Path
     doc, theme = load(BuildOptions(content), Diagnostics())
     plan = plan_slides(doc, theme)
     prs = Presentation(str(pptx))
-    checked = wrapped = 0
+    checked = wrapped = hard = 0
     with pdfplumber.open(slides_pdf) as pdf:
         assert len(pdf.pages) == len(plan) == len(prs.slides)
         for number, (page, slide, pptx_slide) in enumerate(zip(pdf.pages, plan, prs.slides), 1):
@@ -195,7 +195,12 @@ def assert_drawn_lines_are_the_plans(content: Path, slides_pdf: Path, pptx: Path
                         wrapped += para.lines > 1
                     assert sum(p.lines for p in box.paras if shown(p)) == len(lines), (number, lines)
                     drawn = pptx_slide.shapes.title if box is slide.title else placed[emu(box.x), emu(box.y)]
-                    assert [p.text for p in drawn.text_frame.paragraphs] == [m.plain(p.runs) for p in box.paras]
+                    written = [p.text.split("\v") for p in drawn.text_frame.paragraphs]
+                    assert [" ".join(p) for p in written] == [m.plain(p.runs) for p in box.paras]
+                    for para, lines_written in zip(box.paras, written):  # breaks the deck says, as the plan's
+                        breaks = [" ".join("".join(piece.text for piece in word) for word in ln) for ln in para.breaks]
+                        assert lines_written == (breaks if para.hard else [m.plain(para.runs)])
+                        hard += para.hard
                 elif isinstance(box, TableBox):
                     for para, left, top, right, bottom in cell_bands(box):
                         inside = [c for c in page.chars if left - 0.01 <= c["x0"] and c["x1"] <= right + 0.01
@@ -208,6 +213,7 @@ def assert_drawn_lines_are_the_plans(content: Path, slides_pdf: Path, pptx: Path
                     table = placed[emu(box.x), emu(box.y)].table
                     assert [[c.text for c in row.cells] for row in table.rows] == \
                         [[m.plain(p.runs) for p in row] for row in box.rows], number
+    assert hard > 0  # balanced titles, their breaks written into the deck
     return checked, wrapped
 
 
@@ -222,7 +228,7 @@ def test_bookmarks_lead_to_the_title_and_each_section(deck: dict[str, Path]) -> 
     assert [t for t, _ in outline] == [doc.meta.title, *(s.title for s in doc.sections)]
     prs = Presentation(str(deck["pptx"]))
     for title, page in outline[1:]:  # each section's entry opens its divider slide
-        assert prs.slides[page].shapes.title.text_frame.text == title
+        assert prs.slides[page].shapes.title.text_frame.text.replace("\v", " ") == title
     assert reader.metadata is not None and reader.metadata.title.startswith(doc.meta.title)
     assert reader.metadata.author == doc.meta.author
     assert reader.trailer["/Root"]["/Lang"] == doc.meta.lang

@@ -31,6 +31,11 @@ class DeckMetrics:
     # the table, the footer rule and the logo do (the margin); not PowerPoint's default 7.2 (issue 17)
     text_inset_x: float = 0.0
     text_inset_y: float = 3.6  # a text box's inset at top and bottom
+    callout_pad_left: float = 18.0  # a callout's text, in from its box's left edge (past the accent bar)
+    callout_pad_right: float = 12.0  # ... and from its right edge
+    callout_pad_y: float = 10.0  # ... and from its top and bottom
+    callout_bar_width: float = 4.0  # the accent bar down a callout box's left side
+    balance_precision: float = 1.0  # points: how closely a balanced title's narrowest width is sought
     notes_space_after: float = 6.0  # between paragraphs of the speaker notes
     notes_bullet_indent: float = 18.0  # a bullet's hanging indent in the speaker notes
     viewer_inset_end: float = 12.0  # a text box's inset at the right when a viewer breaks its lines its own way

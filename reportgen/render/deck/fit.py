@@ -34,6 +34,9 @@ class Item:
     code: bool = False  # a code block, then each of its lines: cut to the box's width, never wrapped (``code_lines``)
     lang: str = ""  # a code block's language, for its colours
     digits: int = 0  # of the widest number in its list: the numbers' column is as wide as that needs
+    box: int = 0  # a callout's number: its items are set in a tinted box (``callout_pad``), kept together
+    opens: bool = False  # the box's first item: the box's top padding above it
+    closes: bool = False  # and its last: the bottom padding below it
 
 
 class Fitter:
@@ -77,14 +80,27 @@ class Fitter:
         deck = self.theme.deck
         return max(deck.list_indent, item.digits * deck.number_digit_ems + deck.number_gap_ems)
 
+    def inner(self, item: Item, width: float) -> float:
+        """The width an item's text has: a callout's, inside its box's padding."""
+        deck = self.theme.deck
+        return width - deck.callout_pad_left - deck.callout_pad_right if item.box else width
+
+    def trailing(self, para: Para) -> float:
+        """The space after a paragraph that may hang below the box's bottom: not a callout's padding."""
+        return para.space_after - (self.theme.deck.callout_pad_y if para.closes else 0.0)
+
     def para(self, item: Item, size: float, width: float, space_before: float = 0.0) -> tuple[Para, list[list[Word]]]:
         """Measure one item at ``size`` in a text area ``width`` wide."""
         style = self.theme.style(item.role)
         measure = self.measure(style, size)
         words = words_of(item.runs, style.bold or item.bold, style.italic or item.italic)
-        lines = measure.wrap(words, self.usable(width, item.runs) - self.indent(item, size))
+        lines = measure.wrap(words, self.usable(self.inner(item, width), item.runs) - self.indent(item, size))
         deck = self.theme.deck
         after = round(size * (deck.space_after if item.level == 0 else deck.nested_space_after), 1)
+        if item.opens:
+            space_before += deck.callout_pad_y
+        if item.closes:
+            after += deck.callout_pad_y
         # the item's own marks (callout titles, quotes, row labels) go into its runs, so every
         # drawer sets the text as bold or italic as it was measured here
         runs = item.runs if not (item.bold or item.italic) else tuple(
@@ -92,7 +108,7 @@ class Fitter:
         align = "right" if is_rtl(plain(item.runs)) else "left"  # a right-to-left paragraph sits flush right
         pitch = deck.tall_line_pitch if has_arabic(plain(item.runs)) else deck.line_pitch
         para = Para(runs, item.role, size, round(size * pitch, 2), _frozen(lines), space_before, after,
-                    item.level, item.bullet, align, self.hang(item) if item.bullet else 0.0)
+                    item.level, item.bullet, align, self.hang(item) if item.bullet else 0.0, item.box, item.closes)
         return para, lines
 
     def title(self, text: Inline, role: str, width: float, height: float, min_share: float, max_lines: int,
@@ -110,8 +126,24 @@ class Fitter:
             para = replace(para, pitch=pitch, space_after=0)
             allowed = min(max_lines, room) if size > smallest else room
             if len(lines) <= allowed or size <= smallest:
-                return para
+                return self.balanced(para, width)
             size = max(size - self.theme.deck.title_shrink_step, smallest)
+
+    def balanced(self, para: Para, width: float) -> Para:
+        """``para`` on as many lines, each about as long: broken at the narrowest width that
+        still takes no more lines (no word alone on the last line), the breaks then written into
+        the deck (``hard``) so that every viewer shows them. Text a viewer breaks its own way
+        (CJK, right to left) keeps the viewer's breaks."""
+        if para.lines < 2 or self.viewer_breaks(para.runs):
+            return para
+        style = self.theme.style(para.role)
+        measure = self.measure(style, para.size)
+        words = words_of(para.runs, style.bold, style.italic)
+        low, high = 0.0, self.usable(width)
+        while high - low > self.theme.deck.balance_precision:
+            mid = (low + high) / 2
+            low, high = (low, mid) if len(measure.wrap(words, mid)) <= para.lines else (mid, high)
+        return replace(para, breaks=_frozen(measure.wrap(words, high)), hard=True)
 
     def pack(self, items: list[Item], width: float, height: float, size: float,
              max_items: int, spread: int = 0) -> list[list[Para]]:
@@ -138,8 +170,11 @@ class Fitter:
                 count += 1
                 continue
             para, lines = self.para(item, size, width)
-            last_after = para.space_after
+            last_after = self.trailing(para)
             fits = used + para.height - last_after <= height
+            if fits and item.opens and pages[-1]:  # a callout moves whole to the next slide if it fits there
+                whole = self._box_height(item, queue, size, width)
+                fits = used + whole <= height or whole > height
             if fits and queue and _leads_in(item):  # a heading line keeps with a line of what follows
                 fits = used + para.height + self.para(queue[0], size, width)[0].pitch <= height
             full = count >= limit
@@ -163,6 +198,12 @@ class Fitter:
                 pages.append([])
                 used, count = 0.0, 0
         return [p for p in pages if p]
+
+    def _box_height(self, first: Item, queue: list[Item], size: float, width: float) -> float:
+        """The height of a callout, from its first item (``queue`` holds the rest)."""
+        items = [first] + [i for i in queue[:next((k for k, i in enumerate(queue) if i.box != first.box), len(queue))]]
+        paras = [self.para(i, size, width)[0] for i in items]
+        return sum(p.height for p in paras) - self.trailing(paras[-1])
 
     def _code_chunks(self, item: Item, size: float, width: float, height: float) -> list[list[Para]]:
         """A code block's lines, set close (space after the last only), whole if a page holds
@@ -198,12 +239,13 @@ class Fitter:
         if not item.code:
             return [item]
         advance = self.measure(self.theme.style("code"), size).piece(Piece("0", False, False, True))
-        columns = int((self.usable(width) - self.indent(item, size)) // advance)
+        columns = int((self.usable(self.inner(item, width)) - self.indent(item, size)) // advance)
         mark, colors = continuation_mark(self.mono) + " ", self.theme.code
         lines = [piece for line in highlight(m.plain(item.runs), item.lang)
                  for piece in wrap(expand_tabs(line, self.theme.deck.code_tab_width), columns, mark, "")]
         return [replace(item, runs=tuple(ColoredRun(text, code=True, color=colors.of(role)) for text, role in line)
-                        or (ColoredRun(" ", code=True, color=colors.plain),)) for line in lines]
+                        or (ColoredRun(" ", code=True, color=colors.plain),), opens=item.opens and k == 0,
+                        closes=item.closes and k == len(lines) - 1) for k, line in enumerate(lines)]
 
     def fit_body(self, items: list[Item], width: float, height: float,
                  max_items: int | None = None) -> list[list[Para]]:

@@ -42,6 +42,9 @@ class Para:
     bullet: str = ""  # "", "•", "1.", or a task's CHECKED / UNCHECKED
     align: str = "left"  # left | center | right
     hang: float = 0.0  # the bullet's hanging indent in ems, when wider than the theme's (numbers of two digits)
+    box: int = 0  # a callout's number: drawn in a tinted box with an accent bar (``planner``)
+    closes: bool = False  # the last paragraph of that box: its space after holds the box's bottom padding
+    hard: bool = False  # its breaks are written into the deck as line breaks (balanced titles), not left to viewers
 
     @property
     def lines(self) -> int:
@@ -119,6 +122,7 @@ class Rect:
     w: float
     h: float
     color: RGB
+    name: str = "Accent"  # the shape's name in the deck: "Callout" for a callout's tinted box
 
 
 Shape = Union[TextBox, TableBox, ImageBox, Rect]

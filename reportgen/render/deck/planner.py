@@ -16,6 +16,7 @@ Every box is measured (``fit.py``) so that nothing is taller than its box.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from pathlib import Path
 from typing import Union
 
@@ -402,11 +403,35 @@ class _Planner:
         pages = self.fit.fit_body(group.items, self.body_text_w, self.body_text_h)
         out: list[Planned] = []
         for i, paras in enumerate(pages):
-            body = self._box(self.m, self.body_y, self.body_w, self.body_h, tuple(paras), name="Body")
             title = group.title if i == 0 else self._continued(group.title)
-            slide = self._content("content", title, [body], group.notes if i == 0 else [], section, group.source)
+            slide = self._content("content", title, self._body(paras), group.notes if i == 0 else [], section,
+                                  group.source)
             out.append(replace(slide, anchors=anchors) if i == 0 else slide)
         return out
+
+    def _body(self, paras: list[Para]) -> list[Shape]:
+        """A slide's body: one text box, or where callouts are, a box for each run of paragraphs
+        in or out of a callout; a callout's is inset in a tinted box with an accent bar down its
+        left side, the box's edge on the margin like every other."""
+        deck = self.deck
+        shapes: list[Shape] = []
+        top = self.body_y + deck.text_inset_y  # where the next paragraph's space before starts
+        runs = [list(g) for _, g in groupby(paras, key=lambda p: p.box)]
+        for run in runs:
+            height = sum(p.height for p in run)
+            text_h = height - run[-1].space_after + 2 * deck.text_inset_y
+            if not run[0].box:
+                shapes.append(self._box(self.m, top - deck.text_inset_y, self.body_w, text_h, tuple(run), name="Body"))
+            else:
+                box_h = height - self.fit.trailing(run[-1])
+                shapes.append(Rect(self.m, top, self.body_w, box_h, self.theme.colors.tint, "Callout"))
+                shapes.append(Rect(self.m, top, deck.callout_bar_width, box_h, self.theme.colors.secondary,
+                                   "Callout bar"))
+                inner = self.body_w - deck.callout_pad_left - deck.callout_pad_right
+                shapes.append(self._box(self.m + deck.callout_pad_left, top - deck.text_inset_y, inner, text_h,
+                                        tuple(run), name="Callout text"))
+            top += height
+        return shapes
 
     def _slide_text(self, blocks: tuple[m.Block, ...], section: str) -> list[Planned]:
         slides: list[Planned] = []
@@ -511,9 +536,13 @@ def _items(block: m.Block, level: int = 0) -> list[Item]:
             return [Item(runs, level=min(level, 1))]
         case m.Quote(blocks=inner):
             return [replace(i, italic=True) for b in inner for i in _items(b, level)]
-        case m.Callout(blocks=inner, title=title):
+        case m.Callout(blocks=inner, title=title, source=source):
             head = [Item((m.Run(title),), bold=True)] if title else []
-            return head + [i for b in inner for i in _items(b, level)]
+            box = [replace(i, box=source.line or 1) for i in head + [i for b in inner for i in _items(b, level)]]
+            if box:
+                box[0] = replace(box[0], opens=True)
+                box[-1] = replace(box[-1], closes=True)
+            return box
         case m.CodeBlock(text=text, lang=lang):  # one item: ``Fitter.code_lines`` cuts it into lines
             return [Item((m.Run(text, code=True),), code=True, lang=lang)]
         case m.Heading(runs=runs):

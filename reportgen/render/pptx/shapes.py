@@ -91,7 +91,7 @@ def add_rect(tree: Any, rect: Rect) -> None:
     """Append a borderless, shadowless rectangle filled with ``rect.color``."""
     sp = etree.SubElement(tree, _P + "sp")
     nv = etree.SubElement(sp, _P + "nvSpPr")
-    etree.SubElement(nv, _P + "cNvPr", id=str(next_shape_id(tree)), name="Accent")
+    etree.SubElement(nv, _P + "cNvPr", id=str(next_shape_id(tree)), name=rect.name)
     etree.SubElement(nv, _P + "cNvSpPr")
     etree.SubElement(nv, _P + "nvPr")
     sp_pr = etree.SubElement(sp, _P + "spPr")

@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 
 from reportgen.fonts import FontFamily
+from reportgen.measure import runs_of_words
 from reportgen.model import Run, plain
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, NoteParagraph, Para
 from reportgen.render.pptx.shapes import EMU_PER_PT
@@ -106,11 +107,16 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarg
             etree.SubElement(ppr, _A + "buFont", typeface=_BULLET_FONTS.get(para.bullet, "Arial"))
             etree.SubElement(ppr, _A + "buChar", char=para.bullet)
     code = theme.style("code").family
-    for run in para.runs:
-        target = link(run.link) if run.link else None
-        family = code if run.code else style.family
-        for text, font in family.runs(run.text):
-            _run(p, run, text, font, font is not family, para, style, lang, bold_all, target, theme)
+    lines = [runs_of_words(list(line)) for line in para.breaks] if para.hard else [para.runs]
+    for k, runs in enumerate(lines):
+        if k:
+            br = etree.SubElement(p, _A + "br")
+            etree.SubElement(br, _A + "rPr", lang=lang, sz=str(round(para.size * HUNDREDTHS)))
+        for run in runs:
+            target = link(run.link) if run.link else None
+            family = code if run.code else style.family
+            for text, font in family.runs(run.text):
+                _run(p, run, text, font, font is not family, para, style, lang, bold_all, target, theme)
     end = etree.SubElement(p, _A + "endParaRPr", lang=lang, sz=str(round(para.size * HUNDREDTHS)))
     del end
 
