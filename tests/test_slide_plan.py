@@ -457,3 +457,17 @@ def test_titles_break_evenly_on_as_many_lines(words: list[str]) -> None:
     if len(greedy) > 1:  # as even as the greedy breaks or more, and written into the deck
         spread = max(widths(para.breaks)) - min(widths(para.breaks))
         assert para.hard and spread <= max(widths(greedy)) - min(widths(greedy)) + 0.01
+
+
+def test_a_short_table_is_set_larger_to_fill_its_slide_and_a_long_one_at_the_table_size(tmp_path: Path) -> None:
+    theme = THEMES["default"]
+    short = "# S\n\n| Role | Focus |\n|---|---|\n| AI | products |\n| ML | models |\n"
+    long = "# L\n\n| Role | Focus |\n|---|---|\n" + "".join(f"| row {n} | text {n} |\n" for n in range(30))
+    doc = load_document(write_content(tmp_path, {"s.md": short, "l.md": long}), Diagnostics())
+    slides = plan_slides(doc, theme)
+    assert_fits(slides, theme)
+    tables = [(s.section, sh) for s in slides for sh in s.shapes if isinstance(sh, TableBox)]
+    small = [t for section, t in tables if section == "S"]
+    assert len(small) == 1 and small[0].rows[1][0].size > theme.style("slide.table").size
+    assert small[0].rows[1][0].size <= theme.style("slide.body").size
+    assert all(t.rows[1][0].size == theme.style("slide.table").size for section, t in tables if section == "L")

@@ -113,6 +113,13 @@ class Theme:
         per_char = width(MEASURE_SAMPLE, body.family, body.size) / len(MEASURE_SAMPLE)
         return min(self.page.inner_width, self.handout.measure_chars * per_char)
 
+    def slide_measure(self) -> float:
+        """The width prose runs on a slide (an FAQ answer, a paragraph): ``deck.measure_chars``
+        characters of the body font at the slide body size, never wider than the body."""
+        body = self.style("slide.body")
+        per_char = width(MEASURE_SAMPLE, body.family, body.size) / len(MEASURE_SAMPLE)
+        return min(self.slide.width - 2 * self.slide.left, self.deck.measure_chars * per_char)
+
     def link_color(self, text_color: RGB) -> RGB:
         """A link's colour in text of ``text_color``: the link colour in text printed on the
         page, the text's own (links are underlined) in text printed on a fill, such as a table's

@@ -126,6 +126,9 @@ class DeckMetrics:
     # -- tables ------------------------------------------------------------------------------
     table_cell_inset_x: float = 6.0  # a table cell's inset at left and right
     table_cell_inset_y: float = 4.0  # a table cell's inset at top and bottom
+    measure_chars: int = 65  # prose on a slide (paragraphs, not bullets) runs this many characters a line at most
+    table_fill_share: float = 0.9  # of the body's height a table set larger than the table size may fill
+    table_grow_step: float = 2.0  # points between the larger sizes a table that fits one slide is tried at
     table_shrink_step: float = 1.0  # points a table whose tallest row does not fit a slide shrinks by, step by step
     table_column_ems: float = 5.0  # a slide's table column is at least this many ems of the smallest table size wide
     table_min_columns: int = 2  # columns a slide's table shows at least, however narrow

@@ -400,16 +400,18 @@ class _Planner:
         if not group.items:  # nothing to show: keep its heading and prose for the notes
             notes = ([group.title] if group.title != section else []) + group.notes
             return [_NotesOnly(_notes(notes), anchors)] if notes or anchors else []
-        pages = self.fit.fit_body(group.items, self.body_text_w, self.body_text_h)
+        prose = all(not (i.bullet or i.code or i.box or i.level) for i in group.items)
+        width = min(self.body_w, self.theme.slide_measure()) if prose else self.body_w  # a readable measure
+        pages = self.fit.fit_body(group.items, width - 2 * self.deck.text_inset_x, self.body_text_h)
         out: list[Planned] = []
         for i, paras in enumerate(pages):
             title = group.title if i == 0 else self._continued(group.title)
-            slide = self._content("content", title, self._body(paras), group.notes if i == 0 else [], section,
+            slide = self._content("content", title, self._body(paras, width), group.notes if i == 0 else [], section,
                                   group.source)
             out.append(replace(slide, anchors=anchors) if i == 0 else slide)
         return out
 
-    def _body(self, paras: list[Para]) -> list[Shape]:
+    def _body(self, paras: list[Para], width: float) -> list[Shape]:
         """A slide's body: one text box, or where callouts are, a box for each run of paragraphs
         in or out of a callout; a callout's is inset in a tinted box with an accent bar down its
         left side, the box's edge on the margin like every other."""
@@ -421,7 +423,7 @@ class _Planner:
             height = sum(p.height for p in run)
             text_h = height - run[-1].space_after + 2 * deck.text_inset_y
             if not run[0].box:
-                shapes.append(self._box(self.m, top - deck.text_inset_y, self.body_w, text_h, tuple(run), name="Body"))
+                shapes.append(self._box(self.m, top - deck.text_inset_y, width, text_h, tuple(run), name="Body"))
             else:
                 box_h = height - self.fit.trailing(run[-1])
                 shapes.append(Rect(self.m, top, self.body_w, box_h, self.theme.colors.tint, "Callout"))

@@ -14,11 +14,19 @@ from reportgen.theme import DeckMetrics
 
 def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
                height: float) -> list[TableBox]:
-    """One ``TableBox`` per slide; at the table size first, smaller (to the minimum) only
-    when a single row would not fit a slide."""
+    """One ``TableBox`` per slide: a table that fits one slide at a larger size than the table
+    size (up to the body's) takes the largest that leaves some of the body free; else at the table
+    size, smaller (to the minimum) only when a single row would not fit a slide."""
     theme = fit.theme
     deck = theme.deck
     size = theme.style("slide.table").size
+    for larger in _larger_sizes(theme.style("slide.body").size, size, deck.table_grow_step):
+        widths = _widths(fit, table, width, larger)
+        rows = [_row(fit, table.header, widths, larger, "slide.table.header", False),
+                *(_row(fit, r, widths, larger, "slide.table", table.row_labels) for r in table.rows)]
+        if sum(_height(deck, r) for r in rows) <= height * deck.table_fill_share:
+            return [TableBox(x, y, widths, tuple(rows), tuple(_height(deck, r) for r in rows),
+                             deck.table_cell_inset_x, deck.table_cell_inset_y, table.row_labels)]
     while True:
         widths = _widths(fit, table, width, size)
         header = _row(fit, table.header, widths, size, "slide.table.header", False)
@@ -52,6 +60,15 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
                  deck.table_cell_inset_x, deck.table_cell_inset_y, table.row_labels)
         for page in pages if page or len(pages) == 1  # a table with no rows still shows its header
     ]
+
+
+def _larger_sizes(top: float, size: float, step: float) -> list[float]:
+    """The sizes to try a table at before its own, largest first."""
+    out = []
+    while top > size:
+        out.append(top)
+        top -= step
+    return out
 
 
 def table_columns(fit: Fitter, width: float) -> int:
