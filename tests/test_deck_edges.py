@@ -101,7 +101,7 @@ def test_text_a_viewer_breaks_its_own_way_keeps_room_at_the_right_only(tmp_path:
     (path,) = build_to(content, tmp_path / "out", ("pptx",))
     prs = Presentation(str(path))
     insets = {(sh.name, sh.text_frame.margin_left, sh.text_frame.margin_right) for slide in prs.slides
-              for sh in slide.shapes if sh.has_text_frame and sh.name == "Body"}
+              for sh in slide.shapes if sh.has_text_frame and sh.name in ("Body", "Statement")}
     assert insets and all(left == 0 and right > 0 for _, left, right in insets), insets
 
 

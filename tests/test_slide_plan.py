@@ -471,3 +471,25 @@ def test_a_short_table_is_set_larger_to_fill_its_slide_and_a_long_one_at_the_tab
     assert len(small) == 1 and small[0].rows[1][0].size > theme.style("slide.table").size
     assert small[0].rows[1][0].size <= theme.style("slide.body").size
     assert all(t.rows[1][0].size == theme.style("slide.table").size for section, t in tables if section == "L")
+
+
+def test_a_heading_over_one_short_paragraph_or_quote_is_a_statement_slide(tmp_path: Path) -> None:
+    theme = THEMES["default"]
+    long = "Choosing between the two roles is a matter of temperament. " * 4
+    text = ("# S\n\n## Semver\n\nAxios follows semver since v1.0.0.\n\n## Quote\n\n> Predict the future by inventing "
+            "it, one release at a time, with the people who use it.\n\n## Long\n\n" + long + "\n")
+    slides = plan_slides(load_document(write_content(tmp_path, {"a.md": text}), Diagnostics()), theme)
+    assert_fits(slides, theme)
+    by_title = {m.plain(s.title.paras[0].runs): s for s in slides}
+
+    def statement(title: str) -> TextBox | None:
+        return next((sh for sh in by_title[title].shapes if isinstance(sh, TextBox) and sh.name == "Statement"), None)
+
+    semver, quote = statement("Semver"), statement("Quote")
+    assert semver and quote and statement("Long") is None
+    assert semver.paras[0].role == "slide.statement" and quote.paras[0].role == "slide.quote"
+    assert semver.paras[0].size > theme.style("slide.body").size and semver.anchor == "middle"
+    assert m.plain(semver.paras[0].runs) == "Axios follows semver since v1.0.0."
+    assert quote.paras[0].lines > 1 and quote.paras[0].hard  # balanced, like a title
+    assert quote.w <= theme.slide_measure() + 0.01
+    assert "Axios follows semver" in by_title["Semver"].notes  # the prose is still in the notes

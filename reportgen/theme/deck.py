@@ -126,6 +126,10 @@ class DeckMetrics:
     # -- tables ------------------------------------------------------------------------------
     table_cell_inset_x: float = 6.0  # a table cell's inset at left and right
     table_cell_inset_y: float = 4.0  # a table cell's inset at top and bottom
+    statement_chars: int = 160  # a heading's one paragraph or quote this short is a statement slide
+    statement_lines: int = 4  # ... on this many lines at most at its size,
+    statement_min_share: float = 0.75  # ... shrinking to this share of it if need be
+    statement_height: float = 0.8  # ... centred in this share of the body's height (a little above the middle)
     measure_chars: int = 65  # prose on a slide (paragraphs, not bullets) runs this many characters a line at most
     table_fill_share: float = 0.9  # of the body's height a table set larger than the table size may fill
     table_grow_step: float = 2.0  # points between the larger sizes a table that fits one slide is tried at

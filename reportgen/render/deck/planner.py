@@ -357,6 +357,8 @@ class _Planner:
         bullets (all of the prose stays in the notes)."""
         if group.items or not group.prose:
             return group.items
+        if len(group.prose) == 1 and len(group.prose[0]) <= self.deck.statement_chars:  # a statement (``_statement``)
+            return [Item((m.Run(group.prose[0]),))]
         return [Item((m.Run(lead),), bullet="•") for lead in leads(group.prose, self.deck.lead_chars,
                                                                     self.deck.lead_sentences,
                                                                     self.deck.lead_clause_share)]
@@ -402,6 +404,10 @@ class _Planner:
             return [_NotesOnly(_notes(notes), anchors)] if notes or anchors else []
         prose = all(not (i.bullet or i.code or i.box or i.level) for i in group.items)
         width = min(self.body_w, self.theme.slide_measure()) if prose else self.body_w  # a readable measure
+        statement = self._statement(group)
+        if statement:
+            return [replace(self._content("content", group.title, [statement], group.notes, section, group.source),
+                            anchors=anchors)]
         pages = self.fit.fit_body(group.items, width - 2 * self.deck.text_inset_x, self.body_text_h)
         out: list[Planned] = []
         for i, paras in enumerate(pages):
@@ -410,6 +416,22 @@ class _Planner:
                                   group.source)
             out.append(replace(slide, anchors=anchors) if i == 0 else slide)
         return out
+
+    def _statement(self, group: _Group) -> TextBox | None:
+        """A big statement for a heading over one short paragraph or quote and nothing else: in
+        the statement size (shrinking if need be), balanced over its lines, in the middle of the
+        body at a readable measure. Text with links or code keeps the usual layout."""
+        items = group.items
+        if len(items) != 1 or items[0].bullet or items[0].code or items[0].box or items[0].level or items[0].bold:
+            return None
+        runs, deck = items[0].runs, self.deck
+        text = m.plain(runs)
+        if len(text) > deck.statement_chars or any(r.link or r.code for r in runs) or not text.strip():
+            return None
+        role = "slide.quote" if items[0].italic else "slide.statement"
+        box = (self.m, self.body_y, min(self.body_w, self.theme.slide_measure()), self.body_h * deck.statement_height)
+        return self._title(text, role, box, max_lines=deck.statement_lines, min_share=deck.statement_min_share,
+                           anchor="middle", name="Statement", floor=self.theme.style("slide.body").size)
 
     def _body(self, paras: list[Para], width: float) -> list[Shape]:
         """A slide's body: one text box, or where callouts are, a box for each run of paragraphs
