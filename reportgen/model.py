@@ -87,6 +87,24 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a ``Columns`` block, ``width`` its share of the row (0: an equal share)."""
+
+    blocks: tuple[Block, ...]
+    source: SourceRef
+    width: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Blocks side by side on a slide (``:::: columns`` with a ``::: column`` each, as in pandoc
+    and Quarto); the handout prints them one after another."""
+
+    columns: tuple[Column, ...]
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
 class Callout:
     """A highlighted aside: ``::: callout Title``, an admonition (``::: warning``, ``> [!TIP]``)
     or an HTML ``<details>`` (its ``<summary>`` is the title)."""
@@ -171,7 +189,8 @@ class SlideText:
 
 
 Block = Union[
-    Heading, Paragraph, BulletList, Table, Quote, Callout, Figure, CodeBlock, Rule, Faq, Footnotes, Notes, SlideText
+    Heading, Paragraph, BulletList, Table, Quote, Callout, Columns, Figure, CodeBlock, Rule, Faq, Footnotes, Notes,
+    SlideText
 ]
 
 
@@ -238,6 +257,9 @@ def walk(blocks: tuple[Block, ...], skip: tuple[type, ...] = ()) -> Iterator[Blo
             case Faq(items=questions):
                 for question in questions:
                     yield from walk(question.answer, skip)
+            case Columns(columns=columns):
+                for column in columns:
+                    yield from walk(column.blocks, skip)
             case Footnotes(items=notes):
                 for note in notes:
                     yield from walk(note.blocks, skip)

@@ -60,8 +60,8 @@ def left_edges(slide: Any) -> dict[str, float]:
             put("logo", shape.left / EMU_PER_PT)
         elif shape.name in ("Callout", "Callout bar"):  # the box's edge; its text is inset within it
             put("callout", shape.left / EMU_PER_PT)
-        elif shape.name == "Callout text":
-            continue
+        elif shape.name == "Callout text" or shape.name.startswith("Column ") and shape.name != "Column 1":
+            continue  # inset in its box, or a column right of the first
         elif shape.has_text_frame and shape.name not in CENTRED:
             put("body", text_left(el))
     return edges

@@ -125,9 +125,9 @@ def test_admonitions_of_other_tools_are_callouts(tmp_path: Path, opening: str, k
 
 
 def test_an_unknown_block_keeps_its_content_with_a_warning(tmp_path: Path) -> None:
-    section, warnings = load(tmp_path, "# T\n\n::: {.columns}\n::: column\nLeft.\n:::\n:::\n\nAfter.\n")
+    section, warnings = load(tmp_path, "# T\n\n::: {.panel-tabset}\n::: tab\nLeft.\n:::\n:::\n\nAfter.\n")
     assert "Left." in text_of(section) and "After." in text_of(section)
-    assert any("'::: columns' is not a block reportgen knows" in w for w in warnings)
+    assert any("'::: panel-tabset' is not a block reportgen knows" in w for w in warnings)
 
 
 def test_myst_directive_options_are_not_text_and_an_argument_is_kept(tmp_path: Path) -> None:
@@ -135,7 +135,7 @@ def test_myst_directive_options_are_not_text_and_an_argument_is_kept(tmp_path: P
     section, warnings = load(tmp_path, text)
     assert text_of(section) == "Try it. https://youtu.be/x"
     assert warnings == ["'::: iframe' is not a block reportgen knows; its content is kept as plain text (known: "
-                        "notes, slides, callout, table, faq and admonitions such as note, tip, warning)"]
+                        "notes, slides, callout, table, faq, columns, column and admonitions such as note, tip, warning)"]
 
 
 # --- images ------------------------------------------------------------------------------------

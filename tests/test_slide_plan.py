@@ -493,3 +493,37 @@ def test_a_heading_over_one_short_paragraph_or_quote_is_a_statement_slide(tmp_pa
     assert quote.paras[0].lines > 1 and quote.paras[0].hard  # balanced, like a title
     assert quote.w <= theme.slide_measure() + 0.01
     assert "Axios follows semver" in by_title["Semver"].notes  # the prose is still in the notes
+
+
+def test_columns_stand_side_by_side_at_one_size_and_in_their_widths(tmp_path: Path) -> None:
+    theme = THEMES["default"]
+    text = ("# S\n\n## Side by side\n\n:::: columns\n::: column\n**AI**\n\n- builds products\n- ships\n:::\n"
+            "::: {.column width=\"40%\"}\n**ML**\n\n- trains models\n:::\n::::\n\n## Too long for columns\n\n"
+            ":::: columns\n::: column\n" + "".join(f"- point {n}\n" for n in range(9)) + ":::\n::: column\n- b\n:::\n"
+            "::::\n")
+    doc = load_document(write_content(tmp_path, {"a.md": text}), Diagnostics())
+    columns = next(b for b in doc.sections[0].blocks if isinstance(b, m.Columns))
+    assert [c.width for c in columns.columns] == [0.0, 0.4]
+    slides = plan_slides(doc, theme)
+    assert_fits(slides, theme)
+    side = next(s for s in slides if m.plain(s.title.paras[0].runs) == "Side by side")
+    first, second = (sh for sh in side.shapes if isinstance(sh, TextBox) and sh.name.startswith("Column"))
+    assert first.x == side.title.x and first.x + first.w < second.x  # the first on the margin, a gap between
+    assert second.w == pytest.approx((first.w + second.w) * 0.4)
+    assert [m.plain(p.runs) for p in first.paras] == ["AI", "builds products", "ships"]
+    assert {p.size for p in first.paras + second.paras} == {first.paras[0].size}  # one size
+    long = [s for s in slides if m.plain(s.title.paras[0].runs).startswith("Too long for columns")]
+    assert len(long) >= 2 and not any(getattr(sh, "name", "").startswith("Column") for s in long for sh in s.shapes)
+
+
+def test_columns_load_without_a_warning_and_print_one_after_another_in_the_handout(tmp_path: Path) -> None:
+    import pypdf
+
+    text = "# S\n\n:::: columns\n::: column\nLeft words here.\n:::\n::: column\nRight words there.\n:::\n::::\n"
+    diagnostics = Diagnostics()
+    content = write_content(tmp_path / "c", {"a.md": text})
+    load_document(content, diagnostics)
+    assert not diagnostics.warnings
+    (pdf,) = build_to(content, tmp_path / "out", ("pdf",))
+    printed = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert printed.index("Left words here.") < printed.index("Right words there.")

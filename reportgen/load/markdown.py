@@ -31,6 +31,8 @@ from reportgen.model import (
     BulletList,
     Callout,
     CodeBlock,
+    Column,
+    Columns,
     Faq,
     FaqItem,
     Figure,
@@ -55,7 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LoadContext", "parse_section"]
 
-CONTAINERS = ("notes", "slides", "callout", "table", "faq")
+CONTAINERS = ("notes", "slides", "callout", "table", "faq", "columns", "column")
 # admonitions of MkDocs, MyST, Docusaurus, VuePress, Quarto and pandoc: shown as callouts
 ADMONITIONS = {
     "note": "Note", "tip": "Tip", "hint": "Hint", "important": "Important", "warning": "Warning",
@@ -272,6 +274,10 @@ class _Walker:
             return [self.data_table(title, children, ref)]
         if name == "faq":
             return [self.faq(children, ref)]
+        if name == "columns":
+            return self.columns(children, ref)
+        if name == "column":  # a column outside ``columns``: its content, as a plain block would
+            return list(self.nested(children))
         if name in ADMONITIONS:
             return [Callout(self.nested(children), ref, title=title or ADMONITIONS[name], kind=name)]
         if name == "div":  # a plain container (MyST's {div}, pandoc's classless div): nothing is lost
@@ -282,6 +288,27 @@ class _Walker:
         head = paragraph_blocks([Run(title, link=title if "://" in title else None)], self.file, self.line(node)) \
             if title else []
         return head + list(self.nested(children))
+
+    def columns(self, children: list[SyntaxTreeNode], ref: SourceRef) -> list[Block]:
+        """``:::: columns`` with a ``::: column`` (``{.column width="40%"}``) each; blocks between
+        the columns make a column of their own. One column is just its blocks."""
+        columns: list[Column] = []
+        stray: list[SyntaxTreeNode] = []
+        for child in children:
+            if child.type == "container_div" and _container_name(child.info)[0] == "column":
+                if stray:
+                    columns.append(Column(self.nested(stray), self.ref(stray[0])))
+                    stray = []
+                width = re.search(r"width\s*=\s*\"?\s*(\d+(?:\.\d+)?)\s*%", child.info)
+                columns.append(Column(self.nested(list(child.children)), self.ref(child),
+                                      float(width.group(1)) / 100 if width else 0.0))
+            else:
+                stray.append(child)
+        if stray:
+            columns.append(Column(self.nested(stray), self.ref(stray[0])))
+        if len(columns) < 2:
+            return [b for c in columns for b in c.blocks]
+        return [Columns(tuple(columns), ref)]
 
     def data_table(self, arg: str, children: list[SyntaxTreeNode], ref: SourceRef) -> Block:
         from reportgen.load.files import resolve_inside

@@ -130,6 +130,7 @@ class DeckMetrics:
     statement_lines: int = 4  # ... on this many lines at most at its size,
     statement_min_share: float = 0.75  # ... shrinking to this share of it if need be
     statement_height: float = 0.8  # ... centred in this share of the body's height (a little above the middle)
+    column_gap: float = 36.0  # between the columns of a ``:::: columns`` slide
     measure_chars: int = 65  # prose on a slide (paragraphs, not bullets) runs this many characters a line at most
     table_fill_share: float = 0.9  # of the body's height a table set larger than the table size may fill
     table_grow_step: float = 2.0  # points between the larger sizes a table that fits one slide is tried at

@@ -295,7 +295,7 @@ class _Planner:
                     group.notes.append(_text_of(inner))
                 case m.Footnotes():  # spoken, not shown
                     (prose if own else group.notes).append(_text_of((block,)))
-                case m.Table() | m.Figure() | m.Faq():
+                case m.Table() | m.Figure() | m.Faq() | m.Columns():
                     title = group.title  # the heading above it titles its slide, and what follows
                     heading_only = not group.items and not group.prose
                     carried = group
@@ -464,7 +464,7 @@ class _Planner:
             if isinstance(block, m.Heading):
                 slides += self._group_slides(group, section)
                 group = _Group(m.plain(block.runs), source=block.source)
-            elif isinstance(block, (m.Table, m.Figure, m.Faq)):
+            elif isinstance(block, (m.Table, m.Figure, m.Faq, m.Columns)):
                 slides += self._group_slides(group, section) + self._special(block, group.title, section)
                 group = _Group(group.title, source=block.source)
             elif isinstance(block, m.Notes):
@@ -495,6 +495,8 @@ class _Planner:
                 return out
             case m.Figure():
                 return [self._figure(block, title, section)]
+            case m.Columns():
+                return self._columns(block, title, section)
             case m.Faq(items=items):
                 faq: list[Planned] = []
                 for item in items:
@@ -505,6 +507,38 @@ class _Planner:
                             for s in self._group_slides(group, section)]
                 return faq
         return []
+
+    def _columns(self, block: m.Columns, title: str, section: str) -> list[Planned]:
+        """Columns side by side, each in its share of the body (``width``; the rest shared equally) with a
+        gap between, all at one size: the largest at which every column fits the slide. Columns
+        that do not fit one slide even at the smallest size go one after another instead."""
+        deck, count = self.deck, len(block.columns)
+        shares = [c.width for c in block.columns]
+        unset = shares.count(0.0)
+        if sum(shares) >= 1 and unset or sum(shares) > 1:  # widths that cannot hold: equal shares
+            shares = [1.0] * count
+        elif unset:  # the columns without a width share what the others leave
+            shares = [share or (1 - sum(shares)) / unset for share in shares]
+        free = self.body_w - deck.column_gap * (count - 1)
+        widths = [free * share / sum(shares) for share in shares]
+        items = [[i for b in column.blocks for i in _items(b)] for column in block.columns]
+        fitted: list[list[list[Para]]] = [
+            self.fit.fit_body(its, w - 2 * deck.text_inset_x, self.body_text_h) if its else [[]]
+            for its, w in zip(items, widths)]
+        if any(len(pages) > 1 for pages in fitted):
+            group = _Group(title, [i for its in items for i in its], source=block.source)
+            return self._group_slides(group, section)
+        size = min((p.size for pages in fitted for p in pages[0]), default=0.0)
+        shapes: list[Shape] = []
+        x = self.m
+        for k, (its, w, pages) in enumerate(zip(items, widths, fitted)):
+            paras = pages[0]
+            if paras and paras[0].size > size:  # one size for all columns
+                same = self.fit.pack(its, w - 2 * deck.text_inset_x, self.body_text_h, size, deck.max_bullets)
+                paras = same[0] if len(same) == 1 else paras
+            shapes.append(self._box(x, self.body_y, w, self.body_h, tuple(paras), name=f"Column {k + 1}"))
+            x += w + deck.column_gap
+        return [self._content("content", title, shapes, [], section, block.source)]
 
     def _figure(self, fig: m.Figure, title: str, section: str) -> Planned:
         caption = fig.caption or fig.alt
@@ -571,6 +605,8 @@ def _items(block: m.Block, level: int = 0) -> list[Item]:
             return [Item((m.Run(text, code=True),), code=True, lang=lang)]
         case m.Heading(runs=runs):
             return [Item(runs, bold=True)]
+        case m.Columns(columns=columns):  # inside a list or an aside: one after another
+            return [i for column in columns for b in column.blocks for i in _items(b, level)]
     return []
 
 
@@ -585,6 +621,8 @@ def _text_of(blocks: tuple[m.Block, ...]) -> str:
                 parts.append("\n".join("- " + _text_of(i.blocks).replace("\n", " ") for i in items))
             case m.Quote(blocks=inner) | m.Callout(blocks=inner) | m.Notes(blocks=inner):
                 parts.append(_text_of(inner))
+            case m.Columns(columns=columns):
+                parts += [_text_of(column.blocks) for column in columns]
             case m.CodeBlock(text=text):
                 parts.append(text)
             case m.Table(header=header, rows=rows):

@@ -357,6 +357,8 @@ class _Story:
                 return [f for item in items for f in self.faq_item(item, top)]
             case m.Footnotes():
                 return self.footnotes(block)
+            case m.Columns(columns=columns):  # side by side on a slide; one after another on a page
+                return [f for column in columns for f in self.blocks(column.blocks, role, top)]
             case m.Notes() | m.SlideText():
                 return []  # the deck's alone
             case _:
