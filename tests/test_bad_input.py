@@ -160,7 +160,8 @@ CASES = [
     pytest.param(Bad("content/a.md", 5, "'::: notes' block is never closed; add a line ':::' after its content",
                      files={"a.md": "# Alpha\n\nText.\n\n::: notes\nSay this.\n"}), id="notes-never-closed"),
     pytest.param(Bad("content/a.md", 3, "'::: foo' is not a block reportgen knows; its content is kept as plain text "
-                     f"(known: notes, slides, callout, table, faq, columns, column and admonitions such as note, tip, warning){STRICT}",
+                     "(known: notes, slides, callout, table, faq, columns, column and admonitions such as note, tip, "
+                     f"warning){STRICT}",
                      files={"a.md": "# Alpha\n\n::: foo\nText.\n:::\n"}, args=STRICT_ARGS), id="unknown-container"),
     pytest.param(Bad("content/a.md", 4, "an FAQ must start with a question; write each question as a '###' heading",
                      files={"a.md": "# Alpha\n\n::: faq\nAn answer first.\n\n### Why?\nBecause.\n:::\n"}),

@@ -135,7 +135,8 @@ def test_myst_directive_options_are_not_text_and_an_argument_is_kept(tmp_path: P
     section, warnings = load(tmp_path, text)
     assert text_of(section) == "Try it. https://youtu.be/x"
     assert warnings == ["'::: iframe' is not a block reportgen knows; its content is kept as plain text (known: "
-                        "notes, slides, callout, table, faq, columns, column and admonitions such as note, tip, warning)"]
+                        "notes, slides, callout, table, faq, columns, column and admonitions such as note, tip, "
+                        "warning)"]
 
 
 # --- images ------------------------------------------------------------------------------------
