@@ -527,3 +527,35 @@ def test_columns_load_without_a_warning_and_print_one_after_another_in_the_hando
     (pdf,) = build_to(content, tmp_path / "out", ("pdf",))
     printed = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
     assert printed.index("Left words here.") < printed.index("Right words there.")
+
+
+def png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (30, 80, 160)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_picture_goes_beside_the_points_above_it_or_under_a_few_when_it_is_wide(tmp_path: Path) -> None:
+    theme = THEMES["default"]
+    text = ("# S\n\n## Beside\n\n- grew\n- drove it\n- flat costs\n\n![Chart](chart.png \"By quarter\")\n\n"
+            "## Under\n\n- one point\n\n![Banner](banner.png)\n\n## Alone\n\n![Chart again](chart.png)\n")
+    files: dict[str, str | bytes] = {"a.md": text, "chart.png": png(400, 360), "banner.png": png(1200, 240)}
+    slides = plan_slides(load_document(write_content(tmp_path, files), Diagnostics()), theme)
+    assert_fits(slides, theme)
+    by_title = {m.plain(s.title.paras[0].runs): s for s in slides}
+    assert set(by_title) >= {"Beside", "Under", "Alone"} and sum(s.kind == "image" for s in slides) == 1
+
+    def parts(title: str) -> tuple[TextBox, ImageBox]:
+        shapes = by_title[title].shapes
+        return (next(sh for sh in shapes if isinstance(sh, TextBox) and sh.name == "Body"),
+                next(sh for sh in shapes if isinstance(sh, ImageBox) and sh.alt != "Logo"))
+
+    body, image = parts("Beside")
+    assert body.x == by_title["Beside"].title.x and body.x + body.w < image.x  # points left, picture right
+    assert image.x + image.w == pytest.approx(theme.slide.width - theme.slide.left)
+    body, image = parts("Under")
+    assert body.y + body.content_height <= image.y and image.w > theme.slide.width / 2  # under, and large

@@ -130,6 +130,9 @@ class DeckMetrics:
     statement_lines: int = 4  # ... on this many lines at most at its size,
     statement_min_share: float = 0.75  # ... shrinking to this share of it if need be
     statement_height: float = 0.8  # ... centred in this share of the body's height (a little above the middle)
+    beside_text_share: float = 0.55  # points with a picture beside them take this share of the width
+    beside_max_aspect: float = 1.6  # ... when the picture is no wider than this times its height
+    above_max_share: float = 0.35  # a wide picture goes under points that take this share of the body at most
     column_gap: float = 36.0  # between the columns of a ``:::: columns`` slide
     measure_chars: int = 65  # prose on a slide (paragraphs, not bullets) runs this many characters a line at most
     table_fill_share: float = 0.9  # of the body's height a table set larger than the table size may fill

@@ -298,6 +298,13 @@ class _Planner:
                 case m.Table() | m.Figure() | m.Faq() | m.Columns():
                     title = group.title  # the heading above it titles its slide, and what follows
                     heading_only = not group.items and not group.prose
+                    beside = self._beside(group, block, section.title) if isinstance(block, m.Figure) else None
+                    if beside is not None:  # a picture beside the points above it
+                        release()
+                        slides.append(beside)
+                        group = fresh()
+                        group.title = title
+                        continue
                     carried = group
                     if heading_only:  # nothing under the heading but this: its notes go with it
                         release()
@@ -539,6 +546,55 @@ class _Planner:
             shapes.append(self._box(x, self.body_y, w, self.body_h, tuple(paras), name=f"Column {k + 1}"))
             x += w + deck.column_gap
         return [self._content("content", title, shapes, [], section, block.source)]
+
+    def _beside(self, group: _Group, fig: m.Figure, section: str) -> Slide | None:
+        """The points under a heading with the picture that follows them beside them, when the
+        points fit one slide in their share of the width and the picture is not wide; a wide
+        picture goes under a few points (``_above``). Else the picture keeps a slide of its own."""
+        items = self._shown(group)
+        if not items or fig.path is None:
+            return None
+        if fig.size_px[0] > fig.size_px[1] * self.deck.beside_max_aspect:
+            return self._above(group, items, fig, section)
+        deck = self.deck
+        text_w = (self.body_w - deck.column_gap) * deck.beside_text_share
+        pages = self.fit.fit_body(items, text_w - 2 * deck.text_inset_x, self.body_text_h)
+        if len(pages) > 1:
+            return None
+        room_w, room_h = self.body_w - text_w - deck.column_gap, self.body_h - deck.caption_room
+        iw, ih = fig.size_px
+        scale = min(room_w / iw, room_h / ih)
+        w, h = iw * scale, ih * scale
+        x = self.m + self.body_w - w  # flush with the right margin
+        shapes: list[Shape] = [self._box(self.m, self.body_y, text_w, self.body_h, tuple(pages[0]), name="Body"),
+                               ImageBox(x, self.body_y, w, h, fig.path, fig.alt, size_px=fig.size_px)]
+        if fig.caption:  # shrunk, then cut with "…", to the box under the picture
+            shapes.append(self._title(fig.caption, "slide.footer", (x, self.body_y + h + deck.caption_gap, w,
+                                      deck.caption_height), anchor="top", name="Caption", align="center",
+                                      floor=deck.footer_min_size))
+        slide = self._content("content", group.title, shapes, group.notes, section, group.source)
+        return replace(slide, anchors=tuple(a for a in group.anchors if a))
+
+    def _above(self, group: _Group, items: list[Item], fig: m.Figure, section: str) -> Slide | None:
+        """A few points (a share of the body's height at most) with a wide picture under them."""
+        deck = self.deck
+        pages = self.fit.fit_body(items, self.body_text_w, self.body_text_h)
+        text_h = sum(p.height for p in pages[0]) - pages[0][-1].space_after + 2 * deck.text_inset_y
+        if len(pages) > 1 or text_h > self.body_h * deck.above_max_share:
+            return None
+        top = self.body_y + text_h + deck.caption_gap
+        iw, ih = fig.size_px
+        scale = min(self.body_w / iw, (self.body_y + self.body_h - deck.caption_room - top) / ih)
+        w, h = iw * scale, ih * scale
+        x = self.m + (self.body_w - w) / 2
+        shapes: list[Shape] = [self._box(self.m, self.body_y, self.body_w, text_h, tuple(pages[0]), name="Body"),
+                               ImageBox(x, top, w, h, fig.path, fig.alt, size_px=fig.size_px)]
+        if fig.caption:
+            shapes.append(self._title(fig.caption, "slide.footer", (self.m, top + h + deck.caption_gap, self.body_w,
+                                      deck.caption_height), anchor="top", name="Caption", align="center",
+                                      floor=deck.footer_min_size))
+        slide = self._content("content", group.title, shapes, group.notes, section, group.source)
+        return replace(slide, anchors=tuple(a for a in group.anchors if a))
 
     def _figure(self, fig: m.Figure, title: str, section: str) -> Planned:
         caption = fig.caption or fig.alt
