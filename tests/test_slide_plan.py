@@ -559,3 +559,16 @@ def test_a_picture_goes_beside_the_points_above_it_or_under_a_few_when_it_is_wid
     assert image.x + image.w == pytest.approx(theme.slide.width - theme.slide.left)
     body, image = parts("Under")
     assert body.y + body.content_height <= image.y and image.w > theme.slide.width / 2  # under, and large
+
+
+def test_a_divider_centres_its_number_and_title_as_one_block_at_a_limited_width() -> None:
+    theme = THEMES["default"]
+    doc = load_document(CONTENT, Diagnostics())
+    dividers = [s for s in plan_slides(doc, theme) if s.kind == "divider"]
+    assert dividers
+    for slide in dividers:
+        number = next(sh for sh in slide.shapes if isinstance(sh, TextBox) and sh.name == "Section number")
+        top, bottom = number.y, slide.title.y + slide.title.h
+        assert abs((top + bottom) / 2 - theme.slide.height / 2) <= 1  # in the middle of the height
+        assert slide.title.w <= (theme.slide.width - 2 * theme.slide.left) * 0.75 + 0.01
+        assert slide.title.content_height <= slide.title.h + 0.01 and number.y + number.h <= slide.title.y

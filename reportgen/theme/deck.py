@@ -95,7 +95,7 @@ class DeckMetrics:
     cover_subtitle_height: float = 0.36  # share of the slide height: their box
 
     # -- section divider: shares of the slide height unless a length ----------------------------
-    divider_number_top: float = 0.2  # share of the slide height above the section number's box
+    divider_width_share: float = 0.75  # of the width inside the margins: a divider's number and title
     divider_number_height: float = 60.0  # the section number's box
     divider_title_drop: float = 64.0  # the section title's box starts this far below the number's top
     divider_title_height: float = 0.5  # share of the slide height: the section title's box

@@ -236,13 +236,16 @@ class _Planner:
 
     # -- sections ----------------------------------------------------------------------
     def divider(self, number: int, section: m.Section, notes: list[str]) -> Slide:
+        """The section's number over its title, as one block in the middle of the slide's height,
+        at a limited width (a long title takes more lines, not the whole slide's width)."""
         W, H, mg, deck = self.W, self.H, self.m, self.deck
-        num = self._text([Item((m.Run(f"{number:02d}"),), "slide.divider.number")], mg, H * deck.divider_number_top,
-                         W - 2 * mg, deck.divider_number_height, "Section number", "bottom")
-        title = self._title(section.title, "slide.divider",
-                            (mg, H * deck.divider_number_top + deck.divider_title_drop, W - 2 * mg,
-                             H * deck.divider_title_height), deck.divider_title_lines, deck.divider_title_min_share,
-                            anchor="top")
+        width = (W - 2 * mg) * deck.divider_width_share
+        title = self._title(section.title, "slide.divider", (mg, 0.0, width, H * deck.divider_title_height),
+                            deck.divider_title_lines, deck.divider_title_min_share, anchor="top")
+        top = round((H - deck.divider_title_drop - title.content_height) / 2)  # whole points, as EMU hold them
+        title = replace(title, y=top + deck.divider_title_drop, h=title.content_height)
+        num = self._text([Item((m.Run(f"{number:02d}"),), "slide.divider.number")], mg, top, width,
+                         deck.divider_number_height, "Section number", "bottom")
         shapes: list[Shape] = [num]
         if self.theme.logo_on_dark:  # the brand stays visible, small, on every slide
             logo_h = deck.divider_logo_height  # in the bottom-left corner, inside the margins
