@@ -265,9 +265,10 @@ def test_handout_has_n_slides_a_page_and_numbered_pages(tmp_path: Path, deck: di
     options = BuildOptions(CONTENT, tmp_path / "out", formats=("handout",), brand=brand_file(tmp_path, layout))
     path = build(options, Diagnostics())[0]
     assert path.name.endswith(".handout.pdf")
-    slides = len(Presentation(str(deck["pptx"])).slides)
+    doc, theme = load(BuildOptions(CONTENT), Diagnostics())
+    light = [s for s in plan_slides(doc, theme) if not s.dark]  # title, dividers and closing are not printed
     pages = pdf_pages(path)
-    assert len(pages) == math.ceil(slides / layout)
+    assert len(pages) == math.ceil(len(light) / layout)
     for number, text in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in text
 
@@ -275,12 +276,15 @@ def test_handout_has_n_slides_a_page_and_numbered_pages(tmp_path: Path, deck: di
 def test_handout_notes_print_a_slides_notes_on_its_page(tmp_path: Path, deck: dict[str, Path]) -> None:
     options = BuildOptions(CONTENT, tmp_path / "out", formats=("handout",), brand=brand_file(tmp_path, 1, True))
     pages = pdf_pages(build(options, Diagnostics())[0])
+    doc, theme = load(BuildOptions(CONTENT), Diagnostics())
+    light = [n for n, s in enumerate(plan_slides(doc, theme)) if not s.dark]
     prs = Presentation(str(deck["pptx"]))
-    with_notes = [(n, s.notes_slide.notes_text_frame.text) for n, s in enumerate(prs.slides)
-                  if s.has_notes_slide and s.notes_slide.notes_text_frame.text]
+    assert len(pages) == len(light)
+    with_notes = [(page, prs.slides[n].notes_slide.notes_text_frame.text) for page, n in enumerate(light)
+                  if prs.slides[n].has_notes_slide and prs.slides[n].notes_slide.notes_text_frame.text]
     assert len(with_notes) > 5
-    for index, notes in with_notes:  # one slide a page: the notes are on the slide's own page
-        assert squash(notes) in squash(pages[index]).replace("•", ""), index
+    for page, notes in with_notes:  # one slide a page: the notes are on the slide's own page
+        assert squash(notes) in squash(pages[page]).replace("•", ""), page
 
 
 @pytest.mark.parametrize("layout", [2, 3, 6])
@@ -314,7 +318,11 @@ def test_handout_cells_keep_the_slide_shape_inside_the_margins(size: str, layout
     cells = page_cells(theme, layout, notes)
     assert len(cells) == layout
     box = theme.page
-    boxes = [c.slide for c in cells] + [c.notes for c in cells if c.notes is not None]
+    if not notes:  # room to write under or beside every slide
+        assert all(c.notes is not None and c.ruled and len(ruled_lines(c.notes, theme.handout)) >= 2 for c in cells)
+    for cell in cells:  # the section-name strip sits right on top of its slide
+        assert cell.label.y == pytest.approx(cell.slide.top) and cell.label.w == pytest.approx(cell.slide.w)
+    boxes = [c.slide for c in cells] + [c.notes for c in cells if c.notes is not None] + [c.label for c in cells]
     for area in boxes:
         assert area.w > 0 and area.h > 0
         assert area.x >= box.left - 0.01 and area.x + area.w <= box.width - box.right + 0.01
@@ -370,3 +378,18 @@ def test_a_code_line_is_drawn_with_its_spaces_as_written(line: str) -> None:
 
     para, lines = Fitter(load_theme(None, Diagnostics())).para(Item((Run(line, code=True),), code=True), 24, 2000)
     assert ["".join(seg.text for seg in drawn) for drawn in segments(para.runs, lines, False, False)] == [line]
+
+
+def test_the_slide_handout_prints_no_solid_slides_and_names_each_section_on_a_line(tmp_path: Path) -> None:
+    options = BuildOptions(CONTENT, tmp_path / "out", formats=("handout",), brand=brand_file(tmp_path, 6))
+    path = build(options, Diagnostics())[0]
+    doc, theme = load(BuildOptions(CONTENT), Diagnostics())
+    text = squash(" ".join(pdf_pages(path)))
+    assert squash(theme.words_for(doc.meta.lang).questions) not in text  # the closing slide is not printed
+    reader = pypdf.PdfReader(path)
+    assert [item.title for item in reader.outline] == [doc.meta.title, *(s.title for s in doc.sections)]
+    lines = [line for page in pdf_pages(path) for line in page.splitlines()]
+    for number, section in enumerate(doc.sections, 1):  # "02 · Title", cut with "…" when long
+        shown = [squash(line.removeprefix(f"{number:02d} ·")).rstrip("…") for line in lines
+                 if line.startswith(f"{number:02d} ·")]
+        assert any(squash(section.title).startswith(s) and len(s) > 5 for s in shown), shown

@@ -151,6 +151,8 @@ class HandoutMetrics:
 
     # -- slide handout (the deck printed 1, 2, 3 or 6 slides a page) -------------------------------
     slide_gap: float = 14.0  # between slides, and between a slide and its notes
+    section_line_height: float = 14.0  # the strip above each slide where a section's name prints (no divider slide)
+    section_line_size: float = 9.0  # ... in this size
     single_slide_height_share: float = 0.6  # layout 1: the slide's height at most, as a share of the text height
     slide_column_share: float = 0.55  # layout 3: the slides' width at most, as a share of the text width
     beside_gap_scale: float = 1.3  # layout 3: from a slide to its lines or notes, in slide gaps

@@ -10,6 +10,7 @@ slide continue on a page of their own right after, so nothing is cut off or lost
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -20,7 +21,7 @@ from reportgen import model as m
 from reportgen.errors import Diagnostics
 from reportgen.render.canvas.layout import Area, Cell, page_cells, ruled_lines
 from reportgen.render.canvas.slide import draw_slide
-from reportgen.render.canvas.slides_pdf import bookmark, set_metadata
+from reportgen.render.canvas.slides_pdf import set_metadata
 from reportgen.render.deck.plan import Slide, note_paragraphs
 from reportgen.render.deck.planner import plan_slides
 from reportgen.render.pdf import compat
@@ -56,25 +57,65 @@ class _Handout:
                                      bulletIndent=0, bulletFontName=self.style.fontName,
                                      spaceAfter=size * hm.slide_notes_bullet_space_after)
         self.source = ParagraphStyle("notes-source", self.style, fontName=body.family.face(italic=True))
+        self.label_style = paragraph_style(theme.style("heading.3"), "section-line", fontSize=hm.section_line_size,
+                                           leading=hm.section_line_size * hm.slide_notes_leading, spaceBefore=0,
+                                           spaceAfter=0, textColor=rgb(theme.colors.accent))
         self.heading = paragraph_style(theme.style("heading.3"), "notes-heading",
                                        spaceBefore=hm.notes_heading_space_before,
                                        spaceAfter=hm.notes_heading_space_after)
 
     def draw(self, plan: list[Slide]) -> None:
+        """The light slides, a cell each; the title, divider and closing slides (solid colour,
+        nothing to write beside) are not printed: a section's name prints as a line above its
+        first slide instead, and leads the outline."""
         cells = page_cells(self.theme, self.layout, self.notes)
-        for start in range(0, len(plan), len(cells)):
+        printed: list[tuple[int, Slide, str]] = []
+        sections, current, carried = 0, None, ""
+        for number, slide in enumerate(plan, 1):
+            sections += slide.opens
+            if slide.dark:  # its notes go with the next slide printed (the closing's with the last)
+                carried = "\n\n".join(n for n in (carried, slide.notes) if n)
+                continue
+            label = f"{sections:02d} · {slide.section}" if slide.section and slide.section != current else ""
+            current = slide.section or current
+            printed.append((number, replace(slide, notes="\n\n".join(n for n in (carried, slide.notes) if n)), label))
+            carried = ""
+        if carried and printed:
+            number, slide, label = printed[-1]
+            printed[-1] = (number, replace(slide, notes=f"{slide.notes}\n\n{carried}"), label)
+        for start in range(0, len(printed), len(cells)):
             decorate_page(self.c, None, self.theme, self.title, self.words)
+            if start == 0:
+                self.c.bookmarkPage("title")
+                self.c.addOutlineEntry(self.meta.title, "title", level=0)
             overflow = []
-            for offset, (slide, cell) in enumerate(zip(plan[start:start + len(cells)], cells)):
-                number = start + offset + 1
-                rest = self.cell(slide, cell, number)
+            for (number, slide, label), cell in zip(printed[start:start + len(cells)], cells):
+                if label:
+                    self.section_line(label, slide.section, cell.label, number)
+                rest = self.cell(slide, cell)
                 if rest:
                     overflow.append((number, slide, rest))
             self.c.showPage()
             if overflow:
                 self.continued(overflow)
 
-    def cell(self, slide: Slide, cell: Cell, number: int) -> list[Any]:
+    def section_line(self, label: str, section: str, area: Area, number: int) -> None:
+        """A section's number and name in the strip above its first slide, and its outline entry."""
+        style, family = self.label_style, self.theme.style("heading.3").family
+        words = label.split()
+        while True:  # one line: a long name is cut with "…"
+            text = " ".join(words) + ("" if len(words) == len(label.split()) else " …")
+            para = paragraph(plain_markup(text, family, True), style, text)
+            _, height = para.wrapOn(self.c, area.w, area.h)
+            if height <= style.leading or len(words) <= 1:
+                break
+            words.pop()
+        para.drawOn(self.c, area.x, area.y + (area.h - style.leading) / 2)
+        key = f"slide-{number}"
+        self.c.bookmarkPage(key, fit="XYZ", left=0, top=area.top + self.theme.handout.slide_bookmark_rise)
+        self.c.addOutlineEntry(section, key, level=0)
+
+    def cell(self, slide: Slide, cell: Cell) -> list[Any]:
         """Draw one slide with a border, then its notes or ruled lines; return notes left over."""
         area = cell.slide
         draw_slide(self.c, slide, self.theme, area.x, area.y, area.w / self.theme.slide.width)
@@ -83,7 +124,6 @@ class _Handout:
         self.c.setLineWidth(self.theme.handout.hairline)
         self.c.rect(area.x, area.y, area.w, area.h, stroke=1, fill=0)
         self.c.restoreState()
-        bookmark(self.c, slide, number, self.meta, top=area.top + self.theme.handout.slide_bookmark_rise)
         if cell.notes is None:
             return []
         story = self.story(slide) if self.notes else []
