@@ -282,6 +282,7 @@ def template_check(ctx: click.Context, path: Path) -> None:
         click.echo(f"{path}: {w:g} × {h:g} pt slides, {len(report.layouts)} layouts")
         for name, placeholders in report.layouts:
             roles = [r for r, (n, _) in report.roles.items() if n == name]
+            roles += [r for r, n in report.bodies.items() if n == name]
             click.echo(f"  layout {name!r}: {', '.join(placeholders) or 'no placeholders'}"
                        + (f"  → {', '.join(roles)}" if roles else ""))
         missing = []
@@ -291,6 +292,10 @@ def template_check(ctx: click.Context, path: Path) -> None:
                 missing.append(f"{role}: no layout with a title placeholder")
             elif not own:
                 missing.append(f"{role}: no layout named {wanted}; using {chosen!r}")
+        for role, chosen_body in report.bodies.items():
+            if chosen_body is None:
+                missing.append(f"{role}: no layout with {'two' if role == 'columns' else 'a'} large body "
+                               "placeholder; the slides' text goes in text boxes")
         click.echo("missing: " + ("none" if not missing else "\n  " + "\n  ".join(missing)))
         if any(name is None for name, _ in report.roles.values()):
             raise ReportgenError("template cannot be used", SourceRef(path),

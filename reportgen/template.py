@@ -34,6 +34,7 @@ class TemplateReport:
     size: tuple[float, float]  # points
     layouts: list[tuple[str, list[str]]]  # name, placeholder kinds
     roles: dict[str, tuple[str | None, bool]]  # role → (layout name, found by its own name)
+    bodies: dict[str, str | None]  # "text", "columns" → the layout whose body placeholders hold them, if any
 
 
 def open_template(path: Path) -> Any:
@@ -63,6 +64,38 @@ def layout_for(prs: Any, kind: SlideKind) -> Any:
     """The layout a slide of ``kind`` is built on."""
     layout, _ = _find(prs, role_of(kind))
     return layout
+
+
+# layouts whose body placeholders hold a slide's text: one body, or two side by side (columns)
+BODY_MIN_SHARE = 0.3  # of the slide a layout's body placeholders cover at least (not a section header's line)
+BODY_LAYOUTS: dict[int, tuple[str, ...]] = {1: ("Title and Content",), 2: ("Two Content", "Comparison")}
+
+
+def body_layout(prs: Any, count: int) -> tuple[Any, list[Any]] | None:
+    """A layout with a title and ``count`` body placeholders (left to right), found by its
+    PowerPoint name, else by its placeholders; None when the template has none. Its body
+    placeholders are what PowerPoint's outline, accessibility checker and "Reset slide" know
+    as the slide's text."""
+    layouts = list(prs.slide_layouts)
+    by_name = {layout.name: layout for layout in layouts}
+    candidates = [by_name[n] for n in BODY_LAYOUTS.get(count, ()) if n in by_name] + layouts
+    area = prs.slide_width * prs.slide_height
+    for layout in candidates:
+        bodies = _bodies(layout)
+        if _has_title(layout) and len(bodies) == count and \
+                sum((ph.width or 0) * (ph.height or 0) for ph in bodies) >= area * BODY_MIN_SHARE:
+            return layout, bodies
+    return None
+
+
+def _bodies(layout: Any) -> list[Any]:
+    """A layout's placeholders for body text or any content, left to right."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    found = [ph for ph in layout.placeholders
+             if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+             and ph.placeholder_format.idx > 0]
+    return sorted(found, key=lambda ph: (ph.left or 0, ph.top or 0))
 
 
 def role_of(kind: SlideKind) -> str:
@@ -95,7 +128,9 @@ def inspect_template(path: Path) -> TemplateReport:
     for role in ROLES:
         layout, own = _find(prs, role)
         roles[role] = (layout.name if layout is not None else None, own)
-    return TemplateReport(path, (prs.slide_width / 12700, prs.slide_height / 12700), layouts, roles)
+    bodies = {role: (found[0].name if (found := body_layout(prs, count)) else None)
+              for role, count in (("text", 1), ("columns", 2))}
+    return TemplateReport(path, (prs.slide_width / 12700, prs.slide_height / 12700), layouts, roles, bodies)
 
 
 def apply_template(theme: Theme, path: Path) -> Theme:

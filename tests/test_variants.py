@@ -8,6 +8,7 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 from pptx import Presentation
+from pptx.oxml.ns import qn
 
 from reportgen.cli import cli
 
@@ -160,3 +161,48 @@ def test_batch_of_one_event_in_a_project_folder(runner: CliRunner, tmp_path: Pat
     assert (tmp_path / "o" / "city0" / "test-guide.pdf").is_file()
     result = runner.invoke(cli, ["batch"])
     assert result.exit_code == 2 and result.stderr.endswith("Error: Missing argument 'EVENT.yml...'.\n")
+
+
+def test_body_text_goes_into_the_layouts_body_placeholders_found_by_name_or_by_shape(runner: CliRunner,
+                                                                                   tmp_path: Path) -> None:
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    text = ("# Section\n\n- point\n- another\n\n## Two sides\n\n:::: columns\n::: column\n- left\n:::\n"
+            "::: column\n- right\n:::\n::::\n")
+    content = write_content(tmp_path, {"a.md": text})
+    template = _template(tmp_path / "corp.pptx", {"Title and Content": "ACME Text", "Two Content": "ACME Two"})
+    for args, one, two in (([], "Title and Content", "Two Content"), (["--template", str(template)], "ACME Text",
+                                                                        "ACME Two")):
+        out = tmp_path / f"o{len(args)}"
+        result = runner.invoke(cli, ["build", str(content), "-o", str(out), "-f", "pptx", *args])
+        assert result.exit_code == 0, result.output
+        slides = list(Presentation(str(out / "test-guide.pptx")).slides)
+        points = next(s for s in slides if s.shapes.title.text_frame.text == "Section"
+                      and any(sh.name == "Body" for sh in s.shapes))
+        columns = next(s for s in slides if s.shapes.title.text_frame.text == "Two sides")
+        assert (points.slide_layout.name, columns.slide_layout.name) == (one, two)
+        for slide, names in ((points, ["Body"]), (columns, ["Column 1", "Column 2"])):
+            held = [sh for sh in slide.placeholders if sh.placeholder_format.type in (PP_PLACEHOLDER.BODY,
+                                                                                     PP_PLACEHOLDER.OBJECT)]
+            assert [sh.name for sh in held] == names  # every placeholder filled, none left empty
+            for shape in held:  # our measured sizes hold: no autofit, a size on every run
+                assert shape.text_frame._txBody.bodyPr.find(qn("a:noAutofit")) is not None
+                assert all(run.font.size is not None for p in shape.text_frame.paragraphs for run in p.runs)
+        assert points.placeholders[held[0].placeholder_format.idx].text_frame.text != ""
+
+
+def test_a_template_without_a_body_layout_gets_text_boxes(runner: CliRunner, tmp_path: Path) -> None:
+    deck = Presentation()
+    for layout in list(deck.slide_layouts):
+        if layout.name not in ("Title Slide", "Title Only", "Section Header"):
+            deck.slide_layouts.remove(layout)
+    deck.save(str(tmp_path / "bare.pptx"))
+    content = write_content(tmp_path, {"a.md": "# Section\n\n- point\n- another\n"})
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o"), "-f", "pptx", "--template",
+                                 str(tmp_path / "bare.pptx")])
+    assert result.exit_code == 0, result.output
+    slide = next(s for s in Presentation(str(tmp_path / "o" / "test-guide.pptx")).slides
+                 if s.shapes.title.text_frame.text == "Section")
+    body = next(sh for sh in slide.shapes if sh.name == "Body")
+    assert slide.slide_layout.name == "Title Only" and not body.is_placeholder
+    assert body.text_frame.text == "point\nanother"

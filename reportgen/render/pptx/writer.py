@@ -30,7 +30,7 @@ from reportgen.render.pptx import compat
 from reportgen.render.pptx.package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
 from reportgen.render.pptx.shapes import add_rect, add_text_box, link_shape, place, set_body
 from reportgen.render.pptx.text import write_notes, write_paragraphs
-from reportgen.template import layout_for, open_template
+from reportgen.template import body_layout, layout_for, open_template
 from reportgen.theme import RGB, Theme
 
 
@@ -54,6 +54,19 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     return save(prs)
 
 
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def _body_boxes(planned: Slide) -> list[int]:
+    """Which of a slide's text boxes go into its layout's body placeholders: its columns (two),
+    or its first body box (a callout's box, an agenda entry stays a text box of its own)."""
+    names = [shape.name if isinstance(shape, TextBox) else "" for shape in planned.shapes]
+    columns = [k for k, name in enumerate(names) if name.startswith("Column ")]
+    if columns:
+        return columns if len(columns) == 2 else []
+    return [names.index("Body")] if "Body" in names else []
+
+
 def _rgb(color: RGB) -> RGBColor:
     return RGBColor(*color)  # type: ignore[no-untyped-call]
 
@@ -65,10 +78,23 @@ class _Drawer:
         self.prs, self.theme, self.lang = prs, theme, lang
         adder, self.pictures, self.notes = SlideAdder(prs), PictureAdder(), NotesAdder()
         layouts: dict[str, Any] = {}
+        with_bodies: dict[int, tuple[Any, list[Any]] | None] = {}
+        self.added: list[Any] = []
+        self.in_body: list[dict[int, int]] = []  # per slide: its body boxes (shape index) → placeholder idx
         for planned in plan:
+            boxes = _body_boxes(planned)
+            if boxes and len(boxes) not in with_bodies:
+                with_bodies[len(boxes)] = body_layout(prs, len(boxes))
+            found = with_bodies[len(boxes)] if boxes else None
+            if found is not None:  # the text goes into the layout's body placeholders
+                layout, bodies = found
+                self.added.append(adder.add(layout, tuple(bodies)))
+                self.in_body.append({k: ph.placeholder_format.idx for k, ph in zip(boxes, bodies)})
+                continue
             if planned.kind not in layouts:
                 layouts[planned.kind] = layout_for(prs, planned.kind)
-        self.added = [adder.add(layouts[planned.kind]) for planned in plan]
+            self.added.append(adder.add(layouts[planned.kind]))
+            self.in_body.append({})
         self.anchors = deck_anchors(plan)
         self.svg_boxes = _largest_svg_boxes(plan)
 
@@ -81,8 +107,15 @@ class _Drawer:
         place(title.element, planned.title)
         self.fill_text(title.element.txBody, planned.title)
         tree = compat.shape_tree(slide)
-        for shape in planned.shapes:
+        bodies = self.in_body[index]
+        for k, shape in enumerate(planned.shapes):
             match shape:
+                case TextBox() if k in bodies:
+                    sp = slide.placeholders[bodies[k]].element
+                    tree.append(sp)  # moved to its place in the plan's order: drawn and read as the slides PDF is
+                    place(sp, shape)
+                    sp.find(f"{_P}nvSpPr/{_P}cNvPr").set("name", shape.name)
+                    self.fill_text(sp.find(_P + "txBody"), shape)
                 case TextBox():
                     self.fill_text(add_text_box(tree, shape), shape)
                 case TableBox():
