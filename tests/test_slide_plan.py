@@ -572,3 +572,18 @@ def test_a_divider_centres_its_number_and_title_as_one_block_at_a_limited_width(
         assert abs((top + bottom) / 2 - theme.slide.height / 2) <= 1  # in the middle of the height
         assert slide.title.w <= (theme.slide.width - 2 * theme.slide.left) * 0.75 + 0.01
         assert slide.title.content_height <= slide.title.h + 0.01 and number.y + number.h <= slide.title.y
+
+
+def test_two_sub_headings_over_short_lists_stand_side_by_side(tmp_path: Path) -> None:
+    theme = THEMES["default"]
+    text = ("# S\n\n## Compare the roles\n\n### AI Engineer\n\n- builds products\n- ships apps\n- uses APIs\n\n"
+            "### ML Engineer\n\n- trains models\n- tunes them\n\n## Not a comparison\n\n- one\n- two\n\n"
+            "### Detail\n\n- three\n- four\n")
+    slides = plan_slides(load_document(write_content(tmp_path, {"a.md": text}), Diagnostics()), theme)
+    assert_fits(slides, theme)
+    compare = next(s for s in slides if m.plain(s.title.paras[0].runs) == "Compare the roles")
+    columns = [sh for sh in compare.shapes if isinstance(sh, TextBox) and sh.name.startswith("Column")]
+    assert [[m.plain(p.runs) for p in c.paras] for c in columns] == [
+        ["AI Engineer", "builds products", "ships apps", "uses APIs"], ["ML Engineer", "trains models", "tunes them"]]
+    other = [s for s in slides if m.plain(s.title.paras[0].runs).startswith("Not a comparison")]
+    assert other and not any(getattr(sh, "name", "").startswith("Column") for s in other for sh in s.shapes)

@@ -133,6 +133,7 @@ class DeckMetrics:
     beside_text_share: float = 0.55  # points with a picture beside them take this share of the width
     beside_max_aspect: float = 1.6  # ... when the picture is no wider than this times its height
     above_max_share: float = 0.35  # a wide picture goes under points that take this share of the body at most
+    compare_max_items: int = 6  # two sub-headings over this many points at most each stand side by side
     column_gap: float = 36.0  # between the columns of a ``:::: columns`` slide
     measure_chars: int = 65  # prose on a slide (paragraphs, not bullets) runs this many characters a line at most
     table_fill_share: float = 0.9  # of the body's height a table set larger than the table size may fill

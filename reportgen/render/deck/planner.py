@@ -385,7 +385,8 @@ class _Planner:
         """Whether ``then`` goes on ``first``'s slide, its heading a bold line there: a bare
         heading titles its sub-heading's slide; a slide of under two lines leads into its
         sub-heading's, or a small one goes on the last slide of the one before it when it fits
-        there. A heading never joins a deeper one before it (a ``##`` starts a slide)."""
+        there; two sub-headings over short lists join to stand side by side (``_comparison``).
+        A heading never joins a deeper one before it (a ``##`` starts a slide)."""
         ahead = self._pages(first)
         deeper = then.level > first.level
         if not ahead:  # a heading with nothing under it
@@ -394,6 +395,9 @@ class _Planner:
             return False
         after = self._pages(then)
         if deeper and (self._small(ahead) or first.open):
+            return True
+        pair = _comparison(self._merged(first, then).items, self.deck.compare_max_items) if deeper else None
+        if pair and self._side_by_side(pair, [1.0, 1.0]) is not None:  # two lists to compare: one slide
             return True
         if not after or not (self._small(ahead) or self._small(after)):
             return False
@@ -414,6 +418,11 @@ class _Planner:
             return [_NotesOnly(_notes(notes), anchors)] if notes or anchors else []
         prose = all(not (i.bullet or i.code or i.box or i.level) for i in group.items)
         width = min(self.body_w, self.theme.slide_measure()) if prose else self.body_w  # a readable measure
+        pair = _comparison(group.items, self.deck.compare_max_items)
+        shapes = self._side_by_side(pair, [1.0, 1.0]) if pair else None
+        if shapes:  # two short lists under two sub-headings: a comparison, side by side
+            return [replace(self._content("content", group.title, shapes, group.notes, section, group.source),
+                            anchors=anchors)]
         statement = self._statement(group)
         if statement:
             return [replace(self._content("content", group.title, [statement], group.notes, section, group.source),
@@ -522,22 +531,32 @@ class _Planner:
         """Columns side by side, each in its share of the body (``width``; the rest shared equally) with a
         gap between, all at one size: the largest at which every column fits the slide. Columns
         that do not fit one slide even at the smallest size go one after another instead."""
-        deck, count = self.deck, len(block.columns)
+        count = len(block.columns)
         shares = [c.width for c in block.columns]
         unset = shares.count(0.0)
         if sum(shares) >= 1 and unset or sum(shares) > 1:  # widths that cannot hold: equal shares
             shares = [1.0] * count
         elif unset:  # the columns without a width share what the others leave
             shares = [share or (1 - sum(shares)) / unset for share in shares]
-        free = self.body_w - deck.column_gap * (count - 1)
-        widths = [free * share / sum(shares) for share in shares]
         items = [[i for b in column.blocks for i in _items(b)] for column in block.columns]
+        shapes = self._side_by_side(items, shares)
+        if shapes is None:
+            group = _Group(title, [i for its in items for i in its], source=block.source)
+            return self._group_slides(group, section)
+        return [self._content("content", title, shapes, [], section, block.source)]
+
+    def _side_by_side(self, items: list[list[Item]], shares: list[float]) -> list[Shape] | None:
+        """Text boxes "Column 1", "Column 2", … in their shares of the body's width, a gap
+        between, at one size: the largest at which every column fits; None if one does not
+        fit the slide even at the smallest."""
+        deck = self.deck
+        free = self.body_w - deck.column_gap * (len(items) - 1)
+        widths = [free * share / sum(shares) for share in shares]
         fitted: list[list[list[Para]]] = [
             self.fit.fit_body(its, w - 2 * deck.text_inset_x, self.body_text_h) if its else [[]]
             for its, w in zip(items, widths)]
         if any(len(pages) > 1 for pages in fitted):
-            group = _Group(title, [i for its in items for i in its], source=block.source)
-            return self._group_slides(group, section)
+            return None
         size = min((p.size for pages in fitted for p in pages[0]), default=0.0)
         shapes: list[Shape] = []
         x = self.m
@@ -548,7 +567,7 @@ class _Planner:
                 paras = same[0] if len(same) == 1 else paras
             shapes.append(self._box(x, self.body_y, w, self.body_h, tuple(paras), name=f"Column {k + 1}"))
             x += w + deck.column_gap
-        return [self._content("content", title, shapes, [], section, block.source)]
+        return shapes
 
     def _beside(self, group: _Group, fig: m.Figure, section: str) -> Slide | None:
         """The points under a heading with the picture that follows them beside them, when the
@@ -667,6 +686,19 @@ def _items(block: m.Block, level: int = 0) -> list[Item]:
         case m.Columns(columns=columns):  # inside a list or an aside: one after another
             return [i for column in columns for b in column.blocks for i in _items(b, level)]
     return []
+
+
+def _comparison(items: list[Item], most: int) -> list[list[Item]] | None:
+    """Two sub-headings (bold lines of their own), each over a list of two to ``most`` points
+    and nothing else, their lengths within two of each other: the two halves, else None."""
+    heads = [k for k, item in enumerate(items) if item.bold and not item.bullet and not item.level]
+    if len(heads) != 2 or heads[0] != 0:
+        return None
+    halves = [items[: heads[1]], items[heads[1]:]]
+    lists = [half[1:] for half in halves]
+    if not all(2 <= len(points) <= most and all(i.bullet or i.level for i in points) for points in lists):
+        return None
+    return halves if abs(len(lists[0]) - len(lists[1])) <= 2 else None
 
 
 def _text_of(blocks: tuple[m.Block, ...]) -> str:
