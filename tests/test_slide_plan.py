@@ -587,3 +587,16 @@ def test_two_sub_headings_over_short_lists_stand_side_by_side(tmp_path: Path) ->
         ["AI Engineer", "builds products", "ships apps", "uses APIs"], ["ML Engineer", "trains models", "tunes them"]]
     other = [s for s in slides if m.plain(s.title.paras[0].runs).startswith("Not a comparison")]
     assert other and not any(getattr(sh, "name", "").startswith("Column") for s in other for sh in s.shapes)
+
+
+def test_a_slides_last_body_box_reaches_the_foot_of_the_body(tmp_path: Path) -> None:
+    """A viewer that breaks a line where the plan did not (a link LibreOffice sets as one
+    field) needs room below the measured text: the last text box keeps the body's height."""
+    theme = THEMES["default"]
+    text = "# S\n\n- one [link](https://example.com) here\n- two\n\n::: callout Tip\nInside.\n:::\n\n- after\n"
+    slides = plan_slides(load_document(write_content(tmp_path, {"a.md": text}), Diagnostics()), theme)
+    bodies = [[sh for sh in s.shapes if isinstance(sh, TextBox) and sh.name in ("Body", "Callout text")]
+              for s in slides if s.kind == "content"]
+    foot = max(b.y + b.h for boxes in bodies for b in boxes)
+    assert all(boxes[-1].y + boxes[-1].h == pytest.approx(foot) for boxes in bodies if boxes)
+    assert foot > max(b.y + b.content_height for boxes in bodies for b in boxes) + theme.style("slide.body").line

@@ -201,7 +201,7 @@ class Fitter:
 
     def _box_height(self, first: Item, queue: list[Item], size: float, width: float) -> float:
         """The height of a callout, from its first item (``queue`` holds the rest)."""
-        items = [first] + [i for i in queue[:next((k for k, i in enumerate(queue) if i.box != first.box), len(queue))]]
+        items = [first, *queue[:next((k for k, i in enumerate(queue) if i.box != first.box), len(queue))]]
         paras = [self.para(i, size, width)[0] for i in items]
         return sum(p.height for p in paras) - self.trailing(paras[-1])
 
@@ -257,10 +257,10 @@ class Fitter:
         floor = max(theme.deck.min_body, base - theme.deck.body_shrink)
         if any(item.code for item in items):  # a code block shrinks further before it splits
             floor = min(floor, theme.deck.code_min_size)
-        # text a viewer breaks by its own rules (CJK, Arabic) or wraps at runs of spaces (code)
-        # may take a line more than measured: such a body keeps a line's room spare for each
-        # such paragraph, up to ``spare_lines``
-        spare = sum(item.code or self.viewer_breaks(item.runs) for item in items)
+        # text a viewer breaks by its own rules (CJK, Arabic), wraps at runs of spaces (code) or
+        # sets as one unbreakable field (a link, in LibreOffice) may take a line more than
+        # measured: such a body keeps a line's room spare for each such paragraph, up to ``spare_lines``
+        spare = sum(item.code or self.viewer_breaks(item.runs) or any(r.link for r in item.runs) for item in items)
 
         def room(size: float) -> float:
             return height - min(spare, theme.deck.spare_lines) * size * theme.deck.line_pitch

@@ -460,9 +460,11 @@ class _Planner:
         shapes: list[Shape] = []
         top = self.body_y + deck.text_inset_y  # where the next paragraph's space before starts
         runs = [list(g) for _, g in groupby(paras, key=lambda p: p.box)]
-        for run in runs:
+        for k, run in enumerate(runs):
             height = sum(p.height for p in run)
             text_h = height - run[-1].space_after + 2 * deck.text_inset_y
+            if k == len(runs) - 1:  # the last box reaches the body's foot: room for a viewer's extra line
+                text_h = max(text_h, self.body_y + self.body_h - (top - deck.text_inset_y))
             if not run[0].box:
                 shapes.append(self._box(self.m, top - deck.text_inset_y, width, text_h, tuple(run), name="Body"))
             else:
