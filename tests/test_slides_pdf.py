@@ -393,3 +393,36 @@ def test_the_slide_handout_prints_no_solid_slides_and_names_each_section_on_a_li
         shown = [squash(line.removeprefix(f"{number:02d} ·")).rstrip("…") for line in lines
                  if line.startswith(f"{number:02d} ·")]
         assert any(squash(section.title).startswith(s) and len(s) > 5 for s in shown), shown
+
+
+def test_the_slide_handout_draws_the_plans_line_breaks(tmp_path: Path) -> None:
+    """The printed slide handout (one slide a page) draws each light slide of the same plan as
+    the slides PDF: read back, scaled to the slide, every paragraph has the plan's lines."""
+    import pdfplumber
+
+    path = build(BuildOptions(CONTENT, tmp_path / "out", formats=("handout",), brand=brand_file(tmp_path, 1)),
+                 Diagnostics())[0]
+    doc, theme = load(BuildOptions(CONTENT), Diagnostics())
+    area = page_cells(theme, 1, False)[0].slide
+    scale, H = area.w / theme.slide.width, theme.slide.height
+    printed = [s for s in plan_slides(doc, theme) if not s.dark]
+    checked = wrapped = 0
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) == len(printed)
+        for number, (page, slide) in enumerate(zip(pdf.pages, printed), 1):
+            chars = [{**c, "x0": (c["x0"] - area.x) / scale, "x1": (c["x1"] - area.x) / scale,
+                      "size": c["size"] / scale, "matrix": (0, 0, 0, 0, 0, H - (area.top - c["matrix"][5]) / scale)}
+                     for c in page.chars]
+            for box in (slide.title, *slide.shapes):
+                if not isinstance(box, TextBox):
+                    continue
+                inside = [c for c in chars if box.x - 0.5 <= c["x0"] and c["x1"] <= box.x + box.w + 0.5
+                          and box.y < H - c["matrix"][5] <= box.y + box.h]
+                lines = baseline_lines(inside, H)
+                for para, top, bottom in paragraph_bands(box):
+                    mine = [text for y, text in lines if top < y <= bottom + 0.05]
+                    assert len(mine) == (para.lines if shown(para) else 0), (number, m.plain(para.runs), mine)
+                    assert squash("".join(mine)) == shown(para), (number, mine)
+                    checked += 1
+                    wrapped += para.lines > 1
+    assert checked > 100 and wrapped > 5
