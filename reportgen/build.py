@@ -65,7 +65,7 @@ def load(options: BuildOptions, diag: Diagnostics, brand_key: str | None = None)
         from reportgen.template import apply_template
 
         theme = apply_template(theme, options.template)
-    theme = fit_fonts(doc, theme, diag)
+    theme = fit_fonts(doc, with_identity(theme, doc.meta), diag)
     if any(fmt != "pdf" for fmt in options.formats):
         check_tables(doc, theme, diag)
     return doc, theme
@@ -119,6 +119,18 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
         written.append(path)
     state.record(options.out_dir, digest, doc.inputs, written, [str(w) for w in diag.warnings])
     return written
+
+
+def with_identity(theme: Theme, meta: Meta) -> Theme:
+    """Whose handout and deck it is: the organisation named on the cover, title slide, closing
+    slide and (unless the brand sets its own) the footers, and the link behind the QR code:
+    the event's (``organization``, ``link``), else the guide's, else the brand's ``meta``."""
+    name = meta.event_value("organization") or meta.organization
+    link = meta.event_value("link") or meta.link
+    if not (name or link):
+        return theme
+    footer = name if name and theme.footer == theme.name else theme.footer  # the brand's own footer stays
+    return replace(theme, name=name or theme.name, link=link or theme.link, footer=footer)
 
 
 def with_event_footer(theme: Theme, meta: Meta) -> Theme:

@@ -212,6 +212,7 @@ class Meta:
     source: SourceRef
     subtitle: str = ""
     author: str = ""
+    organization: str = ""  # whose handout and deck it is, when not the brand's (``meta.name``)
     date: str = ""  # as printed: "15 January 2026"
     lang: str = "en"
     link: str = ""

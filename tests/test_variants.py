@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pypdf
@@ -206,3 +207,34 @@ def test_a_template_without_a_body_layout_gets_text_boxes(runner: CliRunner, tmp
     body = next(sh for sh in slide.shapes if sh.name == "Body")
     assert slide.slide_layout.name == "Title Only" and not body.is_placeholder
     assert body.text_frame.text == "point\nanother"
+
+
+def test_whose_handout_it_is_comes_from_the_event_else_the_guide_else_the_brand(runner: CliRunner,
+                                                                               tmp_path: Path) -> None:
+    """Built with a client's brand, the default guide is the client's: name and QR link from the
+    brand's meta; a guide's ``organization``/``link`` beat the brand's, an event's beat both."""
+    brand = REPO / "examples" / "northwind" / "brand.yml"
+
+    def build_with(content: Path, *args: str) -> tuple[str, str]:
+        out = tmp_path / f"out{len(list(tmp_path.iterdir()))}"
+        result = runner.invoke(cli, ["build", str(content), "-o", str(out), "--brand", str(brand), *args])
+        assert result.exit_code == 0, result.output
+        cover = pypdf.PdfReader(next(out.glob("*.pdf"))).pages[0].extract_text()
+        slides = list(Presentation(str(next(out.glob("*.pptx")))).slides)
+        closing = " ".join(sh.text_frame.text for sh in slides[-1].shapes if sh.has_text_frame)
+        first = " ".join(sh.text_frame.text for sh in slides[0].shapes if sh.has_text_frame)
+        assert cover.count("\n") and first
+        return cover + " " + first, closing
+
+    shown, closing = build_with(REPO / "content")
+    assert "Northwind Training Co." in shown and "Big Blue" not in shown
+    assert "https://training.northwind.example/" in closing and "bigblue" not in closing
+    guide = (REPO / "content" / "guide.yml").read_text(encoding="utf-8")
+    content = tmp_path / "c"
+    shutil.copytree(REPO / "content", content)
+    (content / "guide.yml").write_text("organization: Acme Corp\nlink: https://acme.example/\n" + guide,
+                                       encoding="utf-8")
+    shown, closing = build_with(content)
+    assert "Acme Corp" in shown and "Northwind Training Co." not in shown and "https://acme.example/" in closing
+    shown, closing = build_with(content, "--set", "organization=Berlin Hub", "--set", "link=https://hub.example/")
+    assert "Berlin Hub" in shown and "Acme Corp" not in shown and "https://hub.example/" in closing

@@ -12,7 +12,8 @@ from reportgen.load.files import check_keys, line_of, parse_yaml, read_text
 from reportgen.model import Meta
 
 GUIDE_FILE = "guide.yml"
-GUIDE_KEYS = ("title", "subtitle", "author", "date", "lang", "link", "keywords", "name", "event", "sections")
+GUIDE_KEYS = ("title", "subtitle", "author", "organization", "date", "lang", "link", "keywords", "name", "event",
+              "sections")
 
 
 def read_guide(content_dir: Path, diag: Any) -> tuple[dict[str, Any], Path]:
@@ -72,6 +73,7 @@ def meta_of(data: dict[str, Any], path: Path, event: dict[str, str]) -> Meta:
         source=SourceRef(path, 1),
         subtitle=text("subtitle"),
         author=text("author"),
+        organization=text("organization"),
         date=text("date"),
         lang=lang,
         link=text("link"),

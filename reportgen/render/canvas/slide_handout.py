@@ -37,7 +37,7 @@ def render_slide_handout(doc: m.Document, theme: Theme, diag: Diagnostics) -> by
     buffer = io.BytesIO()
     page_class = numbered_canvas(theme, theme.words_for(doc.meta.lang), first=1)
     canvas = page_class(buffer, pagesize=(theme.page.width, theme.page.height), invariant=1, lang=doc.meta.lang)
-    set_metadata(canvas, doc.meta)
+    set_metadata(canvas, doc.meta, theme.name)
     _Handout(canvas, theme, doc.meta).draw(plan)
     canvas.save()
     return buffer.getvalue()

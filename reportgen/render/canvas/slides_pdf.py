@@ -27,7 +27,7 @@ def render_slides_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes
     plan = plan_slides(doc, theme)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(theme.slide.width, theme.slide.height), **canvas_options(doc.meta, theme))
-    set_metadata(canvas, doc.meta)
+    set_metadata(canvas, doc.meta, theme.name)
     anchors = frozenset(deck_anchors(plan))
     for number, slide in enumerate(plan, 1):
         draw_slide(canvas, slide, theme, 0, 0, 1, anchors)
@@ -47,10 +47,11 @@ def canvas_options(meta: m.Meta, theme: Theme) -> dict[str, Any]:
                 initialLeading=foot.line)
 
 
-def set_metadata(canvas: Canvas, meta: m.Meta) -> None:
+def set_metadata(canvas: Canvas, meta: m.Meta, organization: str) -> None:
+    """Title, author (the organisation when the guide names none), subject, keywords, dates."""
     set_pdf_dates(canvas, meta)
     canvas.setTitle(meta.full_title)
-    canvas.setAuthor(meta.author)
+    canvas.setAuthor(meta.author or organization)
     canvas.setSubject(meta.subtitle)
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator("reportgen")

@@ -105,7 +105,8 @@ class Frame:
                             deck.cover_title_lines, deck.cover_title_min_share)
         lines = [Item((m.Run(meta.subtitle),), "slide.cover.subtitle")] if meta.subtitle else []
         event = meta.event_line
-        who = " · ".join(v for v in (meta.author, meta.event_value("instructor")) if v)
+        author = meta.author if meta.author != t.name else ""  # the organisation (``build.with_identity``) first
+        who = " · ".join(v for v in (t.name, author, meta.event_value("instructor")) if v)
         for text in (event, meta.event_value("date") or meta.date, who):
             if text:
                 lines.append(Item((m.Run(text),), "slide.cover.meta"))
@@ -141,15 +142,17 @@ class Frame:
 
     def closing(self, meta: m.Meta) -> Slide:
         t, W, H, mg, deck = self.theme, self.W, self.H, self.m, self.deck
-        link = meta.link or t.link
+        link = t.link  # the event's, the guide's or the brand's (``build.with_identity``)
         text_w = W * deck.closing_text_width  # of the title and the link
         title = self._title(self.words.questions, "slide.divider",
                             (mg, H * deck.closing_title_top, text_w, H * deck.closing_title_height),
                             deck.closing_title_lines, deck.closing_title_min_share)
         shapes: list[Shape] = []
+        lines = [Item((m.Run(text),), "slide.cover.meta") for text in (t.name, link) if text]  # whose, and where
+        if lines:
+            shapes.append(self._text(lines, mg, H * deck.closing_link_top, text_w, H * deck.closing_link_height,
+                                     "Link"))
         if link:
-            shapes.append(self._text([Item((m.Run(link),), "slide.cover.meta")], mg, H * deck.closing_link_top,
-                                     text_w, H * deck.closing_link_height, "Link"))
             if t.qr_code:
                 side = min(H * deck.qr_max_height, W * deck.qr_max_width)
                 shapes.append(ImageBox(W - mg - side, (H - side) / 2, side, side, None, f"QR code: {link}", qr=link))

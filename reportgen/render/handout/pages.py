@@ -47,7 +47,8 @@ class Cover(Flowable):  # type: ignore[misc]
             _, h = p.wrap(width * hm.cover_title_width_share, band)
             p.drawOn(c, x, y)
             y += h + hm.cover_title_gap
-        lines = [(m.author, "cover.meta", True)]
+        lines = [(t.name, "cover.meta", True)]  # whose handout it is (``build.with_identity``), then its author
+        lines += [(m.author if m.author != t.name else "", "cover.meta", False)]
         event = m.event_line
         lines += [(event, "cover.meta", False), (m.event_value("date") or m.date, "cover.meta", False)]
         instructor = m.event_value("instructor")
@@ -63,7 +64,7 @@ class Cover(Flowable):  # type: ignore[misc]
             y -= h
             p.drawOn(c, x, y)
             y -= hm.cover_meta_gap
-        link = m.link or t.link
+        link = t.link  # the event's, the guide's or the brand's (``build.with_identity``)
         if link and t.qr_code:
             self._qr(link, x, box.bottom)
 

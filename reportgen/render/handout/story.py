@@ -155,7 +155,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
             pagesize=(box.width, box.height),
             leftMargin=box.left, rightMargin=box.right, topMargin=box.top, bottomMargin=box.bottom,
             title=full_title,
-            author=meta.author, subject=meta.subtitle, keywords=", ".join(meta.keywords),
+            author=meta.author or theme.name, subject=meta.subtitle, keywords=", ".join(meta.keywords),
             creator="reportgen", producer="reportgen", lang=meta.lang, invariant=1,
             keepTogetherClass=keep_with_next,
         )

@@ -50,7 +50,7 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     drawer = _Drawer(prs, theme, meta.lang, plan)
     for index, planned in enumerate(plan):
         drawer.slide(index, planned)
-    _properties(prs, meta)
+    _properties(prs, meta, theme.name)
     return save(prs)
 
 
@@ -211,12 +211,13 @@ def _drop_slides(prs: Any) -> None:
         slide_ids.remove(slide_id)
 
 
-def _properties(prs: Any, meta: m.Meta) -> None:
-    """Core properties dated by ``creation_time`` (never the clock), so rebuilds are byte-identical."""
+def _properties(prs: Any, meta: m.Meta, organization: str) -> None:
+    """Core properties dated by ``creation_time`` (never the clock), so rebuilds are byte-identical;
+    the author is the organisation when the guide names none."""
     props = prs.core_properties
     props.title = meta.full_title
     props.subject = meta.subtitle
-    props.author = meta.author
+    props.author = meta.author or organization
     props.keywords = ", ".join(meta.keywords)
     props.language = meta.lang
     props.last_modified_by = "reportgen"
