@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reportgen.brand_fields import unused_fields
 from reportgen.brand_settings import read_settings, theme_fields
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import FontFamily
@@ -40,6 +41,7 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DEFAULT_BRAND = ASSETS / "brand.yml"
 _CARLITO = [ASSETS / "fonts" / f"Carlito-{s}.ttf" for s in ("Regular", "Bold", "Italic", "BoldItalic")]
 DEFAULT_FAMILY = FontFamily("Carlito", (_CARLITO[0], _CARLITO[1], _CARLITO[2], _CARLITO[3]))
+BOLD_WEIGHT = 600  # format: CSS weights from 600 up are bold faces (semibold and heavier)
 DEFAULT_MONO = FontFamily("Liberation Mono", (ASSETS / "fonts" / "LiberationMono-Regular.ttf",) * 4)
 
 def brand_file(path: Path | None) -> Path:
@@ -78,13 +80,20 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     check_keys(data, ("meta", "logo", "color", "typography", "defaults"), path, "brand file")
     settings = read_settings(data, path, _line(data, "defaults"))
     brand = _validate(data, path)
+    for field, line in unused_fields(data):
+        diag.warn(f"'{field}' is not used by reportgen (the README lists the brand fields it uses)",
+                  SourceRef(path, line))
     colors = _palette(brand, data, path)
     body, heading, mono = _families(brand, data, path, diag)
     heading_color = _color(getattr(brand.typography and brand.typography.headings, "color", None), colors.primary,
                            path, _line(data, "typography", "headings", "color"))
     line_height = getattr(brand.typography and brand.typography.base, "line_height", None) or LINE_HEIGHT
     scale = {"body": float(settings["body-size"]), "slide-body": float(settings["slide-body-size"])}
-    styles = build_styles(body, heading, mono, colors, scale, heading_color, float(line_height))
+    headings = brand.typography.headings if brand.typography else None
+    weight = getattr(headings, "weight", None)
+    bold = True if weight is None else weight == "bold" or (isinstance(weight, int) and weight >= BOLD_WEIGHT)
+    italic = getattr(headings, "style", None) == "italic"
+    styles = build_styles(body, heading, mono, colors, scale, heading_color, float(line_height), (bold, italic))
     logo, logo_dark = _logos(brand, path, data, diag)
     full_name = _brand_name(brand)
     home = str(brand.meta.link.home) if brand.meta and brand.meta.link and brand.meta.link.home else ""
@@ -185,6 +194,9 @@ def _palette(brand: Any, data: dict[str, Any], path: Path) -> Palette:
     primary = get("primary", DEFAULT_PRIMARY)
     secondary = get("secondary", primary) if color and color.secondary else None
     link = get("info", primary) if color and color.info else None
+    link_style = brand.typography.link if brand.typography else None
+    if link_style is not None and link_style.color is not None:  # typography.link.color, before color.info
+        link = _color(link_style.color, primary, path, _line(data, "typography", "link", "color"), pal)
     return derive_palette(primary, get("foreground", DEFAULT_FOREGROUND), get("background", DEFAULT_BACKGROUND),
                           secondary, link)
 

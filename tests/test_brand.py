@@ -144,3 +144,56 @@ def test_muted_text_reads_at_aa_on_the_page_and_zebra_rows_whenever_the_text_col
         assert min(contrast_ratio(c.muted, g) for g in (c.background, c.zebra)) >= AA_TEXT
     else:
         assert c.muted == foreground  # nothing paler would read better
+
+
+def test_the_readme_lists_the_brand_fields_reportgen_uses() -> None:
+    from reportgen.brand_fields import readme_rows
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for row in readme_rows():
+        assert row in readme.splitlines(), f"README lacks, or differs on: {row}"
+
+
+def test_a_brand_field_reportgen_does_not_use_is_named_in_a_warning_at_its_line(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yml"
+    text = ("meta:\n  name: Tiny Co\n  link:\n    home: https://tiny.example/\n    github: https://github.com/tiny/tiny\n"
+            "color:\n  primary: '#224488'\n  tertiary: '#AA3377'\n"
+            "typography:\n  base:\n    family: Carlito\n    size: 16px\n  monospace-inline:\n    color: red\n"
+            "defaults:\n  bootstrap:\n    enable-rounded: false\n")
+    brand.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    diag = Diagnostics()
+    load_theme(brand, diag)
+    found = {(w.message.split("'")[1], w.source.line if w.source else None) for w in diag.warnings}
+    expected = {("meta.link.github", 5), ("color.tertiary", 8), ("typography.base.size", 12),
+                ("typography.monospace-inline", 13), ("defaults.bootstrap", 16)}
+    assert found == expected and all(lines[line - 1].strip().startswith(field.split(".")[-1]) for field, line in found)
+    assert all(w.message.endswith("is not used by reportgen (the README lists the brand fields it uses)")
+               for w in diag.warnings)
+    for used in (REPO / "assets" / "brand.yml", REPO / "examples" / "northwind" / "brand.yml"):
+        quiet = Diagnostics()
+        load_theme(used, quiet)
+        assert not quiet.warnings, used  # the brands we ship use what they set
+    with pytest.raises(ReportgenError):  # --strict: each is an error
+        load_theme(brand, Diagnostics(strict=True))
+
+
+def test_heading_weight_and_style_and_link_colour_reach_both_outputs(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yml"
+    brand.write_text("color:\n  primary: '#224488'\ntypography:\n  headings:\n    weight: 400\n    style: italic\n"
+                     "  link:\n    color: '#B03060'\n", encoding="utf-8")
+    theme = load_theme(brand, Diagnostics())
+    assert not theme.style("heading.2").bold and theme.style("heading.2").italic
+    assert not theme.style("slide.title").bold and theme.style("slide.title").italic
+    content = write_content(tmp_path, {"a.md": "# Part\n\n## A heading\n\n- see [the site](https://example.com)\n"})
+    pdf, pptx = build_to(content, tmp_path / "o", brand=brand)
+    fonts = {str(f.get_object()["/BaseFont"]) for page in pypdf.PdfReader(pdf).pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any(name.endswith("Carlito-Italic") for name in fonts)  # headings in the italic face
+    slide = next(s for s in Presentation(str(pptx)).slides if s.shapes.title.text_frame.text == "A heading"
+                 and any(sh.name == "Body" for sh in s.shapes))
+    title_run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
+    assert title_run.font.bold is False and title_run.font.italic is True
+    link = next(r for sh in slide.shapes if sh.name == "Body" for p in sh.text_frame.paragraphs for r in p.runs
+                if r.hyperlink.address)
+    assert str(link.font.color.rgb) == "B03060"

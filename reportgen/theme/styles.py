@@ -31,11 +31,13 @@ class TextStyle:
 
 
 def build_styles(body: FontFamily, heading: FontFamily, mono: FontFamily, c: Palette, scale: dict[str, float],
-                 heading_color: RGB, line_height: float) -> dict[str, TextStyle]:
-    """The type scale for both outputs, from a few base sizes (see DESIGN.md)."""
+                 heading_color: RGB, line_height: float, heading_face: tuple[bool, bool] = (True, False)
+                 ) -> dict[str, TextStyle]:
+    """The type scale for both outputs, from a few base sizes (see DESIGN.md); headings in
+    ``heading_face`` (bold, italic), as the brand's ``typography.headings`` asks."""
     b, s = scale["body"], scale["slide-body"]
     text = TextStyle(body, b, c.foreground, leading=round(b * line_height, 2), space_after=round(b * 0.6, 2))
-    head = TextStyle(heading, b, heading_color, bold=True)
+    head = TextStyle(heading, b, heading_color, bold=heading_face[0], italic=heading_face[1])
     slide = TextStyle(body, s, c.foreground, leading=round(s * 1.2, 2), space_after=round(s * 0.35, 2))
     st = {
         "body": text,
