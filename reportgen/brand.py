@@ -138,6 +138,9 @@ def _validate(data: dict[str, Any], path: Path) -> Any:
     from pydantic import ValidationError
 
     plain = _plain(data)
+    for section in ("logo", "typography"):  # absolute file paths work: brand-yml reads them relative
+        if section in plain:
+            plain[section] = _relative(plain[section], path.parent)
     plain["path"] = path
     try:
         return Brand.model_validate(plain)
@@ -146,11 +149,32 @@ def _validate(data: dict[str, Any], path: Path) -> Any:
         loc = [k for k in err["loc"] if not (isinstance(k, str) and k[:1].isupper() or "[" in str(k))]
         where = ".".join(str(k) for k in loc) or "brand"
         msg = str(err["msg"]).removeprefix("Value error, ")
-        raise ReportgenError(f"invalid brand value at '{where}': {msg}", SourceRef(path, _line(data, *loc))) from None
+        hint = None
+        if err["type"] == "url_parsing":  # pydantic's words for a path it cannot read as a file or URL
+            msg, hint = "not a file path or a web address", "write a path relative to brand.yml, or an absolute one"
+        raise ReportgenError(f"invalid brand value at '{where}': {msg}", SourceRef(path, _line(data, *loc)),
+                             hint=hint) from None
     except (ValueError, CircularReferenceError) as exc:  # brand-yml's own checks (colour references)
         message = " ".join(str(exc).split())
         raise ReportgenError(f"invalid brand: {message}", SourceRef(path, _line(data, "color") or 1),
                              hint="a colour may name a palette entry, but not in a loop") from None
+
+
+def _relative(node: Any, folder: Path) -> Any:
+    """``node`` with absolute file paths made relative to ``folder`` (brand-yml only takes
+    URLs and relative paths; ``../`` reaches anywhere)."""
+    import os
+
+    if isinstance(node, dict):
+        return {k: _relative(v, folder) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_relative(v, folder) for v in node]
+    if isinstance(node, str) and os.path.isabs(node):
+        try:
+            return os.path.relpath(node, folder)
+        except ValueError:  # another drive (Windows): left for the validator to name
+            return node
+    return node
 
 
 def _plain(node: Any) -> Any:
@@ -234,7 +258,17 @@ def _families(brand: Any, data: dict[str, Any], path: Path, diag: Diagnostics) -
         return fallback
 
     base = pick("base", DEFAULT_FAMILY)
-    return base, pick("headings", base), pick("monospace", DEFAULT_MONO)
+    families = base, pick("headings", base), pick("monospace", DEFAULT_MONO)
+    for family in dict.fromkeys(families[:2]):  # text set in bold (headings, strong words): code is not
+        if family.files[1] == family.files[0]:
+            diag.warn(f"font '{family.name}' has no bold file: its bold text and headings are set in the regular "
+                      "face (list a file with 'weight: bold')", SourceRef(path, _line(data, "typography", "fonts")))
+    own = (f for f in families if f.deck_name == f.name and f not in (DEFAULT_FAMILY, DEFAULT_MONO))
+    for family in dict.fromkeys(own):
+        diag.warn(f"font '{family.name}' has no metric twin that every viewer has: the deck names it as it is, and "
+                  "a viewer without it installed shows another font, its lines broken differently (the PDFs embed "
+                  "it)", SourceRef(path, _line(data, "typography", "fonts")))
+    return families
 
 
 def _family_from_files(font: Any, brand_path: Path, line: int | None) -> FontFamily:

@@ -197,3 +197,22 @@ def test_heading_weight_and_style_and_link_colour_reach_both_outputs(tmp_path: P
     link = next(r for sh in slide.shapes if sh.name == "Body" for p in sh.text_frame.paragraphs for r in p.runs
                 if r.hyperlink.address)
     assert str(link.font.color.rgb) == "B03060"
+
+
+def test_a_font_given_by_absolute_path_works_and_a_missing_bold_or_twin_is_said(tmp_path: Path) -> None:
+    font = tmp_path / "elsewhere" / "MySans-Regular.ttf"
+    font.parent.mkdir()
+    shutil.copyfile(REPO / "assets" / "fonts" / "Carlito-Regular.ttf", font)
+    brand = tmp_path / "brand" / "brand.yml"
+    brand.parent.mkdir()
+    brand.write_text(f"typography:\n  fonts:\n    - family: My Sans\n      source: file\n      files:\n"
+                     f"        - path: {font}\n  base: My Sans\n", encoding="utf-8")
+    diag = Diagnostics()
+    theme = load_theme(brand, diag)
+    assert theme.style("body").family.files[0] == font.resolve()  # an absolute path works
+    said = [w.message for w in diag.warnings]
+    assert any("'My Sans' has no bold file" in m for m in said)
+    assert any("'My Sans' has no metric twin" in m and "viewer without it" in m for m in said)
+    quiet = Diagnostics()
+    load_theme(REPO / "examples" / "northwind" / "brand.yml", quiet)  # Liberation Sans: bold file and twin
+    assert not quiet.warnings
