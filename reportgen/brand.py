@@ -94,7 +94,7 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     bold = True if weight is None else weight == "bold" or (isinstance(weight, int) and weight >= BOLD_WEIGHT)
     italic = getattr(headings, "style", None) == "italic"
     styles = build_styles(body, heading, mono, colors, scale, heading_color, float(line_height), (bold, italic))
-    logo, logo_dark = _logos(brand, path, data, diag)
+    logo, logo_dark, logo_medium_dark = _logos(brand, path, data, diag)
     full_name = _brand_name(brand)
     home = str(brand.meta.link.home) if brand.meta and brand.meta.link and brand.meta.link.home else ""
     pw, ph = PAGE_SIZES[settings["page-size"]]
@@ -108,7 +108,8 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
         page=Box(pw, ph, top=top, right=right, bottom=bottom, left=left),
         slide=Box(sw, sh, top=SLIDE_MARGIN, right=SLIDE_MARGIN, bottom=SLIDE_MARGIN, left=SLIDE_MARGIN),
         logo=logo,
-        logo_on_dark=logo_dark or logo,
+        logo_on_dark=logo_dark,
+        logo_medium_on_dark=logo_medium_dark,
         footer=settings["footer"] if settings["footer"] is not None else full_name,
         link=settings["link"] or home,
         **theme_fields(settings),
@@ -309,28 +310,35 @@ def _check_ttf(slots: dict[int, Path], brand_path: Path, line: int | None) -> No
             )
 
 
-def _logos(brand: Any, path: Path, data: dict[str, Any], diag: Diagnostics) -> tuple[Logo | None, Logo | None]:
-    """The logo for light backgrounds and the one for dark (primary-coloured) backgrounds:
-    the largest the brand lists, raster or SVG (drawn as vectors in PDFs)."""
+def _logos(brand: Any, path: Path, data: dict[str, Any], diag: Diagnostics
+           ) -> tuple[Logo | None, Logo | None, Logo | None]:
+    """The logos for each place, by the sizes brand.yml names: the small one (else the next
+    size up) on light running headers and slide footers, the large one on the cover and title
+    slide, the medium one on dividers and the closing slide; a ``{light, dark}`` pair gives the
+    one for white pages and the one for primary-coloured grounds (a plain logo serves both)."""
     from brand_yml.logo import BrandLogo, BrandLogoResource, BrandLogoResourceLightDark
 
     logo = brand.logo
     if logo is None:
-        return None, None
-    resources: list[Any] = []
+        return None, None, None
+    sizes: dict[str, Any] = {"small": None, "medium": None, "large": None}
     if isinstance(logo, BrandLogoResource):
-        resources = [logo]
+        sizes = dict.fromkeys(sizes, logo)
     elif isinstance(logo, BrandLogo):
-        resources = [r for r in (logo.large, logo.medium, logo.small) if r is not None]
-    light: list[Any] = []
-    dark: list[Any] = []
-    for res in resources:
-        if isinstance(res, BrandLogoResourceLightDark):
-            light += [res.light] if res.light else []
-            dark += [res.dark] if res.dark else []
-        else:
-            light.append(res)
-    return _pick_logo(light, path, data, diag), _pick_logo(dark, path, data, diag)
+        sizes = {size: getattr(logo, size) for size in sizes}
+
+    def pick(order: tuple[str, ...], dark: bool) -> Logo | None:
+        found: list[Any] = []
+        for size in order:
+            res = sizes[size]
+            if isinstance(res, BrandLogoResourceLightDark):
+                res = (res.dark or res.light) if dark else (res.light or res.dark)
+            if res is not None:
+                found.append(res)
+        return _pick_logo(found, path, data, diag)
+
+    return (pick(("small", "medium", "large"), False), pick(("large", "medium", "small"), True),
+            pick(("medium", "large", "small"), True))
 
 
 def _pick_logo(candidates: list[Any], path: Path, data: dict[str, Any], diag: Diagnostics) -> Logo | None:

@@ -18,9 +18,10 @@ USED: dict[str, str] = {
     "meta.name": "the organisation (`full`, else `short`) on the cover, title slide and closing slide, and the "
                  "footer default, unless the event or guide names an `organization`",
     "meta.link.home": "the QR codes' link when neither the event nor the guide has a `link`",
-    "logo": "`large`/`medium`/`small` (first found), PNG, JPEG … or SVG (vectors in the PDFs, a PNG in the deck); "
-            "a `{light, dark}` pair gives the logo for white pages and for primary-coloured covers; a logo that is "
-            "missing or cannot be read is an error at its line",
+    "logo": "by size: `small` in running headers and slide footers, `medium` on dividers and the closing slide, "
+            "`large` on the cover and title slide (each falling back to the next size); PNG, JPEG … or SVG "
+            "(vectors in the PDFs, a PNG in the deck); a `{light, dark}` pair gives the logo for white pages and "
+            "for primary-coloured grounds; a logo that is missing or cannot be read is an error at its line",
     "color.palette": "names usable in any colour field; colours may be hex, palette or CSS names",
     "color.primary": "title bars, headings, table headers, cover",
     "color.secondary": "accent bars and callout bars; bullets, numbers and links in it, or a darker shade where "

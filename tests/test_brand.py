@@ -107,7 +107,11 @@ def test_the_brand_yml_projects_posit_example_builds(tmp_path: Path) -> None:
     diag = Diagnostics()
     theme = load_theme(brand, diag)
     assert theme.colors.primary == (0x44, 0x70, 0x99)
-    assert theme.logo and theme.logo.path == brand.parent / "posit.svg"  # the largest logo listed (SVG is drawn)
+    # each place takes the size brand.yml names for it: small in headers and footers, large on
+    # the cover and title slide (an SVG, drawn as vectors), medium on dividers and the closing slide
+    assert theme.logo and theme.logo.path == brand.parent / "posit-icon.png"
+    assert theme.logo_on_dark and theme.logo_on_dark.path == brand.parent / "posit.svg"
+    assert theme.logo_medium_on_dark and theme.logo_medium_on_dark.path == brand.parent / "posit.png"
     assert any("Open Sans" in str(w) and "using Carlito" in str(w) for w in diag.warnings)
     outputs = build_to(write_content(tmp_path, CONTENT), tmp_path / "o", brand=brand)
     assert [p.suffix for p in outputs] == [".pdf", ".pptx"]

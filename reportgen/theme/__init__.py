@@ -73,8 +73,9 @@ class Theme:
     styles: dict[str, TextStyle]
     page: Box
     slide: Box
-    logo: Logo | None  # for light backgrounds
-    logo_on_dark: Logo | None  # for primary-coloured backgrounds (falls back to ``logo``)
+    logo: Logo | None  # for light backgrounds: the brand's small logo first (running headers, slide footers)
+    logo_on_dark: Logo | None  # for primary-coloured backgrounds, its large logo first (cover, title slide)
+    logo_medium_on_dark: Logo | None  # its medium logo first: dividers and the closing slide
     footer: str
     link: str
     notes: str = "fill"  # room for notes in the handout: fill, page, end or none (brand_settings.NOTES_MODES)

@@ -156,8 +156,9 @@ class Frame:
             if t.qr_code:
                 side = min(H * deck.qr_max_height, W * deck.qr_max_width)
                 shapes.append(ImageBox(W - mg - side, (H - side) / 2, side, side, None, f"QR code: {link}", qr=link))
-        if t.logo_on_dark:
-            shapes.append(_logo(t.logo_on_dark, mg, mg, deck.closing_logo_height, W / deck.closing_logo_width_divisor))
+        if t.logo_medium_on_dark:
+            shapes.append(_logo(t.logo_medium_on_dark, mg, mg, deck.closing_logo_height,
+                                W / deck.closing_logo_width_divisor))
         return Slide("closing", title, tuple(shapes), "Thank the room; share the link.", dark=True, footer=False)
 
     def with_footer(self, slide: Slide, number: int) -> Slide:
@@ -200,9 +201,10 @@ class Frame:
         num = self._text([Item((m.Run(f"{number:02d}"),), "slide.divider.number")], mg, top, width,
                          deck.divider_number_height, "Section number", "bottom")
         shapes: list[Shape] = [num]
-        if self.theme.logo_on_dark:  # the brand stays visible, small, on every slide
+        if self.theme.logo_medium_on_dark:  # the brand stays visible, small, on every slide
             logo_h = deck.divider_logo_height  # in the bottom-left corner, inside the margins
-            shapes.append(_logo(self.theme.logo_on_dark, mg, H - mg - logo_h, logo_h, deck.divider_logo_max_width))
+            shapes.append(_logo(self.theme.logo_medium_on_dark, mg, H - mg - logo_h, logo_h,
+                                deck.divider_logo_max_width))
         return Slide("divider", title, tuple(shapes), join_notes(notes), source=self._source(section.source), dark=True,
                      footer=False, section=section.title,
                      opens=True,
