@@ -286,12 +286,13 @@ def template_check(ctx: click.Context, path: Path) -> None:
             click.echo(f"  layout {name!r}: {', '.join(placeholders) or 'no placeholders'}"
                        + (f"  → {', '.join(roles)}" if roles else ""))
         missing = []
-        for role, (chosen, own) in report.roles.items():
+        for role, (chosen, how) in report.roles.items():
             wanted = " or ".join(repr(n) for n in ROLES[role])
+            why = {"placeholders": "whose placeholders fit the role", "title": "the first with a title placeholder"}
             if chosen is None:
                 missing.append(f"{role}: no layout with a title placeholder")
-            elif not own:
-                missing.append(f"{role}: no layout named {wanted}; using {chosen!r}")
+            elif how != "name":
+                missing.append(f"{role}: no layout named {wanted}; using {chosen!r}, {why[how]}")
         for role, chosen_body in report.bodies.items():
             if chosen_body is None:
                 missing.append(f"{role}: no layout with {'two' if role == 'columns' else 'a'} large body "

@@ -33,7 +33,7 @@ class TemplateReport:
     path: Path
     size: tuple[float, float]  # points
     layouts: list[tuple[str, list[str]]]  # name, placeholder kinds
-    roles: dict[str, tuple[str | None, bool]]  # role → (layout name, found by its own name)
+    roles: dict[str, tuple[str | None, str]]  # role → (layout name, found by: "name", "placeholders" or "title")
     bodies: dict[str, str | None]  # "text", "columns" → the layout whose body placeholders hold them, if any
 
 
@@ -109,15 +109,38 @@ def role_of(kind: SlideKind) -> str:
             assert_never(kind)
 
 
-def _find(prs: Any, role: str) -> tuple[Any, bool]:
+def _find(prs: Any, role: str) -> tuple[Any, str]:
+    """The layout for ``role``: by its PowerPoint name (a hint a renamed layout loses), else by
+    what its placeholders say it is for (``_fits``), else any layout with a title."""
     by_name = {layout.name: layout for layout in prs.slide_layouts}
     for name in ROLES[role]:
         if name in by_name and _has_title(by_name[name]):
-            return by_name[name], True
+            return by_name[name], "name"
+    area = prs.slide_width * prs.slide_height
+    for layout in prs.slide_layouts:
+        if _fits(layout, role, area):
+            return layout, "placeholders"
     for layout in prs.slide_layouts:
         if _has_title(layout):
-            return layout, False
-    return None, False
+            return layout, "title"
+    return None, ""
+
+
+def _fits(layout: Any, role: str, area: int) -> bool:
+    """Whether a layout's placeholders are those of ``role``'s layout: a centred title (title
+    slide); a title over one small text placeholder (section header); a title alone (title only)."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    kinds = [ph.placeholder_format.type for ph in layout.placeholders]
+    bodies = _bodies(layout)
+    small = sum((ph.width or 0) * (ph.height or 0) for ph in bodies) < area * BODY_MIN_SHARE
+    match role:
+        case "title":
+            return PP_PLACEHOLDER.CENTER_TITLE in kinds
+        case "divider":
+            return PP_PLACEHOLDER.TITLE in kinds and len(bodies) == 1 and small
+        case _:  # content and closing: the slide draws its own shapes under a title
+            return PP_PLACEHOLDER.TITLE in kinds and not bodies
 
 
 def inspect_template(path: Path) -> TemplateReport:
@@ -126,8 +149,8 @@ def inspect_template(path: Path) -> TemplateReport:
                               for ph in layout.placeholders]) for layout in prs.slide_layouts]
     roles = {}
     for role in ROLES:
-        layout, own = _find(prs, role)
-        roles[role] = (layout.name if layout is not None else None, own)
+        layout, how = _find(prs, role)
+        roles[role] = (layout.name if layout is not None else None, how)
     bodies = {role: (found[0].name if (found := body_layout(prs, count)) else None)
               for role, count in (("text", 1), ("columns", 2))}
     return TemplateReport(path, (prs.slide_width / 12700, prs.slide_height / 12700), layouts, roles, bodies)

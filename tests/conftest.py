@@ -9,9 +9,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from reportgen.build import BuildOptions, build
 from reportgen.errors import Diagnostics
+
+# Property tests draw the same examples on every run (a green main stays green); to search new
+# ones, as before resolving an issue that touches loading or rendering:
+#   HYPOTHESIS_PROFILE=explore pytest -k "properties or slide_plan"
+settings.register_profile("default", derandomize=True, deadline=None)  # speed is benchmarked, not asserted
+settings.register_profile("explore", derandomize=False, deadline=None, max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Builds remember their inputs and themes in the user's cache; the tests use one of their own.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="reportgen-test-cache-")
