@@ -88,7 +88,12 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     heading_color = _color(getattr(brand.typography and brand.typography.headings, "color", None), colors.primary,
                            path, _line(data, "typography", "headings", "color"))
     line_height = getattr(brand.typography and brand.typography.base, "line_height", None) or LINE_HEIGHT
-    scale = {"body": float(settings["body-size"]), "slide-body": float(settings["slide-body-size"])}
+    body_size = float(settings["body-size"])
+    own = (data.get("defaults") or {}).get("reportgen") or {}
+    size = getattr(brand.typography and brand.typography.base, "size", None)
+    if size is not None and "body-size" not in own:  # reportgen's own body-size, when set, wins
+        body_size = _points(size, path, _line(data, "typography", "base", "size"))
+    scale = {"body": body_size, "slide-body": float(settings["slide-body-size"])}
     headings = brand.typography.headings if brand.typography else None
     weight = getattr(headings, "weight", None)
     bold = True if weight is None else weight == "bold" or (isinstance(weight, int) and weight >= BOLD_WEIGHT)
@@ -159,6 +164,20 @@ def _validate(data: dict[str, Any], path: Path) -> Any:
         message = " ".join(str(exc).split())
         raise ReportgenError(f"invalid brand: {message}", SourceRef(path, _line(data, "color") or 1),
                              hint="a colour may name a palette entry, but not in a loop") from None
+
+
+CSS_POINTS = {"pt": 1.0, "px": 0.75, "rem": 12.0, "em": 12.0, "%": 0.12}  # format: CSS units in points (16 px root)
+
+
+def _points(size: Any, path: Path, line: int | None) -> float:
+    """A CSS length (``16px``, ``1rem``, ``11pt``, ``90%``) in points."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(pt|px|rem|em|%)?\s*", str(size))
+    if not match:
+        raise ReportgenError(f"'{size}' is not a font size", SourceRef(path, line),
+                             hint="write a CSS size such as '16px', '1rem' or '11pt'")
+    return round(float(match.group(1)) * CSS_POINTS[match.group(2) or "px"], 2)
 
 
 def _relative(node: Any, folder: Path) -> Any:

@@ -32,6 +32,8 @@ USED: dict[str, str] = {
     "typography.fonts": "`source: file` families: TrueType (`.ttf`, or `.otf` with TrueType outlines)",
     "typography.base.family": "body text in both outputs",
     "typography.base.line-height": "handout leading (default 1.4)",
+    "typography.base.size": "the handout's body size, the type scale following (`16px`, `1rem`, `11pt`); "
+                            "`defaults: reportgen: body-size` wins",
     "typography.headings.family": "headings and slide titles",
     "typography.headings.color": "headings and slide titles",
     "typography.headings.weight": "headings and slide titles: bold from 600 (or `bold`), regular below",

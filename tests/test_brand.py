@@ -162,14 +162,14 @@ def test_a_brand_field_reportgen_does_not_use_is_named_in_a_warning_at_its_line(
     brand = tmp_path / "brand.yml"
     text = ("meta:\n  name: Tiny Co\n  link:\n    home: https://tiny.example/\n    github: https://github.com/tiny/tiny\n"
             "color:\n  primary: '#224488'\n  tertiary: '#AA3377'\n"
-            "typography:\n  base:\n    family: Carlito\n    size: 16px\n  monospace-inline:\n    color: red\n"
+            "typography:\n  monospace:\n    family: Carlito\n    size: 0.9em\n  monospace-inline:\n    color: red\n"
             "defaults:\n  bootstrap:\n    enable-rounded: false\n")
     brand.write_text(text, encoding="utf-8")
     lines = text.splitlines()
     diag = Diagnostics()
     load_theme(brand, diag)
     found = {(w.message.split("'")[1], w.source.line if w.source else None) for w in diag.warnings}
-    expected = {("meta.link.github", 5), ("color.tertiary", 8), ("typography.base.size", 12),
+    expected = {("meta.link.github", 5), ("color.tertiary", 8), ("typography.monospace.size", 12),
                 ("typography.monospace-inline", 13), ("defaults.bootstrap", 16)}
     assert found == expected and all(lines[line - 1].strip().startswith(field.split(".")[-1]) for field, line in found)
     assert all(w.message.endswith("is not used by reportgen (the README lists the brand fields it uses)")
@@ -220,3 +220,23 @@ def test_a_font_given_by_absolute_path_works_and_a_missing_bold_or_twin_is_said(
     quiet = Diagnostics()
     load_theme(REPO / "examples" / "northwind" / "brand.yml", quiet)  # Liberation Sans: bold file and twin
     assert not quiet.warnings
+
+
+@pytest.mark.parametrize(("size", "points"), [("14px", 10.5), ("1rem", 12.0), ("11.5pt", 11.5), ("90%", 10.8)])
+def test_the_base_font_size_sets_the_handout_body_unless_body_size_is_set(tmp_path: Path, size: object,
+                                                                         points: float) -> None:
+    brand = tmp_path / "brand.yml"
+    brand.write_text(f"typography:\n  base:\n    size: {size}\n", encoding="utf-8")
+    theme = load_theme(brand, Diagnostics())
+    assert theme.style("body").size == points and theme.style("heading.1").size > points
+    brand.write_text(f"typography:\n  base:\n    size: {size}\ndefaults:\n  reportgen:\n    body-size: 9\n",
+                     encoding="utf-8")
+    assert load_theme(brand, Diagnostics()).style("body").size == 9
+
+
+def test_a_base_font_size_that_is_not_a_size_is_an_error_at_its_line(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yml"
+    brand.write_text("typography:\n  base:\n    size: large\n", encoding="utf-8")
+    with pytest.raises(ReportgenError) as err:
+        load_theme(brand, Diagnostics())
+    assert err.value.format_message().startswith(f"{brand}:3: 'large' is not a font size")
