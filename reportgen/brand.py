@@ -94,6 +94,9 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     if size is not None and "body-size" not in own:  # reportgen's own body-size, when set, wins
         body_size = _points(size, path, _line(data, "typography", "base", "size"))
     scale = {"body": body_size, "slide-body": float(settings["slide-body-size"])}
+    code_size = getattr(brand.typography and brand.typography.monospace, "size", None)
+    if code_size is not None:  # the handout's code, relative to its body text when in em or %
+        scale["code"] = _points(code_size, path, _line(data, "typography", "monospace", "size"), body_size)
     headings = brand.typography.headings if brand.typography else None
     weight = getattr(headings, "weight", None)
     bold = True if weight is None else weight == "bold" or (isinstance(weight, int) and weight >= BOLD_WEIGHT)
@@ -166,18 +169,22 @@ def _validate(data: dict[str, Any], path: Path) -> Any:
                              hint="a colour may name a palette entry, but not in a loop") from None
 
 
-CSS_POINTS = {"pt": 1.0, "px": 0.75, "rem": 12.0, "em": 12.0, "%": 0.12}  # format: CSS units in points (16 px root)
+CSS_POINTS = {"pt": 1.0, "px": 0.75, "rem": 12.0}  # format: CSS units in points (a 16 px root)
+ROOT_POINTS = 12.0  # format: CSS's 1rem, 16 px, in points
 
 
-def _points(size: Any, path: Path, line: int | None) -> float:
-    """A CSS length (``16px``, ``1rem``, ``11pt``, ``90%``) in points."""
+def _points(size: Any, path: Path, line: int | None, em: float = ROOT_POINTS) -> float:
+    """A CSS length (``16px``, ``1rem``, ``11pt``, ``0.9em``, ``90%``) in points; ``em`` and ``%``
+    of ``em`` points (the parent's size)."""
     import re
 
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(pt|px|rem|em|%)?\s*", str(size))
     if not match:
         raise ReportgenError(f"'{size}' is not a font size", SourceRef(path, line),
-                             hint="write a CSS size such as '16px', '1rem' or '11pt'")
-    return round(float(match.group(1)) * CSS_POINTS[match.group(2) or "px"], 2)
+                             hint="write a CSS size such as '16px', '1rem', '11pt' or '0.9em'")
+    value, unit = float(match.group(1)), match.group(2) or "px"
+    factor = {"em": em, "%": em / 100}.get(unit) or CSS_POINTS[unit]
+    return round(value * factor, 2)
 
 
 def _relative(node: Any, folder: Path) -> Any:

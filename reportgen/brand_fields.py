@@ -39,6 +39,7 @@ USED: dict[str, str] = {
     "typography.headings.weight": "headings and slide titles: bold from 600 (or `bold`), regular below",
     "typography.headings.style": "headings and slide titles: `italic` or `normal`",
     "typography.monospace.family": "code in both outputs",
+    "typography.monospace.size": "the handout's code (`0.9em` and `90%` of the body size, or `px`, `pt`, `rem`)",
     "typography.link.color": "links in both outputs",
     "defaults.reportgen": "reportgen's own settings (the next table)",
 }

@@ -162,14 +162,14 @@ def test_a_brand_field_reportgen_does_not_use_is_named_in_a_warning_at_its_line(
     brand = tmp_path / "brand.yml"
     text = ("meta:\n  name: Tiny Co\n  link:\n    home: https://tiny.example/\n    github: https://github.com/tiny/tiny\n"
             "color:\n  primary: '#224488'\n  tertiary: '#AA3377'\n"
-            "typography:\n  monospace:\n    family: Carlito\n    size: 0.9em\n  monospace-inline:\n    color: red\n"
+            "typography:\n  monospace:\n    family: Carlito\n    weight: 300\n  monospace-inline:\n    color: red\n"
             "defaults:\n  bootstrap:\n    enable-rounded: false\n")
     brand.write_text(text, encoding="utf-8")
     lines = text.splitlines()
     diag = Diagnostics()
     load_theme(brand, diag)
     found = {(w.message.split("'")[1], w.source.line if w.source else None) for w in diag.warnings}
-    expected = {("meta.link.github", 5), ("color.tertiary", 8), ("typography.monospace.size", 12),
+    expected = {("meta.link.github", 5), ("color.tertiary", 8), ("typography.monospace.weight", 12),
                 ("typography.monospace-inline", 13), ("defaults.bootstrap", 16)}
     assert found == expected and all(lines[line - 1].strip().startswith(field.split(".")[-1]) for field, line in found)
     assert all(w.message.endswith("is not used by reportgen (the README lists the brand fields it uses)")
@@ -240,3 +240,13 @@ def test_a_base_font_size_that_is_not_a_size_is_an_error_at_its_line(tmp_path: P
     with pytest.raises(ReportgenError) as err:
         load_theme(brand, Diagnostics())
     assert err.value.format_message().startswith(f"{brand}:3: 'large' is not a font size")
+
+
+@pytest.mark.parametrize(("size", "points"), [("0.9em", 9.9), ("80%", 8.8), ("10pt", 10.0), ("12px", 9.0)])
+def test_the_monospace_size_sets_the_handouts_code_relative_to_its_body(tmp_path: Path, size: str,
+                                                                       points: float) -> None:
+    brand = tmp_path / "brand.yml"
+    brand.write_text(f"typography:\n  monospace:\n    size: {size}\n", encoding="utf-8")
+    diag = Diagnostics()
+    theme = load_theme(brand, diag)
+    assert theme.style("body").size == 11 and theme.style("code").size == points and not diag.warnings
