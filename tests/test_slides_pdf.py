@@ -165,6 +165,20 @@ def test_line_breaks_drawn_are_the_plans_for_every_kind_of_text(tmp_path: Path) 
     assert checked > 250 and wrapped > 35
 
 
+def assert_box_lines(box: TextBox, chars: list[dict[str, Any]], H: float, number: int,
+                     slack: float) -> tuple[list[tuple[float, str]], int]:
+    """The characters inside ``box``, grouped by baseline, make the plan's lines for each of its
+    paragraphs, each with the paragraph's text; return the lines and how many paragraphs wrap."""
+    inside = [c for c in chars if box.x - slack <= c["x0"] and c["x1"] <= box.x + box.w + slack
+              and box.y < H - c["matrix"][5] <= box.y + box.h]
+    lines = baseline_lines(inside, H)
+    for para, top, bottom in paragraph_bands(box):
+        mine = [text for y, text in lines if top < y <= bottom + max(slack / 10, 0.01)]
+        assert len(mine) == (para.lines if shown(para) else 0), (number, m.plain(para.runs), mine)
+        assert squash("".join(mine)) == shown(para), (number, mine)
+    return lines, sum(para.lines > 1 for para in box.paras)
+
+
 def assert_drawn_lines_are_the_plans(content: Path, slides_pdf: Path, pptx: Path) -> tuple[int, int]:
     """Read back, not re-wrapped: on every page of the slides PDF, the characters inside each planned
     text box or table cell, grouped by baseline, make as many lines as the plan counted for each
@@ -184,15 +198,8 @@ def assert_drawn_lines_are_the_plans(content: Path, slides_pdf: Path, pptx: Path
             placed = {(shape.left, shape.top): shape for shape in pptx_slide.shapes}
             for box in (slide.title, *slide.shapes):
                 if isinstance(box, TextBox):
-                    inside = [c for c in page.chars if box.x - 0.01 <= c["x0"] and c["x1"] <= box.x + box.w + 0.01
-                              and box.y < H - c["matrix"][5] <= box.y + box.h]
-                    lines = baseline_lines(inside, H)
-                    for para, top, bottom in paragraph_bands(box):
-                        mine = [text for y, text in lines if top < y <= bottom + 0.01]
-                        assert len(mine) == (para.lines if shown(para) else 0), (number, m.plain(para.runs), mine)
-                        assert squash("".join(mine)) == shown(para), (number, mine)
-                        checked += 1
-                        wrapped += para.lines > 1
+                    lines, drawn_wrapped = assert_box_lines(box, page.chars, H, number, 0.01)
+                    checked, wrapped = checked + len(box.paras), wrapped + drawn_wrapped
                     assert sum(p.lines for p in box.paras if shown(p)) == len(lines), (number, lines)
                     drawn = pptx_slide.shapes.title if box is slide.title else placed[emu(box.x), emu(box.y)]
                     written = [p.text.split("\v") for p in drawn.text_frame.paragraphs]
@@ -414,15 +421,7 @@ def test_the_slide_handout_draws_the_plans_line_breaks(tmp_path: Path) -> None:
                       "size": c["size"] / scale, "matrix": (0, 0, 0, 0, 0, H - (area.top - c["matrix"][5]) / scale)}
                      for c in page.chars]
             for box in (slide.title, *slide.shapes):
-                if not isinstance(box, TextBox):
-                    continue
-                inside = [c for c in chars if box.x - 0.5 <= c["x0"] and c["x1"] <= box.x + box.w + 0.5
-                          and box.y < H - c["matrix"][5] <= box.y + box.h]
-                lines = baseline_lines(inside, H)
-                for para, top, bottom in paragraph_bands(box):
-                    mine = [text for y, text in lines if top < y <= bottom + 0.05]
-                    assert len(mine) == (para.lines if shown(para) else 0), (number, m.plain(para.runs), mine)
-                    assert squash("".join(mine)) == shown(para), (number, mine)
-                    checked += 1
-                    wrapped += para.lines > 1
+                if isinstance(box, TextBox):  # a scaled copy: half a point of slack where the PDF has 0.01
+                    _, drawn_wrapped = assert_box_lines(box, chars, H, number, 0.5)
+                    checked, wrapped = checked + len(box.paras), wrapped + drawn_wrapped
     assert checked > 100 and wrapped > 5
