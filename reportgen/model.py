@@ -223,6 +223,10 @@ class Meta:
     def event_value(self, key: str) -> str:
         return dict(self.event).get(key, "")
 
+    def byline(self, organization: str) -> str:
+        """The author line: the author, unless it only repeats the organisation shown with it."""
+        return self.author if self.author != organization else ""
+
     @property
     def full_title(self) -> str:
         """"Title: Subtitle", as a document's metadata and running header name it."""

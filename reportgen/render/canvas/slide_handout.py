@@ -19,14 +19,17 @@ from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
 from reportgen.errors import Diagnostics
+from reportgen.measure import shorten
 from reportgen.render.canvas.layout import Area, Cell, page_cells, ruled_lines
 from reportgen.render.canvas.slide import draw_slide
 from reportgen.render.canvas.slides_pdf import set_metadata
+from reportgen.render.deck.frame import join_notes
 from reportgen.render.deck.plan import Slide, note_paragraphs
 from reportgen.render.deck.planner import plan_slides
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import paragraph
 from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
+from reportgen.render.pdf.lines import draw_line
 from reportgen.render.pdf.markup import plain_markup
 from reportgen.theme import Theme
 
@@ -57,9 +60,6 @@ class _Handout:
                                      bulletIndent=0, bulletFontName=self.style.fontName,
                                      spaceAfter=size * hm.slide_notes_bullet_space_after)
         self.source = ParagraphStyle("notes-source", self.style, fontName=body.family.face(italic=True))
-        self.label_style = paragraph_style(theme.style("heading.3"), "section-line", fontSize=hm.section_line_size,
-                                           leading=hm.section_line_size * hm.slide_notes_leading, spaceBefore=0,
-                                           spaceAfter=0, textColor=rgb(theme.colors.accent))
         self.heading = paragraph_style(theme.style("heading.3"), "notes-heading",
                                        spaceBefore=hm.notes_heading_space_before,
                                        spaceAfter=hm.notes_heading_space_after)
@@ -74,15 +74,15 @@ class _Handout:
         for number, slide in enumerate(plan, 1):
             sections += slide.opens
             if slide.dark:  # its notes go with the next slide printed (the closing's with the last)
-                carried = "\n\n".join(n for n in (carried, slide.notes) if n)
+                carried = join_notes([carried, slide.notes])
                 continue
             label = f"{sections:02d} · {slide.section}" if slide.section and slide.section != current else ""
             current = slide.section or current
-            printed.append((number, replace(slide, notes="\n\n".join(n for n in (carried, slide.notes) if n)), label))
+            printed.append((number, replace(slide, notes=join_notes([carried, slide.notes])), label))
             carried = ""
         if carried and printed:
             number, slide, label = printed[-1]
-            printed[-1] = (number, replace(slide, notes=f"{slide.notes}\n\n{carried}"), label)
+            printed[-1] = (number, replace(slide, notes=join_notes([slide.notes, carried])), label)
         for start in range(0, len(printed), len(cells)):
             decorate_page(self.c, None, self.theme, self.title, self.words)
             if start == 0:
@@ -101,16 +101,12 @@ class _Handout:
 
     def section_line(self, label: str, section: str, area: Area, number: int) -> None:
         """A section's number and name in the strip above its first slide, and its outline entry."""
-        style, family = self.label_style, self.theme.style("heading.3").family
-        words = label.split()
-        while True:  # one line: a long name is cut with "…"
-            text = " ".join(words) + ("" if len(words) == len(label.split()) else " …")
-            para = paragraph(plain_markup(text, family, True), style, text)
-            _, height = para.wrapOn(self.c, area.w, area.h)
-            if height <= style.leading or len(words) <= 1:
-                break
-            words.pop()
-        para.drawOn(self.c, area.x, area.y + (area.h - style.leading) / 2)
+        family, size = self.theme.style("heading.3").family, self.theme.handout.section_line_size
+        self.c.saveState()  # on one line, as the running header is: a long name is cut with "…"
+        self.c.setFillColor(rgb(self.theme.colors.accent))
+        draw_line(self.c, area.x, area.y + (area.h - size) / 2 + size * self.theme.deck.pdf_descent,
+                  shorten(label, family, size, area.w, bold=True), family, size, bold=True)
+        self.c.restoreState()
         key = f"slide-{number}"
         self.c.bookmarkPage(key, fit="XYZ", left=0, top=area.top + self.theme.handout.slide_bookmark_rise)
         self.c.addOutlineEntry(section, key, level=0)

@@ -43,12 +43,6 @@ class Segment:
     mono: bool
 
 
-def indent_of(fit: Fitter, para: Para) -> float:
-    """The left margin of the text (pptx ``marL``): one size per level, one more for a bullet."""
-    level = para.level * para.size * fit.theme.deck.list_indent
-    return level + (para.size * para.hang if para.bullet else 0.0)
-
-
 def para_lines(fit: Fitter, para: Para, width: float) -> list[list[Word]]:
     """The plan's line breaks of ``para``: the words of each line, as the planner measured them."""
     return [list(line) for line in para.breaks]
@@ -117,7 +111,7 @@ class TextPainter:
         """One paragraph in the text area starting at ``x`` (``width`` wide), first line at ``top``;
         ``font_descent`` for table cells (the font's descent, not the font-independent one)."""
         style = self.theme.style(para.role)
-        indent = indent_of(self.fit, para)
+        indent = para.text_indent(self.theme.deck.list_indent)
         lines = para_lines(self.fit, para, width)
         ratio = -getFont(style.family.face()).face.descent / FONT_UNITS if font_descent else self.theme.deck.pdf_descent
         rtl = is_rtl(plain(para.runs))  # a right-to-left paragraph hangs its bullet on the right

@@ -105,8 +105,8 @@ class Frame:
                             deck.cover_title_lines, deck.cover_title_min_share)
         lines = [Item((m.Run(meta.subtitle),), "slide.cover.subtitle")] if meta.subtitle else []
         event = meta.event_line
-        author = meta.author if meta.author != t.name else ""  # the organisation (``build.with_identity``) first
-        who = " · ".join(v for v in (t.name, author, meta.event_value("instructor")) if v)
+        # the organisation (``build.with_identity``) first
+        who = " · ".join(v for v in (t.name, meta.byline(t.name), meta.event_value("instructor")) if v)
         for text in (event, meta.event_value("date") or meta.date, who):
             if text:
                 lines.append(Item((m.Run(text),), "slide.cover.meta"))

@@ -91,26 +91,18 @@ class Layouts(Frame):
         if not items or fig.path is None:
             return None
         if fig.size_px[0] > fig.size_px[1] * self.deck.beside_max_aspect:
-            return self._above(items, fig)
+            return self._above(items, fig, fig.path)
         deck = self.deck
         text_w = (self.body_w - deck.column_gap) * deck.beside_text_share
         pages = self.fit.fit_body(items, text_w - 2 * deck.text_inset_x, self.body_text_h)
         if len(pages) > 1:
             return None
-        room_w, room_h = self.body_w - text_w - deck.column_gap, self.body_h - deck.caption_room
-        iw, ih = fig.size_px
-        scale = min(room_w / iw, room_h / ih)
-        w, h = iw * scale, ih * scale
+        w, h = _scaled(fig, self.body_w - text_w - deck.column_gap, self.body_h - deck.caption_room)
         x = self.m + self.body_w - w  # flush with the right margin
-        shapes: list[Shape] = [self._box(self.m, self.body_y, text_w, self.body_h, tuple(pages[0]), name="Body"),
-                               ImageBox(x, self.body_y, w, h, fig.path, fig.alt, size_px=fig.size_px)]
-        if fig.caption:  # shrunk, then cut with "…", to the box under the picture
-            shapes.append(self._title(fig.caption, "slide.footer", (x, self.body_y + h + deck.caption_gap, w,
-                                      deck.caption_height), anchor="top", name="Caption", align="center",
-                                      floor=deck.footer_min_size))
-        return shapes
+        return [self._box(self.m, self.body_y, text_w, self.body_h, tuple(pages[0]), name="Body"),
+                *self._picture(fig, fig.path, x, self.body_y, w, h)]
 
-    def _above(self, items: list[Item], fig: m.Figure) -> list[Shape] | None:
+    def _above(self, items: list[Item], fig: m.Figure, path: Path) -> list[Shape] | None:
         """A few points (a share of the body's height at most) with a wide picture under them."""
         deck = self.deck
         pages = self.fit.fit_body(items, self.body_text_w, self.body_text_h)
@@ -118,25 +110,27 @@ class Layouts(Frame):
         if len(pages) > 1 or text_h > self.body_h * deck.above_max_share:
             return None
         top = self.body_y + text_h + deck.caption_gap
-        iw, ih = fig.size_px
-        scale = min(self.body_w / iw, (self.body_y + self.body_h - deck.caption_room - top) / ih)
-        w, h = iw * scale, ih * scale
-        x = self.m + (self.body_w - w) / 2
-        shapes: list[Shape] = [self._box(self.m, self.body_y, self.body_w, text_h, tuple(pages[0]), name="Body"),
-                               ImageBox(x, top, w, h, fig.path, fig.alt, size_px=fig.size_px)]
+        w, h = _scaled(fig, self.body_w, self.body_y + self.body_h - deck.caption_room - top)
+        return [self._box(self.m, self.body_y, self.body_w, text_h, tuple(pages[0]), name="Body"),
+                *self._picture(fig, path, self.m + (self.body_w - w) / 2, top, w, h, self.m, self.body_w)]
+
+    def _picture(self, fig: m.Figure, path: Path, x: float, y: float, w: float, h: float,
+                 caption_x: float | None = None, caption_w: float | None = None) -> list[Shape]:
+        """A picture at its place, and its caption (if it has one) under it, shrunk and then cut
+        with "…" to its box: the picture's width unless given."""
+        shapes: list[Shape] = [ImageBox(x, y, w, h, path, fig.alt, size_px=fig.size_px)]
         if fig.caption:
-            shapes.append(self._title(fig.caption, "slide.footer", (self.m, top + h + deck.caption_gap, self.body_w,
-                                      deck.caption_height), anchor="top", name="Caption", align="center",
-                                      floor=deck.footer_min_size))
+            deck = self.deck
+            box = (x if caption_x is None else caption_x, y + h + deck.caption_gap,
+                   w if caption_w is None else caption_w, deck.caption_height)
+            shapes.append(self._title(fig.caption, "slide.footer", box, anchor="top", name="Caption",
+                                      align="center", floor=deck.footer_min_size))
         return shapes
 
     def _figure(self, fig: m.Figure, path: Path) -> list[Shape]:
         """A picture alone, as large as the body allows over its caption (or alt text)."""
         caption = fig.caption or fig.alt
-        iw, ih = fig.size_px
-        room_h = self.body_h - self.deck.caption_room
-        scale = min(self.body_w / iw, room_h / ih)
-        w, h = iw * scale, ih * scale
+        w, h = _scaled(fig, self.body_w, self.body_h - self.deck.caption_room)
         shapes: list[Shape] = [ImageBox(self.m + (self.body_w - w) / 2, self.body_y, w, h, path, fig.alt,
                                         size_px=fig.size_px)]
         if caption:
@@ -144,6 +138,13 @@ class Layouts(Frame):
                              self.body_w, self.deck.caption_height, "Caption")
             shapes.append(replace(cap, paras=tuple(replace(p, align="center") for p in cap.paras)))
         return shapes
+
+
+def _scaled(fig: m.Figure, room_w: float, room_h: float) -> tuple[float, float]:
+    """A picture's width and height as large as the room allows, its shape kept."""
+    iw, ih = fig.size_px
+    scale = min(room_w / iw, room_h / ih)
+    return iw * scale, ih * scale
 
 
 def comparison(items: list[Item], most: int) -> list[list[Item]] | None:

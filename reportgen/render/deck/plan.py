@@ -46,6 +46,11 @@ class Para:
     closes: bool = False  # the last paragraph of that box: its space after holds the box's bottom padding
     hard: bool = False  # its breaks are written into the deck as line breaks (balanced titles), not left to viewers
 
+    def text_indent(self, list_indent: float) -> float:
+        """The left margin of its text (pptx ``marL``): ``list_indent`` ems a level, and its
+        bullet's hanging indent."""
+        return self.level * self.size * list_indent + (self.size * self.hang if self.bullet else 0.0)
+
     @property
     def lines(self) -> int:
         return len(self.breaks)

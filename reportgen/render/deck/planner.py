@@ -78,6 +78,7 @@ class _Planner(Layouts):
     def section(self, number: int, section: m.Section) -> list[Slide]:
         own = any(isinstance(b, m.SlideText) for b in section.blocks)
         slides: list[Planned] = []
+
         def fresh() -> _Group:
             return _Group(section.title, source=section.source)
 
@@ -216,12 +217,13 @@ class _Planner(Layouts):
         after = self._pages(then)
         if deeper and (self._small(ahead) or first.open):
             return True
-        pair = comparison(self._merged(first, then).items, self.deck.compare_max_items) if deeper else None
+        merged = self._merged(first, then)
+        pair = comparison(merged.items, self.deck.compare_max_items) if deeper else None
         if pair and self._side_by_side(pair, [1.0, 1.0]) is not None:  # two lists to compare: one slide
             return True
         if not after or not (self._small(ahead) or self._small(after)):
             return False
-        return len(self._pages(self._merged(first, then))) == len(ahead)
+        return len(self._pages(merged)) == len(ahead)
 
     def _merged(self, first: _Group, then: _Group) -> _Group:
         """One slide for a group and the next: the next's heading a bold line within it."""

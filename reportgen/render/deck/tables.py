@@ -25,8 +25,7 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
         rows = [_row(fit, table.header, widths, larger, "slide.table.header", False),
                 *(_row(fit, r, widths, larger, "slide.table", table.row_labels) for r in table.rows)]
         if sum(_height(deck, r) for r in rows) <= height * deck.table_fill_share:
-            return [TableBox(x, y, widths, tuple(rows), tuple(_height(deck, r) for r in rows),
-                             deck.table_cell_inset_x, deck.table_cell_inset_y, table.row_labels)]
+            return [_box(deck, x, y, widths, rows, table.row_labels)]
     while True:
         widths = _widths(fit, table, width, size)
         header = _row(fit, table.header, widths, size, "slide.table.header", False)
@@ -55,11 +54,15 @@ def plan_table(fit: Fitter, table: m.Table, x: float, y: float, width: float,
         queue.insert(0, tail)
         pages.append([])
         used = _height(deck, header)
-    return [
-        TableBox(x, y, widths, (header, *page), tuple(_height(deck, r) for r in (header, *page)),
-                 deck.table_cell_inset_x, deck.table_cell_inset_y, table.row_labels)
-        for page in pages if page or len(pages) == 1  # a table with no rows still shows its header
-    ]
+    return [_box(deck, x, y, widths, [header, *page], table.row_labels)
+            for page in pages if page or len(pages) == 1]  # a table with no rows still shows its header
+
+
+def _box(deck: DeckMetrics, x: float, y: float, widths: tuple[float, ...], rows: list[tuple[Para, ...]],
+         labels: bool) -> TableBox:
+    """The rows of one slide as a table box, each row as tall as its tallest cell."""
+    return TableBox(x, y, widths, tuple(rows), tuple(_height(deck, r) for r in rows), deck.table_cell_inset_x,
+                    deck.table_cell_inset_y, labels)
 
 
 def _larger_sizes(top: float, size: float, step: float) -> list[float]:

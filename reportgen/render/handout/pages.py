@@ -48,7 +48,7 @@ class Cover(Flowable):  # type: ignore[misc]
             p.drawOn(c, x, y)
             y += h + hm.cover_title_gap
         lines = [(t.name, "cover.meta", True)]  # whose handout it is (``build.with_identity``), then its author
-        lines += [(m.author if m.author != t.name else "", "cover.meta", False)]
+        lines += [(m.byline(t.name), "cover.meta", False)]
         event = m.event_line
         lines += [(event, "cover.meta", False), (m.event_value("date") or m.date, "cover.meta", False)]
         instructor = m.event_value("instructor")

@@ -86,7 +86,7 @@ def _paragraph(tx_body: Any, para: Para, theme: Theme, lang: str, link: LinkTarg
     style = theme.style(para.role)
     p = etree.SubElement(tx_body, _A + "p")
     hang = para.size * para.hang if para.bullet else 0.0
-    left = para.level * para.size * theme.deck.list_indent + hang
+    left = para.text_indent(theme.deck.list_indent)
     ppr = etree.SubElement(p, _A + "pPr", marL=str(round(left * EMU_PER_PT)),
                            indent=str(round(-hang * EMU_PER_PT)),
                            algn=_ALGN[para.align], hangingPunct="0")  # no punctuation past the box

@@ -54,9 +54,6 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     return save(prs)
 
 
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-
-
 def _body_boxes(planned: Slide) -> list[int]:
     """Which of a slide's text boxes go into its layout's body placeholders: its columns (two),
     or its first body box (a callout's box, an agenda entry stays a text box of its own)."""
@@ -114,8 +111,8 @@ class _Drawer:
                     sp = slide.placeholders[bodies[k]].element
                     tree.append(sp)  # moved to its place in the plan's order: drawn and read as the slides PDF is
                     place(sp, shape)
-                    sp.find(f"{_P}nvSpPr/{_P}cNvPr").set("name", shape.name)
-                    self.fill_text(sp.find(_P + "txBody"), shape)
+                    sp.nvSpPr.cNvPr.name = shape.name
+                    self.fill_text(sp.txBody, shape)
                 case TextBox():
                     self.fill_text(add_text_box(tree, shape), shape)
                 case TableBox():
