@@ -11,7 +11,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reportgen.errors import Diagnostics, ReportgenError
+from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.model import Document, Meta
 from reportgen.parallel import RenderWorker, can_fork, observed
 from reportgen.theme import Theme
@@ -65,6 +65,11 @@ def load(options: BuildOptions, diag: Diagnostics, brand_key: str | None = None)
         from reportgen.template import apply_template
 
         theme = apply_template(theme, options.template)
+        undrawn = theme.template.undrawn if theme.template else ()
+        if undrawn and {"slides-pdf", "handout"} & set(options.formats):
+            diag.warn(f"slides-pdf and the slide handout leave out {', '.join(undrawn)} (groups, free-forms and "
+                      "charts are drawn in the deck only); draw them as simple shapes to see them there",
+                      SourceRef(options.template))
     theme = fit_fonts(doc, with_identity(theme, doc.meta), diag)
     if any(fmt != "pdf" for fmt in options.formats):
         check_tables(doc, theme, diag)

@@ -18,6 +18,7 @@ from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 
 if TYPE_CHECKING:
     from reportgen.build import BuildOptions
+    from reportgen.theme.template import TemplateInfo
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -121,6 +122,21 @@ def cli(ctx: click.Context, debug: bool) -> None:
       reportgen build guides/intro -f pdf --brand clients/acme/brand.yml
     """
     ctx.ensure_object(dict)["debug"] = debug
+
+
+def _template_art(info: TemplateInfo) -> list[str]:
+    """What ``template check`` says of the footer and of what the template draws itself."""
+    content = info.with_bodies(1) or info.for_role("content")
+    slots = [{"number": "slide number"}.get(kind, kind) for kind, _ in content.slots]
+    lines = [f"footer: the layouts' {' and '.join(slots)} placeholders hold reportgen's footer and slide number"
+             if slots else "footer: no footer placeholders; reportgen draws its own footer"]
+    names = list(dict.fromkeys(art.name for art in content.art if art.kind != "text"))
+    if names:
+        lines.append(f"the master draws: {', '.join(map(repr, names))}; reportgen keeps its text and decoration "
+                     "clear of them")
+    if info.undrawn:
+        lines.append(f"slides-pdf and the slide handout leave out (as boxes kept clear): {', '.join(info.undrawn)}")
+    return lines
 
 
 @cli.command()
@@ -298,6 +314,9 @@ def template_check(ctx: click.Context, path: Path) -> None:
                 missing.append(f"{role}: no layout with {'two' if role == 'columns' else 'a'} large body "
                                "placeholder; the slides' text goes in text boxes")
         click.echo("missing: " + ("none" if not missing else "\n  " + "\n  ".join(missing)))
+        if report.info is not None:
+            for line in _template_art(report.info):
+                click.echo(line)
         if any(name is None for name, _ in report.roles.values()):
             raise ReportgenError("template cannot be used", SourceRef(path),
                                  hint="add a layout with a title placeholder")

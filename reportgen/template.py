@@ -15,6 +15,7 @@ from typing_extensions import assert_never
 
 from reportgen.errors import ReportgenError, SourceRef
 from reportgen.theme import Box, Theme
+from reportgen.theme.template import TemplateInfo
 
 if TYPE_CHECKING:
     from reportgen.render.deck.plan import SlideKind
@@ -35,6 +36,7 @@ class TemplateReport:
     layouts: list[tuple[str, list[str]]]  # name, placeholder kinds
     roles: dict[str, tuple[str | None, str]]  # role → (layout name, found by: "name", "placeholders" or "title")
     bodies: dict[str, str | None]  # "text", "columns" → the layout whose body placeholders hold them, if any
+    info: TemplateInfo | None  # what the deck is built on; None when a role has no layout
 
 
 def open_template(path: Path) -> Any:
@@ -81,14 +83,14 @@ def body_layout(prs: Any, count: int) -> tuple[Any, list[Any]] | None:
     candidates = [by_name[n] for n in BODY_LAYOUTS.get(count, ()) if n in by_name] + layouts
     area = prs.slide_width * prs.slide_height
     for layout in candidates:
-        bodies = _bodies(layout)
+        bodies = body_placeholders(layout)
         if _has_title(layout) and len(bodies) == count and \
                 sum((ph.width or 0) * (ph.height or 0) for ph in bodies) >= area * BODY_MIN_SHARE:
             return layout, bodies
     return None
 
 
-def _bodies(layout: Any) -> list[Any]:
+def body_placeholders(layout: Any) -> list[Any]:
     """A layout's placeholders for body text or any content, left to right."""
     from pptx.enum.shapes import PP_PLACEHOLDER
 
@@ -132,7 +134,7 @@ def _fits(layout: Any, role: str, area: int) -> bool:
     from pptx.enum.shapes import PP_PLACEHOLDER
 
     kinds = [ph.placeholder_format.type for ph in layout.placeholders]
-    bodies = _bodies(layout)
+    bodies = body_placeholders(layout)
     small = sum((ph.width or 0) * (ph.height or 0) for ph in bodies) < area * BODY_MIN_SHARE
     match role:
         case "title":
@@ -144,6 +146,8 @@ def _fits(layout: Any, role: str, area: int) -> bool:
 
 
 def inspect_template(path: Path) -> TemplateReport:
+    from reportgen.template_art import pt
+
     prs = open_template(path)
     layouts = [(layout.name, [str(ph.placeholder_format.type).split(".")[-1].split(" ")[0].lower()
                               for ph in layout.placeholders]) for layout in prs.slide_layouts]
@@ -153,17 +157,36 @@ def inspect_template(path: Path) -> TemplateReport:
         roles[role] = (layout.name if layout is not None else None, how)
     bodies = {role: (found[0].name if (found := body_layout(prs, count)) else None)
               for role, count in (("text", 1), ("columns", 2))}
-    return TemplateReport(path, (prs.slide_width / 12700, prs.slide_height / 12700), layouts, roles, bodies)
+    info = read_template(path, prs) if all(name is not None for name, _ in roles.values()) else None
+    return TemplateReport(path, (pt(prs.slide_width), pt(prs.slide_height)), layouts, roles,
+                          bodies, info)
+
+
+def read_template(path: Path, prs: Any) -> TemplateInfo:
+    """Every layout's geometry and art, and the layout each role and body count is built on."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    from reportgen.template_art import ArtReader, bounds
+
+    reader = ArtReader(prs)
+    layouts = []
+    for layout in prs.slide_layouts:
+        title = next((bounds(ph) for ph in layout.placeholders
+                      if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)), None)
+        layouts.append(reader.layout(layout, title, tuple(bounds(ph) for ph in body_placeholders(layout))))
+    roles = tuple((role, _find(prs, role)[0].name) for role in ROLES)
+    bodies = tuple((count, found[0].name) for count in BODY_LAYOUTS if (found := body_layout(prs, count)))
+    return TemplateInfo(path.resolve(), tuple(layouts), roles, bodies, tuple(reader.undrawn))
 
 
 def apply_template(theme: Theme, path: Path) -> Theme:
     """The theme with the template's slide size; refuse a template the deck cannot use."""
     report = inspect_template(path)
-    if any(name is None for name, _ in report.roles.values()):
+    if report.info is None:
         raise ReportgenError("template has no layout with a title placeholder", SourceRef(path),
                              hint="run 'reportgen template check' to see its layouts")
     w, h = report.size
     s = theme.slide
     scale = h / s.height
     slide = Box(w, h, s.top * scale, s.right * scale, s.bottom * scale, s.left * scale)
-    return replace(theme, slide=slide, template=path.resolve())
+    return replace(theme, slide=slide, template=report.info)

@@ -16,6 +16,7 @@ from reportgen.theme.colors import RGB, CodeColors, Palette, code_colors, contra
 from reportgen.theme.deck import DeckMetrics
 from reportgen.theme.handout import MEASURE_SAMPLE, HandoutMetrics
 from reportgen.theme.styles import TextStyle, build_styles
+from reportgen.theme.template import TemplateInfo
 
 __all__ = [
     "LINE_HEIGHT", "PAGE_MARGINS_MM", "PAGE_SIZES", "RGB", "SLIDE_MARGIN", "SLIDE_SIZES", "Box", "CodeColors",
@@ -84,7 +85,7 @@ class Theme:
     table_zebra: bool = True
     handout_layout: int = 3  # slides per page of the printable slide handout: 1, 2, 3 or 6
     handout_notes: bool = False  # print each slide's speaker notes in that handout
-    template: Path | None = None  # a corporate .pptx whose master and layouts the deck uses
+    template: TemplateInfo | None = None  # a corporate .pptx whose master and layouts the deck uses
     words: tuple[tuple[str, str], ...] = ()  # the brand's own words in place of the language's (language.Words)
     handout: HandoutMetrics = field(default_factory=HandoutMetrics)  # spacing and geometry of printed pages
     deck: DeckMetrics = field(default_factory=DeckMetrics)  # spacing and geometry of slides

@@ -169,6 +169,9 @@ class DeckMetrics:
     lead_sentences: int = 3  # a heading over one paragraph of prose shows this many of its sentences
     label_top: float = 5.0  # a section label ("05 · AI TOOLS", on the slides of a section without a divider): its top
     label_height: float = 20.0  # its box, above the title box
+    placeholder_inset: float = 7.2  # format: PowerPoint's text inset, which a template's footer placeholders keep
+    slot_baseline: float = 0.35  # a footer placeholder's line (PDFs): its baseline this share of the size below
+    # the box's middle, so the letters sit centred in its height
     divider_min_slides: int = 2  # a section with fewer content slides opens with a label, not a divider
     lead_clause_share: float = 1 / 3  # ... at a clause that keeps at least this share of them, else at a word
     slide_min_lines: int = 2  # a heading's slide of fewer lines shares a slide with the next heading's

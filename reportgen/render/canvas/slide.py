@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
+from reportgen.render.canvas.master import draw_master, draw_slots
 from reportgen.render.canvas.text import TextPainter
 from reportgen.render.deck.fit import Fitter
 from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox
@@ -34,6 +35,8 @@ def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, s
     if slide.dark:
         canvas.setFillColor(rgb(theme.colors.primary))
         canvas.rect(0, 0, W, H, stroke=0, fill=1)
+    if theme.template is not None and slide.layout:
+        draw_master(canvas, theme.template.layout(slide.layout), slide.dark, theme)
     text = TextPainter(canvas, theme, Fitter(theme), H, anchors)
     text.box(slide.title)
     for shape in slide.shapes:
@@ -47,6 +50,7 @@ def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, s
             case Rect():
                 canvas.setFillColor(rgb(shape.color))
                 canvas.rect(shape.x, H - shape.y - shape.h, shape.w, shape.h, stroke=0, fill=1)
+    draw_slots(canvas, slide, theme, H)
     canvas.restoreState()
 
 

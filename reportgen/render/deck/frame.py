@@ -12,10 +12,13 @@ from pathlib import Path
 
 from reportgen import model as m
 from reportgen.errors import SourceRef
+from reportgen.fonts import width
 from reportgen.language import Words
 from reportgen.render.deck.fit import Fitter, Item
-from reportgen.render.deck.plan import ImageBox, Para, Rect, Shape, Slide, SlideKind, TextBox
+from reportgen.render.deck.plan import ImageBox, Para, Rect, Shape, Slide, SlideKind, SlotText, TextBox
+from reportgen.template import role_of
 from reportgen.theme import Logo, Theme
+from reportgen.theme.template import Art, TemplateInfo
 
 
 class Frame:
@@ -34,9 +37,32 @@ class Frame:
         self.footer_h = deck.footer_height
         self.body_h = self.H - self.body_y - self.footer_h - deck.body_footer_gap
         self.body_w = self.W - 2 * self.m
+        self.label_y = deck.label_top  # a section label's top (``planner._without_divider``)
+        if theme.template is not None:
+            self._on_template(theme.template)
         # the body's text area, inside the text frame's insets
         self.body_text_w = self.body_w - 2 * self.deck.text_inset_x
         self.body_text_h = self.body_h - 2 * self.deck.text_inset_y
+
+    def _on_template(self, template: TemplateInfo) -> None:
+        """Title and body where the template's text layout puts them, the body ending above
+        what its master draws at the foot of the slide (a footer band, its footer placeholders)."""
+        layout = template.with_bodies(1) or template.for_role("content")
+        if layout.title is not None:
+            self.m, y, w, h = layout.title
+            self.title_box = (self.m, y, w, h)
+            self.body_y = y + h + self.deck.title_body_gap
+        if layout.bodies:
+            self.m, self.body_y, self.body_w, self.body_h = layout.bodies[0]
+        else:
+            self.body_w = self.W - 2 * self.m
+            self.body_h = self.H - self.m - self.body_y
+        below = [a.y for a in (*layout.art, *(art for _, art in layout.slots)) if a.y > self.body_y]
+        if below:
+            self.body_h = min(self.body_h, min(below) - self.deck.body_footer_gap - self.body_y)
+        above = [a.y + a.h for a in layout.art if a.y + a.h <= self.title_box[1]]
+        if above:  # a section label clear of a band along the top
+            self.label_y = max(above) + self.deck.label_top
 
     # -- boxes -------------------------------------------------------------------------
     def _box(self, x: float, y: float, w: float, h: float, paras: tuple[Para, ...], anchor: str = "top",
@@ -161,8 +187,38 @@ class Frame:
                                 W / deck.closing_logo_width_divisor))
         return Slide("closing", title, tuple(shapes), "Thank the room; share the link.", dark=True, footer=False)
 
-    def with_footer(self, slide: Slide, number: int) -> Slide:
-        """Add logo, footer text and slide number at the bottom of every light slide."""
+    def with_footer(self, slide: Slide, number: int, date: str) -> Slide:
+        """Add logo, footer text and slide number at the bottom of every light slide; on a
+        template, its layout's footer placeholders hold them when it has some."""
+        if self.theme.template is not None:
+            return self._on_layout(slide, self.theme.template, number, date)
+        return self._own_footer(slide, number)
+
+    def _on_layout(self, slide: Slide, template: TemplateInfo, number: int, date: str) -> Slide:
+        """The slide on its template layout: the footer in the layout's placeholders (else our
+        own), and none of our decoration (accent bars, logos) over what the master draws."""
+        count = len(slide.body_boxes())
+        layout = (template.layout(slide.layout) if slide.layout else
+                  (count and template.with_bodies(count)) or template.for_role(role_of(slide.kind)))
+        text = {"footer": self.theme.footer, "number": str(number), "date": date}
+        slots = tuple(self._slot(kind, text[kind], art) for kind, art in layout.slots if text[kind]) \
+            if slide.footer else ()
+        if slide.footer and not slots:
+            slide = self._own_footer(slide, number)
+        drawn = [art.bounds for art in layout.art] + [slot.art.bounds for slot in slots]
+        shapes = tuple(_clear(s, drawn) for s in slide.shapes
+                       if not (_decoration(s) and any(_overlap(s, b) for b in drawn)))
+        return replace(slide, shapes=shapes, layout=layout.name, slots=slots)
+
+    def _slot(self, kind: str, text: str, art: Art) -> SlotText:
+        """The text of a footer placeholder at the template's size, or smaller to keep to one line."""
+        style = self.theme.style("slide.footer")
+        room = art.w - 2 * self.deck.placeholder_inset
+        wide = width(text, style.family, art.size)
+        size = art.size if wide <= room else max(self.deck.footer_min_size, round(art.size * room / wide, 1))
+        return SlotText(kind, text, size, art)
+
+    def _own_footer(self, slide: Slide, number: int) -> Slide:
         if not slide.footer:
             return slide
         t, W, H, mg, deck = self.theme, self.W, self.H, self.m, self.deck
@@ -219,3 +275,22 @@ def join_notes(parts: list[str]) -> str:
 def _logo(logo: Logo, x: float, y: float, height: float, max_width: float) -> ImageBox:
     w, h = logo.fit(height, max_width)
     return ImageBox(x, y, w, h, logo.path, "Logo", size_px=logo.size_px)
+
+
+def _decoration(shape: Shape) -> bool:
+    """Bars and logos: what a slide can do without where a template draws its own."""
+    return isinstance(shape, Rect) or (isinstance(shape, ImageBox) and shape.alt == "Logo")
+
+
+def _overlap(shape: Shape, bounds: tuple[float, float, float, float]) -> bool:
+    x, y, w, h = bounds
+    return shape.x < x + w and x < shape.x + shape.w and shape.y < y + h and y < shape.y + shape.h
+
+
+def _clear(shape: Shape, drawn: list[tuple[float, float, float, float]]) -> Shape:
+    """A text box that reaches over something the template draws below its text (a cover's
+    lines over a footer band) ends above it; its text, measured to fit, stays where it was."""
+    if not isinstance(shape, TextBox) or shape.anchor != "top":
+        return shape
+    tops = [y for x, y, w, h in drawn if _overlap(shape, (x, y, w, h)) and y > shape.y + shape.content_height]
+    return replace(shape, h=min(tops) - shape.y) if tops else shape

@@ -14,6 +14,7 @@ from typing import Literal, Union
 from reportgen.measure import Word
 from reportgen.model import Inline, Run
 from reportgen.theme import RGB
+from reportgen.theme.template import Art
 
 CHECKED, UNCHECKED = "\u2611", "\u2610"  # a task-list item's bullet: ☑ done, ☐ to do
 
@@ -133,6 +134,17 @@ class Rect:
 Shape = Union[TextBox, TableBox, ImageBox, Rect]
 
 
+@dataclass(frozen=True, slots=True)
+class SlotText:
+    """A template's footer, date or slide-number placeholder, and the text it holds: set in
+    the template's colour and alignment (``art``), at ``size`` so that it keeps to one line."""
+
+    kind: str  # "footer" | "number" | "date"
+    text: str
+    size: float
+    art: Art
+
+
 # what a slide is for: it chooses the slide's layout in a template (``template.role_of``)
 SlideKind = Literal["title", "agenda", "divider", "content", "table", "image", "faq", "closing"]
 
@@ -149,6 +161,17 @@ class Slide:
     anchors: tuple[str, ...] = ()  # the document's anchors (model.Heading.anchor) this slide holds
     opens: bool = False  # it opens its section (a divider, or the first slide of a section without one)
     source: str = ""  # "Source: 02-roles.md:14", the notes' last line: where to edit what the slide shows
+    layout: str = ""  # the template layout it is built on ("": no template, the writer's default layouts)
+    slots: tuple[SlotText, ...] = ()  # what the layout's footer, date and slide-number placeholders say
+
+    def body_boxes(self) -> list[int]:
+        """Which of its text boxes a layout's body placeholders hold: its two columns, or its
+        first body box (a callout's box or an agenda entry stays a text box of its own)."""
+        names = [shape.name if isinstance(shape, TextBox) else "" for shape in self.shapes]
+        columns = [k for k, name in enumerate(names) if name.startswith("Column ")]
+        if columns:
+            return columns if len(columns) == 2 else []
+        return [names.index("Body")] if "Body" in names else []
 
 
 def deck_anchors(plan: list[Slide]) -> dict[str, int]:

@@ -42,7 +42,8 @@ def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
     for number, section in enumerate(sections, 1):
         slides += _with_every_anchor(planner.section(number, section), section)
     slides.append(planner.closing(doc.meta))
-    return [planner.with_footer(replace(slide, notes=join_notes([slide.notes, slide.source])), n)
+    date = doc.meta.event_value("date") or doc.meta.date
+    return [planner.with_footer(replace(slide, notes=join_notes([slide.notes, slide.source])), n, date)
             for n, slide in enumerate(slides, 1)]
 
 
@@ -178,7 +179,7 @@ class _Planner(Layouts):
         takes the divider's notes and anchors."""
         first = replace(slides[0], notes=join_notes([divider.notes, slides[0].notes]),
                         anchors=divider.anchors + slides[0].anchors, opens=True)
-        box = (self.m, self.deck.label_top, self.W - 2 * self.m, self.deck.label_height)
+        box = (self.m, self.label_y, self.W - 2 * self.m, self.deck.label_height)
         label = self._title(f"{number:02d} · {section.title.upper()}", "slide.label", box, max_lines=1,
                             name="Section label")
         return [replace(s, shapes=(label, *s.shapes)) for s in (first, *slides[1:])]

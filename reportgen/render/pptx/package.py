@@ -62,16 +62,17 @@ class SlideAdder:
         self.next_id = max([255] + ids) + 1  # format: ECMA-376 slide ids start at 256
         self.titles: dict[int, Any] = {}
 
-    def add(self, layout: Any, bodies: tuple[Any, ...] = ()) -> Any:
-        """A new slide on ``layout`` with its title placeholder and the body placeholders given."""
+    def add(self, layout: Any, placeholders: tuple[Any, ...] = ()) -> Any:
+        """A new slide on ``layout`` with its title placeholder and the other placeholders
+        given (body, footer)."""
         rId, slide = self.prs.part.add_slide(layout)
         key = id(layout)
         if key not in self.titles:
             self.titles[key] = next((ph for ph in layout.placeholders if ph.placeholder_format.idx == 0), None)
         if self.titles[key] is not None:
             slide.shapes.clone_placeholder(self.titles[key])
-        for body in bodies:
-            slide.shapes.clone_placeholder(body)
+        for placeholder in placeholders:
+            slide.shapes.clone_placeholder(placeholder)
         compat.add_slide_id(self.prs, self.next_id, rId)
         self.next_id += 1
         return slide

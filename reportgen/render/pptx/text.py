@@ -17,7 +17,7 @@ from lxml import etree
 from reportgen.fonts import FontFamily
 from reportgen.measure import runs_of_words
 from reportgen.model import Run, plain
-from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, NoteParagraph, Para
+from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, NoteParagraph, Para, SlotText
 from reportgen.render.pptx.shapes import EMU_PER_PT
 from reportgen.rtl import is_rtl
 from reportgen.theme import TextStyle, Theme, to_hex
@@ -150,3 +150,23 @@ def _run(p: Any, run: Run, text: str, font: FontFamily, fallback: bool, para: Pa
         if action:
             click.set("action", action)
     etree.SubElement(r, _A + "t").text = text
+
+
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # format: a field's id, any GUID; PowerPoint's own
+
+
+def write_slot(tx_body: Any, slot: SlotText, lang: str) -> None:
+    """A template's footer, date or slide-number placeholder: its text in the template's font,
+    colour and alignment, written out (LibreOffice does not inherit them from the master) and
+    no larger than keeps it to one line; the slide number as the field that counts by itself."""
+    for p in tx_body.findall(_A + "p"):
+        tx_body.remove(p)
+    p = etree.SubElement(tx_body, _A + "p")
+    etree.SubElement(p, _A + "pPr", algn=_ALGN[slot.art.align])
+    run = etree.SubElement(p, _A + ("fld" if slot.kind == "number" else "r"))
+    if slot.kind == "number":
+        run.set("id", SLIDE_NUMBER_FIELD)
+        run.set("type", "slidenum")
+    rpr = etree.SubElement(run, _A + "rPr", lang=lang, sz=str(round(slot.size * HUNDREDTHS)))
+    etree.SubElement(etree.SubElement(rpr, _A + "solidFill"), _A + "srgbClr", val=to_hex(slot.art.color))
+    etree.SubElement(run, _A + "t").text = slot.text

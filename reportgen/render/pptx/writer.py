@@ -29,8 +29,9 @@ from reportgen.render.deck.planner import plan_slides
 from reportgen.render.pptx import compat
 from reportgen.render.pptx.package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
 from reportgen.render.pptx.shapes import add_rect, add_text_box, link_shape, place, set_body
-from reportgen.render.pptx.text import write_notes, write_paragraphs
-from reportgen.template import body_layout, layout_for, open_template
+from reportgen.render.pptx.text import write_notes, write_paragraphs, write_slot
+from reportgen.template import body_layout, body_placeholders, layout_for, open_template
+from reportgen.template_art import SLOTS
 from reportgen.theme import RGB, Theme
 
 
@@ -41,7 +42,7 @@ def render_pptx(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
 
 def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     if theme.template is not None:
-        prs = open_template(theme.template)
+        prs = open_template(theme.template.path)
         _drop_slides(prs)
     else:
         prs = Presentation()
@@ -54,14 +55,10 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     return save(prs)
 
 
-def _body_boxes(planned: Slide) -> list[int]:
-    """Which of a slide's text boxes go into its layout's body placeholders: its columns (two),
-    or its first body box (a callout's box, an agenda entry stays a text box of its own)."""
-    names = [shape.name if isinstance(shape, TextBox) else "" for shape in planned.shapes]
-    columns = [k for k, name in enumerate(names) if name.startswith("Column ")]
-    if columns:
-        return columns if len(columns) == 2 else []
-    return [names.index("Body")] if "Body" in names else []
+def _slots(layout: Any, planned: Slide) -> tuple[Any, ...]:
+    """The layout's footer, date and slide-number placeholders the plan fills."""
+    wanted = {slot.kind for slot in planned.slots}
+    return tuple(ph for ph in layout.placeholders if SLOTS.get(ph.placeholder_format.type) in wanted)
 
 
 def _rgb(color: RGB) -> RGBColor:
@@ -78,8 +75,16 @@ class _Drawer:
         with_bodies: dict[int, tuple[Any, list[Any]] | None] = {}
         self.added: list[Any] = []
         self.in_body: list[dict[int, int]] = []  # per slide: its body boxes (shape index) → placeholder idx
+        by_name = {layout.name: layout for layout in reversed(prs.slide_layouts)}  # the first of a name
         for planned in plan:
-            boxes = _body_boxes(planned)
+            boxes = planned.body_boxes()
+            if planned.layout:  # on a template: the plan chose the layout
+                layout = by_name[planned.layout]
+                bodies = body_placeholders(layout)
+                bodies = bodies if len(bodies) == len(boxes) else []
+                self.added.append(adder.add(layout, (*bodies, *_slots(layout, planned))))
+                self.in_body.append({k: ph.placeholder_format.idx for k, ph in zip(boxes, bodies)})
+                continue
             if boxes and len(boxes) not in with_bodies:
                 with_bodies[len(boxes)] = body_layout(prs, len(boxes))
             found = with_bodies[len(boxes)] if boxes else None
@@ -121,6 +126,11 @@ class _Drawer:
                     self.picture(slide, shape)
                 case Rect():
                     add_rect(tree, shape)
+        slots = {slot.kind: slot for slot in planned.slots}
+        for ph in slide.placeholders:
+            kind = SLOTS.get(ph.placeholder_format.type, "")
+            if kind in slots:
+                write_slot(compat.text_body(ph.text_frame), slots[kind], self.lang)
         if planned.notes:
             write_notes(self.notes.add(slide), note_paragraphs(planned), self.theme, self.lang)
 

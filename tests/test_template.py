@@ -1,0 +1,114 @@
+"""A corporate template used as its owner designed it: roles found by placeholders, the
+template's footer placeholders filled, nothing of reportgen's over what the master draws, and
+the deck's PDFs drawing the master too."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+
+from reportgen.cli import cli
+
+from .conftest import REPO, write_content
+from .corporate_template import BAND, corporate_template
+
+FOOTER_SLOTS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+
+
+@pytest.fixture(scope="module")
+def corporate_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("corporate")
+    template = corporate_template(root / "corp.pptx")
+    out = root / "out"
+    for fmt in ("pptx", "slides-pdf"):
+        result = CliRunner().invoke(cli, ["build", str(REPO / "content"), "-o", str(out), "-f", fmt,
+                                          "--template", str(template)])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+    return {"template": template, "pptx": next(out.glob("*.pptx")), "pdf": next(out.glob("*.slides.pdf"))}
+
+
+def _box(shape: Any) -> tuple[int, int, int, int]:
+    return shape.left, shape.top, shape.width, shape.height
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def test_nothing_of_reportgens_covers_what_the_master_draws(corporate_build: dict[str, Path]) -> None:
+    deck = Presentation(str(corporate_build["pptx"]))
+    drawn = {shape.name: _box(shape) for shape in deck.slide_master.shapes if not shape.is_placeholder}
+    assert set(drawn) == {"Footer band", "Top stripe", "ACME logo"}
+    checked = 0
+    for number, slide in enumerate(deck.slides, 1):
+        assert slide.slide_layout.name.startswith("ACME ")
+        for shape in slide.shapes:
+            if shape.is_placeholder and shape.placeholder_format.type in FOOTER_SLOTS:
+                continue  # the template's own boxes, in its band
+            for name, box in drawn.items():
+                assert not _overlap(_box(shape), box), f"slide {number}: {shape.name!r} over the master's {name!r}"
+            checked += 1
+    assert checked > 3 * len(deck.slides)
+
+
+def test_the_templates_footer_placeholders_hold_the_footer_and_the_slide_number(
+        corporate_build: dict[str, Path]) -> None:
+    deck = Presentation(str(corporate_build["pptx"]))
+    slides = list(deck.slides)
+    for number, slide in enumerate(slides, 1):
+        names = {shape.name for shape in slide.shapes}
+        assert not names & {"Footer", "Slide number"}  # the template's placeholders hold them
+        slots = {shape.placeholder_format.type: shape for shape in slide.placeholders
+                 if shape.placeholder_format.type in FOOTER_SLOTS}
+        if slide.element.find(f"{qn('p:cSld')}/{qn('p:bg')}") is not None:  # dark (title, divider, closing)
+            assert not slots
+            continue
+        assert "Logo" not in names  # the master's logo is in its band
+        assert slots[PP_PLACEHOLDER.FOOTER].text_frame.text == "Big Blue Data Academy · bigblue.academy"
+        field = slots[PP_PLACEHOLDER.SLIDE_NUMBER].element.find(".//" + qn("a:fld"))
+        assert field.get("type") == "slidenum" and field.findtext(qn("a:t")) == str(number)
+        run = slots[PP_PLACEHOLDER.FOOTER].text_frame.paragraphs[0].runs[0]
+        assert str(run.font.color.rgb) == "FFFFFF"  # the template's white on its dark band, written out
+
+
+def test_the_slides_pdf_draws_the_master_as_the_deck_shows_it(corporate_build: dict[str, Path]) -> None:
+    page = pypdf.PdfReader(corporate_build["pdf"]).pages[1]
+    content = page.get_contents().get_data().decode("latin-1")
+    fill = re.search(r"([\d.]+) ([\d.]+) ([\d.]+) rg\nn 0 0 720 46 re f", content)  # the band, a slide wide
+    assert fill and [round(float(c) * 255) for c in fill.groups()] == list(BAND)
+    assert page.images, "the master's logo"
+    found: list[tuple[str, float]] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: found.append((text, tm[5])))
+    footer = [y for text, y in found if "Big Blue Data Academy" in text]
+    assert footer and all(y < 46 for y in footer)  # on the band, at the foot of the slide
+
+
+def test_template_check_explains_the_mapping(runner: CliRunner, corporate_build: dict[str, Path]) -> None:
+    result = runner.invoke(cli, ["template", "check", str(corporate_build["template"])])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "content: no layout named 'Title Only' or 'Title and Content'; using 'ACME Title Only'" in out
+    assert "footer: the layouts' footer and slide number placeholders" in out
+    assert "the master draws: 'Footer band', 'Top stripe', 'ACME logo'; reportgen keeps its text and " \
+           "decoration clear of them" in out
+
+
+def test_what_the_pdfs_cannot_draw_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    template = corporate_template(tmp_path / "corp.pptx", group=True)
+    content = write_content(tmp_path, {"a.md": "# Section\n\n- point\n"})
+    args = ["build", str(content), "-o", str(tmp_path / "o"), "--template", str(template)]
+    result = runner.invoke(cli, [*args, "-f", "slides-pdf"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"warning: {template}: slides-pdf and the slide handout leave out "
+                                    "'Ornament' on the slide master")
+    assert runner.invoke(cli, [*args, "-f", "pptx"]).stderr == ""  # PowerPoint draws it
+    assert runner.invoke(cli, [*args, "-f", "slides-pdf", "--strict"]).exit_code == 1
