@@ -7,6 +7,7 @@ the brand file and the line of the offending key.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from reportgen.theme.colors import (
     DEFAULT_BACKGROUND,
     DEFAULT_FOREGROUND,
     DEFAULT_PRIMARY,
+    TONES,
     CodeColors,
     code_colors,
     derive_palette,
@@ -121,7 +123,7 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
         footer=settings["footer"] if settings["footer"] is not None else full_name,
         link=settings["link"] or home,
         **theme_fields(settings),
-        code_colors=_code_colors(settings["code-colors"], colors, brand, path),
+        code_colors=_code_colors(settings["code-colors"], colors, brand, path, data),
     )
 
 
@@ -242,22 +244,35 @@ def _palette(brand: Any, data: dict[str, Any], path: Path) -> Palette:
 
     for name, value in pal.items():
         _color(value, (0, 0, 0), path, _line(data, "color", "palette", name), pal)
+    def typed(*keys: str) -> RGB | None:
+        """A colour under ``typography`` (``link``, ``color``), if the brand sets it."""
+        node = brand.typography
+        for key in keys:
+            node = getattr(node, key.replace("-", "_"), None)
+        return None if node is None else _color(node, (0, 0, 0), path, _line(data, "typography", *keys), pal)
+
+    def named(name: str) -> RGB | None:
+        return get(name, (0, 0, 0)) if color and getattr(color, name) else None
+
     primary = get("primary", DEFAULT_PRIMARY)
-    secondary = get("secondary", primary) if color and color.secondary else None
-    link = get("info", primary) if color and color.info else None
-    link_style = brand.typography.link if brand.typography else None
-    if link_style is not None and link_style.color is not None:  # typography.link.color, before color.info
-        link = _color(link_style.color, primary, path, _line(data, "typography", "link", "color"), pal)
-    return derive_palette(primary, get("foreground", DEFAULT_FOREGROUND), get("background", DEFAULT_BACKGROUND),
-                          secondary, link)
+    link = typed("link", "color") or named("info")  # typography.link.color, before color.info
+    palette = derive_palette(primary, get("foreground", DEFAULT_FOREGROUND), get("background", DEFAULT_BACKGROUND),
+                             named("secondary"), link, named("light"))
+    tones = tuple((name, tone) for name in TONES if (tone := named(name)))
+    return replace(palette, code_ground=typed("monospace-block", "background-color"),
+                   inline_code=typed("monospace-inline", "color"),
+                   inline_ground=typed("monospace-inline", "background-color"), tones=tones)
 
 
 def _code_colors(chosen: tuple[tuple[str, str, int | None], ...], palette: Palette, brand: Any,
-                 path: Path) -> CodeColors:
+                 path: Path, data: dict[str, Any]) -> CodeColors:
     """Code's colours: those the brand chose (``code-colors``), read as its other colours are."""
     names = dict(brand.color.palette or {}) if brand.color else {}
+    block = brand.typography.monospace_block if brand.typography else None
+    plain = (("plain", block.color, _line(data, "typography", "monospace-block", "color")),) \
+        if block is not None and block.color is not None else ()
     return code_colors(palette, {role: _color(text, palette.foreground, path, line, names)
-                                 for role, text, line in chosen})
+                                 for role, text, line in (*plain, *chosen)})
 
 
 def _families(brand: Any, data: dict[str, Any], path: Path, diag: Diagnostics) -> tuple[FontFamily, ...]:

@@ -43,6 +43,7 @@ class Heading:
     runs: Inline
     source: SourceRef
     anchor: str = ""  # unique in the document: what "#anchor" links point at
+    layout: str = ""  # the template layout its slide is built on, when the author names one ({layout="…"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,7 @@ class SlideText:
 
     blocks: tuple[Block, ...]
     source: SourceRef
+    layout: str = ""  # the template layout its slides are built on, when the author names one
 
 
 Block = Union[

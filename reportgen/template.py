@@ -27,6 +27,10 @@ ROLES: dict[str, tuple[str, ...]] = {
     "content": ("Title Only", "Title and Content"),
     "closing": ("Title Only", "Title Slide"),
 }
+# the layouts of PowerPoint's (and python-pptx's) default deck, which a slide may name without a template
+DEFAULT_LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Two Content", "Comparison", "Title Only",
+                   "Blank", "Content with Caption", "Picture with Caption", "Title and Vertical Text",
+                   "Vertical Title and Text")
 
 
 @dataclass(frozen=True)

@@ -161,16 +161,16 @@ def test_the_readme_lists_the_brand_fields_reportgen_uses() -> None:
 def test_a_brand_field_reportgen_does_not_use_is_named_in_a_warning_at_its_line(tmp_path: Path) -> None:
     brand = tmp_path / "brand.yml"
     text = ("meta:\n  name: Tiny Co\n  link:\n    home: https://tiny.example/\n    github: https://github.com/tiny/tiny\n"
-            "color:\n  primary: '#224488'\n  tertiary: '#AA3377'\n"
-            "typography:\n  monospace:\n    family: Carlito\n    weight: 300\n  monospace-inline:\n    color: red\n"
+            "color:\n  primary: '#224488'\n  dark: '#111122'\n"
+            "typography:\n  monospace:\n    family: Carlito\n    weight: 300\n  monospace-inline:\n    weight: 700\n"
             "defaults:\n  bootstrap:\n    enable-rounded: false\n")
     brand.write_text(text, encoding="utf-8")
     lines = text.splitlines()
     diag = Diagnostics()
     load_theme(brand, diag)
     found = {(w.message.split("'")[1], w.source.line if w.source else None) for w in diag.warnings}
-    expected = {("meta.link.github", 5), ("color.tertiary", 8), ("typography.monospace.weight", 12),
-                ("typography.monospace-inline", 13), ("defaults.bootstrap", 16)}
+    expected = {("meta.link.github", 5), ("color.dark", 8), ("typography.monospace.weight", 12),
+                ("typography.monospace-inline.weight", 14), ("defaults.bootstrap", 16)}
     assert found == expected and all(lines[line - 1].strip().startswith(field.split(".")[-1]) for field, line in found)
     assert all(w.message.endswith("is not used by reportgen (the README lists the brand fields it uses)")
                for w in diag.warnings)
@@ -250,3 +250,157 @@ def test_the_monospace_size_sets_the_handouts_code_relative_to_its_body(tmp_path
     diag = Diagnostics()
     theme = load_theme(brand, diag)
     assert theme.style("body").size == 11 and theme.style("code").size == points and not diag.warnings
+
+
+def _stream_fills(path: Path) -> set[str]:
+    """Every fill colour the PDF's pages set, inside text objects too, as hex."""
+    import re
+
+    found = set()
+    for page in pypdf.PdfReader(path).pages:
+        for rgb in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) rg", page.get_contents().get_data().decode("latin-1")):
+            found.add("".join(f"{round(float(v) * 255):02X}" for v in rgb))
+    return found
+
+
+def test_signal_colours_light_and_code_colours_reach_both_outputs(tmp_path: Path) -> None:
+    """color.warning/success/danger/tertiary/info colour callout bars by kind, color.light the
+    tint, monospace-inline and -block their code, in the handout and the deck alike."""
+    from pptx.oxml.ns import qn
+
+    brand = tmp_path / "brand.yml"
+    brand.write_text("color:\n  primary: '#224488'\n  warning: '#C05000'\n  success: '#1A7F37'\n  light: '#EEF3F8'\n"
+                     "typography:\n  monospace-inline:\n    color: '#7A1FA2'\n    background-color: '#FFF3C4'\n"
+                     "  monospace-block:\n    color: '#14213D'\n    background-color: '#E8EDF2'\n", encoding="utf-8")
+    diag = Diagnostics()
+    load_theme(brand, diag)
+    assert not diag.warnings
+    content = write_content(tmp_path, {"a.md": "# Part\n\n## Careful\n\n::: warning\nMind the `gap` here.\n:::\n\n"
+                                               "::: tip\nA hint.\n:::\n\n## Code\n\n```\nplain text\n```\n"})
+    pdf, pptx = build_to(content, tmp_path / "o", brand=brand)
+    fills = _stream_fills(pdf)
+    assert {"C05000", "1A7F37", "EEF3F8", "7A1FA2", "FFF3C4", "E8EDF2", "14213D"} <= fills
+    slides = list(Presentation(str(pptx)).slides)
+    careful = next(s for s in slides if s.shapes.title.text_frame.text == "Careful")
+    bars = [str(sh.fill.fore_color.rgb) for sh in careful.shapes if sh.name == "Callout bar"]
+    boxes = {str(sh.fill.fore_color.rgb) for sh in careful.shapes if sh.name == "Callout"}
+    assert bars == ["C05000", "1A7F37"] and boxes == {"EEF3F8"}
+    gap = next(r for sh in careful.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs
+               if r.text == "gap")
+    assert str(gap.font.color.rgb) == "7A1FA2"
+    assert gap._r.find(f"{qn('a:rPr')}/{qn('a:highlight')}/{qn('a:srgbClr')}").get("val") == "FFF3C4"
+    code = next(s for s in slides if s.shapes.title.text_frame.text == "Code")
+    plain = next(r for sh in code.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs
+                 if "plain" in r.text)
+    assert str(plain.font.color.rgb) == "14213D"
+
+
+def test_logos_by_size_small_in_footers_medium_on_dividers_large_on_the_cover(tmp_path: Path) -> None:
+    """Three logos told apart by their pixel widths, read back from the handout's images and
+    the deck's pictures."""
+    import io
+
+    from PIL import Image
+
+    widths = {"small": 40, "medium": 120, "large": 400}
+    for size, w in widths.items():
+        Image.new("RGB", (w, w // 2), (200, 30, 30)).save(tmp_path / f"{size}.png")
+    brand = tmp_path / "brand.yml"
+    brand.write_text("logo:\n  small: small.png\n  medium: medium.png\n  large: large.png\n", encoding="utf-8")
+    content = write_content(tmp_path, {"a.md": "# Part one\n\n## A\n\n- a\n\n## B\n\n- b\n\n## C\n\n- c\n",
+                                       "b.md": "# Part two\n\n## D\n\n- d\n\n## E\n\n- e\n\n## F\n\n- f\n"})
+    pdf, pptx = build_to(content, tmp_path / "o", brand=brand)
+
+    def page_widths(page: pypdf.PageObject) -> set[int]:
+        return {int(image.image.width) for image in page.images}
+
+    pages = pypdf.PdfReader(pdf).pages
+    assert widths["large"] in page_widths(pages[0])  # the cover
+    assert all(page_widths(page) == {widths["small"]} for page in pages[1:])  # running headers
+
+    def picture_widths(slide: object) -> set[int]:
+        return {Image.open(io.BytesIO(sh.image.blob)).width for sh in slide.shapes  # type: ignore[attr-defined]
+                if sh.shape_type == 13 and sh.name == "Logo"}
+
+    slides = list(Presentation(str(pptx)).slides)
+    kinds = {"title": slides[0], "closing": slides[-1]}
+    assert picture_widths(kinds["title"]) == {widths["large"]}
+    assert picture_widths(kinds["closing"]) == {widths["medium"]}
+    dividers = [s for s in slides if any(sh.name == "Section number" for sh in s.shapes)]
+    assert dividers and all(picture_widths(s) == {widths["medium"]} for s in dividers)
+    light = [s for s in slides[1:-1] if s not in dividers]
+    assert light and all(picture_widths(s) == {widths["small"]} for s in light)  # slide footers
+
+
+EVERY_FIELD = """\
+meta:
+  name: {full: Every Field Inc., short: Every}
+  link: {home: "https://every.example/", github: "https://github.com/every"}
+logo:
+  images: {mark: mark.png, mark-white: mark.png}
+  small: mark
+  medium: {light: mark, dark: mark-white}
+  large: mark
+color:
+  palette: {blue: "#1F4E79", orange: darkorange}
+  foreground: "#222222"
+  background: white
+  primary: blue
+  secondary: orange
+  tertiary: "#6F42C1"
+  success: "#198754"
+  info: "#0B6E99"
+  warning: "#B35C00"
+  danger: "#DC3545"
+  light: "#F4F6F8"
+  dark: "#212529"
+typography:
+  fonts:
+    - family: Carlito
+      source: file
+      files:
+        - {path: Carlito-Regular.ttf}
+        - {path: Carlito-Bold.ttf, weight: bold}
+    - {family: Open Sans, source: google}
+  base: {family: Carlito, size: 16px, weight: 400, line-height: 1.5}
+  headings: {family: Carlito, weight: 700, style: normal, line-height: 1.2, color: primary}
+  monospace: {family: Carlito, size: 0.9em, weight: 400}
+  monospace-inline: {color: "#7A1FA2", background-color: "#FFF3C4", size: 0.9em}
+  monospace-block: {color: "#14213D", background-color: "#E8EDF2", line-height: 1.3}
+  link: {color: "#B03060", weight: 600, decoration: underline}
+defaults:
+  bootstrap: {enable-rounded: false}
+  reportgen: {footer: Every Field Inc.}
+"""
+
+
+def test_a_brand_using_every_field_builds_and_each_field_is_used_or_named(tmp_path: Path) -> None:
+    """Every leaf of a brand.yml that sets every field of the specification: used (the README's
+    table, ``brand_fields.USED``) or named in a warning; the build goes on either way."""
+    from PIL import Image
+
+    from reportgen.brand_fields import USED
+    from reportgen.load.files import parse_yaml
+
+    for name in ("Carlito-Regular.ttf", "Carlito-Bold.ttf"):
+        shutil.copyfile(REPO / "assets" / "fonts" / name, tmp_path / name)
+    Image.new("RGB", (80, 40), (30, 80, 120)).save(tmp_path / "mark.png")
+    brand = tmp_path / "brand.yml"
+    brand.write_text(EVERY_FIELD, encoding="utf-8")
+    diag = Diagnostics()
+    theme = load_theme(brand, diag)
+    warned = {w.message.split("'")[1] for w in diag.warnings if "is not used by reportgen" in w.message}
+
+    def leaves(node: object, path: str) -> list[str]:
+        if isinstance(node, dict):
+            return [leaf for key, value in node.items() for leaf in leaves(value, f"{path}.{key}" if path else key)]
+        return [path]
+
+    for leaf in leaves(parse_yaml(EVERY_FIELD, brand), ""):
+        used = any(leaf == f or leaf.startswith(f + ".") for f in USED)
+        named = any(leaf == f or leaf.startswith(f + ".") for f in warned)
+        assert used != named, f"{leaf}: {'used and warned' if used else 'neither used nor named'}"
+    assert theme.name == "Every Field Inc." and theme.link == "https://every.example/"
+    content = write_content(tmp_path, {"a.md": "# Part\n\n## A\n\n- point with `code`\n"})
+    pdf, pptx = build_to(content, tmp_path / "o", brand=brand)
+    assert pdf.stat().st_size and pptx.stat().st_size

@@ -160,3 +160,19 @@ def test_a_backslash_keeps_double_braces_literal(tmp_path: Path) -> None:
     content = write_content(tmp_path, {"a.md": "# T\n\nWrite \\{{ event.name }} to show the event name.\n"})
     para = load(content).sections[0].blocks[0]
     assert m.plain(para.runs) == "Write {{ event.name }} to show the event name."  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("source, title, identifier, layout", [
+    ('Results {#res layout="Comparison"}', "Results", "res", "Comparison"),
+    ("Results {.unnumbered -}", "Results", "", ""),
+    ("Set {a, b}", "Set {a, b}", "", ""),  # not attributes: braces in a title stay
+    ("{#only}", "{#only}", "", ""),  # a block alone is the heading's text
+    ("Use `f {x}` {#use}", "Use f {x}", "use", ""),
+])
+def test_a_headings_attribute_block_is_not_its_title(source: str, title: str, identifier: str, layout: str) -> None:
+    from reportgen.load.attributes import heading_attributes
+    from reportgen.model import Run, plain
+
+    runs = (Run("Use "), Run("f {x}", code=True), Run(" {#use}")) if "`" in source else (Run(source),)
+    text, attributes = heading_attributes(runs)
+    assert (plain(text), attributes.identifier, attributes.layout) == (title, identifier, layout)

@@ -112,3 +112,48 @@ def test_what_the_pdfs_cannot_draw_is_named(runner: CliRunner, tmp_path: Path) -
                                     "'Ornament' on the slide master")
     assert runner.invoke(cli, [*args, "-f", "pptx"]).stderr == ""  # PowerPoint draws it
     assert runner.invoke(cli, [*args, "-f", "slides-pdf", "--strict"]).exit_code == 1
+
+
+NAMED = ("# Section\n\n- point\n- more\n\n## Results {#res layout=\"Comparison\"}\n\n- one\n- two\n\n"
+         "## Bare {.unnumbered layout=\"Blank\"}\n\n- three: see [the results](#res)\n")
+
+
+@pytest.mark.parametrize("corporate", [False, True])
+def test_a_slide_is_built_on_the_layout_its_heading_names(runner: CliRunner, tmp_path: Path, corporate: bool) -> None:
+    prefix = "ACME " if corporate else ""
+    text = NAMED.replace('"Comparison"', f'"{prefix}Comparison"').replace('"Blank"', f'"{prefix}Blank"')
+    content = write_content(tmp_path, {"a.md": text, "b.md": f"# Own\n\n::: slides layout=\"{prefix}Title Only\"\n"
+                                                              "- shown\n:::\n\nSaid.\n"})
+    args = ["--template", str(corporate_template(tmp_path / "corp.pptx"))] if corporate else []
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o"), "-f", "pptx", *args])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    slides = {s.shapes.title.text_frame.text if s.shapes.title else
+              next(sh.text_frame.text for sh in s.shapes if sh.name == "Title"): s
+              for s in Presentation(str(tmp_path / "o" / "test-guide.pptx")).slides}
+    assert slides["Results"].slide_layout.name == f"{prefix}Comparison"  # the attribute block is not in the title
+    assert slides["Bare"].slide_layout.name == f"{prefix}Blank"  # no title placeholder: the title in a box
+    assert slides["Own"].slide_layout.name == f"{prefix}Title Only"
+    link = next(r for sh in slides["Bare"].shapes if sh.name == "Body" for p in sh.text_frame.paragraphs
+                for r in p.runs if r.text == "the results")
+    click = link._r.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
+    assert click.get("action") == "ppaction://hlinksldjump"  # the {#res} id is the heading's anchor
+
+
+def test_a_layout_the_template_lacks_is_an_error_listing_its_layouts(runner: CliRunner, tmp_path: Path) -> None:
+    content = write_content(tmp_path, {"a.md": NAMED})
+    template = corporate_template(tmp_path / "corp.pptx")
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["build", str(content), "-o", str(out), "-f", "pptx", "--template", str(template)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {content / 'a.md'}:6: no layout named 'Comparison' in the template; use one "
+                             "of: ACME Title, ACME Text, ACME Section, ACME Two Columns, ACME Comparison, ACME Title "
+                             "Only, ACME Blank, ACME Content with Caption, ACME Picture with Caption, ACME Title and "
+                             "Vertical Text, ACME Vertical Title and Text\n")
+    assert not out.exists()
+
+
+def test_the_default_layout_names_are_python_pptxs() -> None:
+    from reportgen.template import DEFAULT_LAYOUTS
+
+    assert tuple(layout.name for layout in Presentation().slide_layouts) == DEFAULT_LAYOUTS

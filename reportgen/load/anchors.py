@@ -55,7 +55,7 @@ def resolve_links(sections: list[m.Section], diag: Diagnostics) -> list[m.Sectio
     for index, section in enumerate(sections, 1):
         prefix = section_prefix(index)
         names = {a.removeprefix(prefix): a for a in _anchors(section.blocks) if a.startswith(prefix)}
-        names[""] = section.anchor
+        names[""] = names[section.anchor.removeprefix(prefix)] = section.anchor  # the file, or its title
         targets[section.source.path.resolve()] = names
     out = []
     for section in sections:

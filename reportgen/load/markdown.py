@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.errors import ReportgenError, SourceRef, located
 from reportgen.language import quotes_for
+from reportgen.load.attributes import heading_attributes, layout_key
 from reportgen.load.context import FileContext, LoadContext
 from reportgen.load.fenced_divs import fenced_divs_plugin
 from reportgen.load.front_matter import FrontMatter, read_front_matter
@@ -190,9 +191,14 @@ class _Walker:
         if kind == "paragraph":
             return paragraph_blocks(self.inline(node, line), self.file, line)
         if kind == "heading":
-            text = runs(self.inline(node, line))
+            text, attributes = heading_attributes(runs(self.inline(node, line)))
             level = int(node.tag[1]) if self.depth == 0 else max(int(node.tag[1]), 2)
-            return [Heading(level, text, ref, self.file.slugger.anchor(plain(text)))] if plain(text).strip() else []
+            for key in attributes.unknown:
+                self.file.warn(f"heading attribute '{key}' is not used by reportgen (it uses an id and layout); "
+                               "it is dropped", line)
+            anchor = (self.file.slugger.prefix + attributes.identifier.lower() if attributes.identifier
+                      else self.file.slugger.anchor(plain(text)))
+            return [Heading(level, text, ref, anchor, attributes.layout)] if plain(text).strip() else []
         if kind in ("bullet_list", "ordered_list"):
             items = tuple(ListItem(self.nested(list(li.children)), self.ref(li), li.meta.get("checked"))
                           for li in node.children)
@@ -267,7 +273,7 @@ class _Walker:
         if name == "notes":
             return [Notes(self.nested(children), ref)]
         if name == "slides":
-            return [SlideText(self.nested(children), ref)]
+            return [SlideText(self.nested(children), ref, layout_key(node.info))]
         if name == "callout":
             return [Callout(self.nested(children), ref, title=title)]
         if name == "table":

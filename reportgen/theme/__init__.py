@@ -12,7 +12,17 @@ from pathlib import Path
 
 from reportgen.fonts import width
 from reportgen.language import Words, words_for
-from reportgen.theme.colors import RGB, CodeColors, Palette, code_colors, contrast_ratio, mix, readable_on, to_hex
+from reportgen.theme.colors import (
+    RGB,
+    TONE_OF_KIND,
+    CodeColors,
+    Palette,
+    code_colors,
+    contrast_ratio,
+    mix,
+    readable_on,
+    to_hex,
+)
 from reportgen.theme.deck import DeckMetrics
 from reportgen.theme.handout import MEASURE_SAMPLE, HandoutMetrics
 from reportgen.theme.styles import TextStyle, build_styles
@@ -101,6 +111,11 @@ class Theme:
         if row == 0:
             return self.colors.primary
         return self.colors.zebra if row % 2 == 0 and self.table_zebra else self.colors.background
+
+    def callout_bar(self, kind: str) -> RGB:
+        """A callout's bar: the brand's colour for its kind (a warning's ``warning``, a tip's
+        ``success`` …) when the brand names one, else the accent colour."""
+        return dict(self.colors.tones).get(TONE_OF_KIND.get(kind, ""), self.colors.secondary)
 
     @property
     def bullet_color(self) -> RGB:

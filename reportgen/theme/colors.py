@@ -24,11 +24,27 @@ class Palette:
     on_secondary: RGB
     link: RGB  # links, readable on every ground text is printed on
     accent: RGB  # bullets, numbers, labels: ``secondary``, darkened if needed to read as text
+    code_ground: RGB | None = None  # code blocks' background (monospace-block's); None: ``tint``
+    inline_code: RGB | None = None  # inline code's colour (monospace-inline's); None: its text's
+    inline_ground: RGB | None = None  # inline code's background; None: none
+    tones: tuple[tuple[str, RGB], ...] = ()  # the brand's info, success, warning, danger, tertiary: callout bars
 
     @property
     def grounds(self) -> tuple[RGB, ...]:
         """What text is printed on: the page, zebra rows, the tint of asides."""
         return (self.background, self.zebra, self.tint)
+
+
+# A callout's kind (its admonition) → the brand colour of its bar, when the brand names that colour
+TONES = ("info", "success", "warning", "danger", "tertiary")
+TONE_OF_KIND = {
+    **dict.fromkeys(("note", "info", "seealso", "abstract", "summary", "todo", "question", "details", "admonition"),
+                    "info"),
+    **dict.fromkeys(("tip", "hint", "success", "example"), "success"),
+    **dict.fromkeys(("warning", "caution", "attention"), "warning"),
+    **dict.fromkeys(("danger", "error", "bug", "failure"), "danger"),
+    "important": "tertiary",
+}
 
 
 # The brand's colours when it names none (a calm blue on white, near-black text).
@@ -54,12 +70,13 @@ def muted_text(foreground: RGB, grounds: tuple[RGB, ...]) -> RGB:
 
 
 def derive_palette(primary: RGB, foreground: RGB, background: RGB, secondary: RGB | None = None,
-                   link: RGB | None = None) -> Palette:
+                   link: RGB | None = None, tint: RGB | None = None) -> Palette:
     """Every colour role from the few a brand names: the neutrals mixed from its text and page
-    colours, tints from its accents, and text on fills by contrast."""
+    colours, tints from its accents (unless it names its ``light`` colour), and text on fills
+    by contrast."""
     secondary = secondary or mix(primary, (255, 255, 255), 0.3)
     zebra = mix(primary, background, 0.93)
-    tint = mix(secondary, background, 0.9)
+    tint = tint or mix(secondary, background, 0.9)
     grounds = (background, zebra, tint)
     return Palette(
         primary=primary,
@@ -108,11 +125,13 @@ def code_colors(palette: Palette, chosen: dict[str, RGB] | None = None) -> CodeC
     """The brand's ``chosen`` colours by role, the others derived from its primary colour
     (``CODE_HUE_TURNS``; comments in the muted text colour); every one then made
     ``readable`` on the code's grounds, so a brand cannot choose an unreadable one."""
-    grounds = (palette.tint, palette.background)
+    grounds = (palette.code_ground or palette.tint, palette.background)
+    chosen = dict(chosen or {})
+    plain = chosen.pop("plain", palette.foreground)  # monospace-block's colour
     derived = {role: _turn(palette.primary, turn) for role, turn in CODE_HUE_TURNS.items()}
     derived["comment"] = palette.muted
-    colors = {role: readable(color, grounds) for role, color in {**derived, **(chosen or {})}.items()}
-    return CodeColors(plain=readable(palette.foreground, grounds), **colors)
+    colors = {role: readable(color, grounds) for role, color in {**derived, **chosen}.items()}
+    return CodeColors(plain=readable(plain, grounds), **colors)
 
 
 def readable(color: RGB, grounds: tuple[RGB, ...]) -> RGB:

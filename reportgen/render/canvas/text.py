@@ -146,11 +146,16 @@ class TextPainter:
             link = seg.run.link if seg.run.link and self.leads_somewhere(seg.run.link) else None
             size = para.size * (deck.pdf_script_size if seg.run.script else 1)
             text.setRise(para.size * rise.get(seg.run.script, 0.0))
-            own = seg.run.color if isinstance(seg.run, ColoredRun) else color  # a code token's
+            inline = seg.run.code and not isinstance(seg.run, ColoredRun)  # code in a line of text
+            own = seg.run.color if isinstance(seg.run, ColoredRun) else \
+                (inline and self.theme.colors.inline_code) or color  # a code token's, inline code's
             text.setFillColor(rgb(self.theme.link_color(color) if link else own))
             text.setFont(face, size)
             text.textOut(part)
             advance = stringWidth(part, face, size)
+            if inline and self.theme.colors.inline_ground:  # behind the text, as PowerPoint's highlight
+                self.c.setFillColor(rgb(self.theme.colors.inline_ground))
+                self.c.rect(x, baseline - deck.pdf_descent * size, advance, size, stroke=0, fill=1)
             if link:
                 links.append((link, x, x + advance))
             if seg.run.strike:

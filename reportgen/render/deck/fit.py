@@ -37,6 +37,7 @@ class Item:
     box: int = 0  # a callout's number: its items are set in a tinted box (``callout_pad``), kept together
     opens: bool = False  # the box's first item: the box's top padding above it
     closes: bool = False  # and its last: the bottom padding below it
+    tone: str = ""  # a callout's kind (note, tip, warning …): its bar's colour (``Theme.callout_bar``)
 
 
 class Fitter:
@@ -108,7 +109,8 @@ class Fitter:
         align = "right" if is_rtl(plain(item.runs)) else "left"  # a right-to-left paragraph sits flush right
         pitch = deck.tall_line_pitch if has_arabic(plain(item.runs)) else deck.line_pitch
         para = Para(runs, item.role, size, round(size * pitch, 2), _frozen(lines), space_before, after,
-                    item.level, item.bullet, align, self.hang(item) if item.bullet else 0.0, item.box, item.closes)
+                    item.level, item.bullet, align, self.hang(item) if item.bullet else 0.0, item.box, item.closes,
+                    tone=item.tone)
         return para, lines
 
     def title(self, text: Inline, role: str, width: float, height: float, min_share: float, max_lines: int,

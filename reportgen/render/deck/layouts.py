@@ -37,7 +37,7 @@ class Layouts(Frame):
             else:
                 box_h = height - self.fit.trailing(run[-1])
                 shapes.append(Rect(self.m, top, self.body_w, box_h, self.theme.colors.tint, "Callout"))
-                shapes.append(Rect(self.m, top, deck.callout_bar_width, box_h, self.theme.colors.secondary,
+                shapes.append(Rect(self.m, top, deck.callout_bar_width, box_h, self.theme.callout_bar(run[0].tone),
                                    "Callout bar"))
                 inner = self.body_w - deck.callout_pad_left - deck.callout_pad_right
                 shapes.append(self._box(self.m + deck.callout_pad_left, top - deck.text_inset_y, inner, text_h,

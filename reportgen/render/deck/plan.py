@@ -46,6 +46,7 @@ class Para:
     box: int = 0  # a callout's number: drawn in a tinted box with an accent bar (``planner``)
     closes: bool = False  # the last paragraph of that box: its space after holds the box's bottom padding
     hard: bool = False  # its breaks are written into the deck as line breaks (balanced titles), not left to viewers
+    tone: str = ""  # a callout's kind, for its bar's colour
 
     def text_indent(self, list_indent: float) -> float:
         """The left margin of its text (pptx ``marL``): ``list_indent`` ems a level, and its

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Union
 
 from reportgen import model as m
-from reportgen.errors import SourceRef
+from reportgen.errors import ReportgenError, SourceRef
 from reportgen.render.deck.fit import Item
 from reportgen.render.deck.frame import join_notes
 from reportgen.render.deck.layouts import Layouts, comparison
@@ -30,6 +30,7 @@ from reportgen.render.deck.leads import leads
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para, Shape, Slide
 from reportgen.render.deck.tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
+from reportgen.template import DEFAULT_LAYOUTS
 from reportgen.theme import Theme
 
 
@@ -40,7 +41,7 @@ def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
     slides = [planner.title_slide(doc.meta)]
     slides += planner.agenda(sections)
     for number, section in enumerate(sections, 1):
-        slides += _with_every_anchor(planner.section(number, section), section)
+        slides += _with_every_anchor(planner.with_layouts(planner.section(number, section), section), section)
     slides.append(planner.closing(doc.meta))
     date = doc.meta.event_value("date") or doc.meta.date
     return [planner.with_footer(replace(slide, notes=join_notes([slide.notes, slide.source])), n, date)
@@ -114,7 +115,8 @@ class _Planner(Layouts):
                 case m.SlideText(blocks=inner):
                     flush()
                     first = len(slides)
-                    slides.extend(self._slide_text(inner, section.title))
+                    slides.extend(self._on(s, block.layout, block.source) if isinstance(s, Slide) else s
+                                  for s in self._slide_text(inner, section.title))
                     own_slides.extend(range(first, len(slides)))
                 case m.Notes(blocks=inner):
                     group.notes.append(_text_of(inner))
@@ -172,6 +174,32 @@ class _Planner(Layouts):
         if 1 <= len(out) - 1 < self.deck.divider_min_slides:
             return self._without_divider(number, section, out[0], out[1:])
         return out
+
+    def with_layouts(self, slides: list[Slide], section: m.Section) -> list[Slide]:
+        """The layout a heading names (``## Results {layout="Comparison"}``) for the slides
+        its heading opens, continuations included."""
+        named = {b.anchor: b for b in m.walk(section.blocks) if isinstance(b, m.Heading) and b.layout}
+        if not named:
+            return slides
+        out, current = [], None
+        for slide in slides:
+            if slide.anchors or slide.kind == "divider":
+                current = next((named[a] for a in slide.anchors if a in named), None)
+            out.append(self._on(slide, current.layout, current.source) if current and slide.kind != "divider"
+                       else slide)
+        return out
+
+    def _on(self, slide: Slide, layout: str, source: SourceRef) -> Slide:
+        """``slide`` built on the template layout named ``layout``; a name the template (or,
+        without one, PowerPoint's default deck) lacks is an error listing its layouts."""
+        if not layout:
+            return slide
+        names = self.theme.template.names if self.theme.template else list(DEFAULT_LAYOUTS)
+        if layout not in names:
+            where = "the template" if self.theme.template else "PowerPoint's default layouts"
+            raise ReportgenError(f"no layout named {layout!r} in {where}", source,
+                                 hint=f"use one of: {', '.join(names)}")
+        return replace(slide, layout=layout)
 
     def _without_divider(self, number: int, section: m.Section, divider: Slide, slides: list[Slide]) -> list[Slide]:
         """A section of a slide or two opens with no divider (dividers in a row say nothing): its
@@ -366,9 +394,10 @@ def _items(block: m.Block, level: int = 0) -> list[Item]:
             return [Item(runs, level=min(level, 1))]
         case m.Quote(blocks=inner):
             return [replace(i, italic=True) for b in inner for i in _items(b, level)]
-        case m.Callout(blocks=inner, title=title, source=source):
+        case m.Callout(blocks=inner, title=title, source=source, kind=kind):
             head = [Item((m.Run(title),), bold=True)] if title else []
-            box = [replace(i, box=source.line or 1) for i in head + [i for b in inner for i in _items(b, level)]]
+            box = [replace(i, box=source.line or 1, tone=kind)
+                   for i in head + [i for b in inner for i in _items(b, level)]]
             if box:
                 box[0] = replace(box[0], opens=True)
                 box[-1] = replace(box[-1], closes=True)

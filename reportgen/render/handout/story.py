@@ -343,8 +343,8 @@ class _Story:
             case m.Table():
                 return self.table(block)
             case m.Quote(blocks=inner) | m.Callout(blocks=inner):
-                title = block.title if isinstance(block, m.Callout) else ""
-                return [self.aside(inner, title, italic=isinstance(block, m.Quote))]
+                title, kind = (block.title, block.kind) if isinstance(block, m.Callout) else ("", "")
+                return [self.aside(inner, title, isinstance(block, m.Quote), kind)]
             case m.Figure():
                 return self.figure(block)
             case m.CodeBlock(text=text, lang=lang):
@@ -459,7 +459,7 @@ class _Story:
         grid.setStyle(TableStyle(commands))
         return grid
 
-    def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool) -> Flowable:
+    def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool, kind: str = "") -> Flowable:
         inner: list[Flowable] = []
         if title:
             inner.append(paragraph(plain_markup(title, self.theme.style("heading.3").family, bold=True),
@@ -469,7 +469,7 @@ class _Story:
         with self.boxed(), self.narrower(hm.aside_padding.left + hm.aside_padding.right):
             inner += self.blocks(blocks, "quote" if italic else "body")
         return Aside(inner, rgb(self.theme.colors.tint), hm.aside_padding, hm.aside_space_before, hm.aside_space_after,
-                     rgb(self.theme.colors.secondary), hm.aside_bar_width, right_margin=free)
+                     rgb(self.theme.callout_bar(kind)), hm.aside_bar_width, right_margin=free)
 
     def footnotes(self, block: m.Footnotes) -> list[Flowable]:
         """The section's footnotes at its end, in small print under a short rule."""
@@ -498,7 +498,8 @@ class _Story:
         lines = [piece for line in highlight(text, lang)
                  for piece in wrap(expand_tabs(line, hm.code_tab_stop), columns, mark, "")]
         code = XPreformatted(code_markup(lines, colors), self.style("code", textColor=rgb(colors.plain)))
-        return Aside([code], rgb(self.theme.colors.tint), hm.code_padding, hm.code_space_before, hm.code_space_after)
+        ground = self.theme.colors.code_ground or self.theme.colors.tint
+        return Aside([code], rgb(ground), hm.code_padding, hm.code_space_before, hm.code_space_after)
 
     def figure(self, fig: m.Figure) -> list[Flowable]:
         """The image (or its alt text) and its caption, tied by ``keepWithNext``: the story keeps

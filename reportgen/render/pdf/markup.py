@@ -32,7 +32,10 @@ def markup(runs: Inline, theme: Theme, style: TextStyle, anchors: frozenset[str]
             text = f"<{tag}>{text}</{tag}>"
         if run.code:
             size = round(style.size * theme.handout.inline_code_scale, 2)
-            text = f'<font face="{code.family.face()}" size="{size}">{text}</font>'
+            colors = theme.colors
+            color = f' color="#{to_hex(colors.inline_code)}"' if colors.inline_code else ""
+            ground = f' backColor="#{to_hex(colors.inline_ground)}"' if colors.inline_ground else ""
+            text = f'<font face="{code.family.face()}" size="{size}"{color}{ground}>{text}</font>'
         bold, italic = style.bold or run.strong, style.italic or run.emph
         if bold != style.bold or italic != style.italic:
             text = f'<font face="{style.family.face(bold, italic)}">{text}</font>'

@@ -138,8 +138,12 @@ def _run(p: Any, run: Run, text: str, font: FontFamily, fallback: bool, para: Pa
         shift = {"sup": deck.superscript_baseline, "sub": deck.subscript_baseline}[run.script]
         rpr.set("baseline", str(round(shift * PERCENT)))
     fill = etree.SubElement(rpr, _A + "solidFill")
-    color = run.color if isinstance(run, ColoredRun) else style.color
+    inline = run.code and not isinstance(run, ColoredRun)  # code in a line of text, not a code block's token
+    color = run.color if isinstance(run, ColoredRun) else (inline and theme.colors.inline_code) or style.color
     etree.SubElement(fill, _A + "srgbClr", val=to_hex(theme.link_color(style.color) if target else color))
+    if inline and theme.colors.inline_ground:
+        etree.SubElement(etree.SubElement(rpr, _A + "highlight"), _A + "srgbClr",
+                         val=to_hex(theme.colors.inline_ground))
     etree.SubElement(rpr, _A + "latin", typeface=font.deck_name)
     if fallback:
         etree.SubElement(rpr, _A + "ea", typeface=font.deck_name)

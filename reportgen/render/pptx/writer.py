@@ -105,10 +105,13 @@ class _Drawer:
         if planned.dark:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = _rgb(self.theme.colors.primary)
-        title = slide.shapes.title
-        place(title.element, planned.title)
-        self.fill_text(title.element.txBody, planned.title)
         tree = compat.shape_tree(slide)
+        title = slide.shapes.title
+        if title is None:  # a layout without one (a slide may name "Blank"): the title in a box of its own
+            self.fill_text(add_text_box(tree, planned.title), planned.title)
+        else:
+            place(title.element, planned.title)
+            self.fill_text(title.element.txBody, planned.title)
         bodies = self.in_body[index]
         for k, shape in enumerate(planned.shapes):
             match shape:
