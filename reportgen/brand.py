@@ -103,7 +103,10 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     weight = getattr(headings, "weight", None)
     bold = True if weight is None else weight == "bold" or (isinstance(weight, int) and weight >= BOLD_WEIGHT)
     italic = getattr(headings, "style", None) == "italic"
-    styles = build_styles(body, heading, mono, colors, scale, heading_color, float(line_height), (bold, italic))
+    heading_leading = getattr(headings, "line_height", None)
+    styles = build_styles(body, heading, mono, colors, scale, heading_color, float(line_height), (bold, italic),
+                          float(heading_leading) if heading_leading else None)
+    link_weight = getattr(brand.typography and brand.typography.link, "weight", None)
     logo, logo_dark, logo_medium_dark = _logos(brand, path, data, diag)
     full_name = _brand_name(brand)
     home = str(brand.meta.link.home) if brand.meta and brand.meta.link and brand.meta.link.home else ""
@@ -124,6 +127,7 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
         link=settings["link"] or home,
         **theme_fields(settings),
         code_colors=_code_colors(settings["code-colors"], colors, brand, path, data),
+        link_bold=link_weight == "bold" or (isinstance(link_weight, int) and link_weight >= BOLD_WEIGHT),
     )
 
 

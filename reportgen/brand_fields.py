@@ -43,6 +43,7 @@ USED: dict[str, str] = {
     "typography.headings.color": "headings and slide titles",
     "typography.headings.weight": "headings and slide titles: bold from 600 (or `bold`), regular below",
     "typography.headings.style": "headings and slide titles: `italic` or `normal`",
+    "typography.headings.line-height": "the handout's headings' leading (slide titles keep their measured pitch)",
     "typography.monospace.family": "code in both outputs",
     "typography.monospace.size": "the handout's code (`0.9em` and `90%` of the body size, or `px`, `pt`, `rem`)",
     "typography.monospace-inline.color": "inline code in both outputs",
@@ -50,6 +51,7 @@ USED: dict[str, str] = {
     "typography.monospace-block.color": "code blocks' plain text (tokens keep their colours, `code-colors`)",
     "typography.monospace-block.background-color": "behind code blocks in the handout",
     "typography.link.color": "links in both outputs",
+    "typography.link.weight": "links in both outputs: bold from 600 (or `bold`), measured so",
     "defaults.reportgen": "reportgen's own settings (the next table)",
 }
 SECTIONS = ("meta", "logo", "color", "typography", "defaults")

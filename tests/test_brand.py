@@ -404,3 +404,29 @@ def test_a_brand_using_every_field_builds_and_each_field_is_used_or_named(tmp_pa
     content = write_content(tmp_path, {"a.md": "# Part\n\n## A\n\n- point with `code`\n"})
     pdf, pptx = build_to(content, tmp_path / "o", brand=brand)
     assert pdf.stat().st_size and pptx.stat().st_size
+
+
+def test_heading_line_height_and_link_weight_reach_the_outputs(tmp_path: Path) -> None:
+    """typography.headings.line-height sets the handout headings' leading; typography.link.weight
+    from 600 sets links bold in both outputs (measured bold, so nothing overflows)."""
+    brand = tmp_path / "brand.yml"
+    brand.write_text("typography:\n  headings:\n    line-height: 1.6\n  link:\n    weight: 700\n", encoding="utf-8")
+    diag = Diagnostics()
+    theme = load_theme(brand, diag)
+    assert not diag.warnings
+    for role in ("heading.1", "heading.2", "heading.3"):
+        style = theme.style(role)
+        assert style.leading == round(style.size * 1.6, 1)
+    content = write_content(tmp_path, {"a.md": "# Part\n\n## A\n\n- see [the site](https://example.com) now\n"})
+    pdf, pptx = build_to(content, tmp_path / "o", brand=brand)
+    found: list[tuple[str, str]] = []
+    for page in pypdf.PdfReader(pdf).pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: found.append(
+            (text, str(font.get("/BaseFont", "")) if font else "")))
+    assert any("the site" in text and font.endswith("Carlito-Bold") for text, font in found)
+    slide = next(s for s in Presentation(str(pptx)).slides if s.shapes.title.text_frame.text == "A")
+    link = next(r for sh in slide.shapes if sh.name == "Body" for p in sh.text_frame.paragraphs for r in p.runs
+                if r.hyperlink.address)
+    plain = next(r for sh in slide.shapes if sh.name == "Body" for p in sh.text_frame.paragraphs for r in p.runs
+                 if not r.hyperlink.address and r.text.strip())
+    assert link.font.bold is True and plain.font.bold is False

@@ -100,6 +100,7 @@ class Theme:
     handout: HandoutMetrics = field(default_factory=HandoutMetrics)  # spacing and geometry of printed pages
     deck: DeckMetrics = field(default_factory=DeckMetrics)  # spacing and geometry of slides
     code_colors: CodeColors | None = None  # syntax colours of code; None: derived from ``colors``
+    link_bold: bool = False  # links in bold (the brand's ``typography.link.weight`` from 600)
 
     @property
     def code(self) -> CodeColors:

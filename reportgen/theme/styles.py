@@ -31,10 +31,11 @@ class TextStyle:
 
 
 def build_styles(body: FontFamily, heading: FontFamily, mono: FontFamily, c: Palette, scale: dict[str, float],
-                 heading_color: RGB, line_height: float, heading_face: tuple[bool, bool] = (True, False)
-                 ) -> dict[str, TextStyle]:
+                 heading_color: RGB, line_height: float, heading_face: tuple[bool, bool] = (True, False),
+                 heading_line_height: float | None = None) -> dict[str, TextStyle]:
     """The type scale for both outputs, from a few base sizes (see DESIGN.md); headings in
-    ``heading_face`` (bold, italic), as the brand's ``typography.headings`` asks."""
+    ``heading_face`` (bold, italic), as the brand's ``typography.headings`` asks, and the
+    handout's headings at its ``line-height`` when it sets one."""
     b, s = scale["body"], scale["slide-body"]
     text = TextStyle(body, b, c.foreground, leading=round(b * line_height, 2), space_after=round(b * 0.6, 2))
     head = TextStyle(heading, b, heading_color, bold=heading_face[0], italic=heading_face[1])
@@ -93,4 +94,7 @@ def build_styles(body: FontFamily, heading: FontFamily, mono: FontFamily, c: Pal
         "slide.question": replace(head, size=round(s * 1.1, 1), leading=round(s * 1.1 * 1.2, 1),
                                   color=c.primary, space_after=round(s * 0.4, 1)),
     }
+    if heading_line_height:
+        for role in ("heading.1", "heading.2", "heading.3", "faq.question", "toc.title"):
+            st[role] = replace(st[role], leading=round(st[role].size * heading_line_height, 1))
     return st

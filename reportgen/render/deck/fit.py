@@ -104,8 +104,10 @@ class Fitter:
             after += deck.callout_pad_y
         # the item's own marks (callout titles, quotes, row labels) go into its runs, so every
         # drawer sets the text as bold or italic as it was measured here
-        runs = item.runs if not (item.bold or item.italic) else tuple(
-            replace(r, strong=r.strong or item.bold, emph=r.emph or item.italic) for r in item.runs)
+        bold_links = self.theme.link_bold
+        runs = item.runs if not (item.bold or item.italic or bold_links) else tuple(
+            replace(r, strong=r.strong or item.bold or bool(r.link and bold_links), emph=r.emph or item.italic)
+            for r in item.runs)
         align = "right" if is_rtl(plain(item.runs)) else "left"  # a right-to-left paragraph sits flush right
         pitch = deck.tall_line_pitch if has_arabic(plain(item.runs)) else deck.line_pitch
         para = Para(runs, item.role, size, round(size * pitch, 2), _frozen(lines), space_before, after,

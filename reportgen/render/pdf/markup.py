@@ -23,7 +23,8 @@ def markup(runs: Inline, theme: Theme, style: TextStyle, anchors: frozenset[str]
     code = theme.style("code")
     for run in runs:
         family = code.family if run.code else style.family
-        text = "".join(_in_fonts(part, font, family, style.bold or run.strong, style.italic or run.emph)
+        strong = run.strong or bool(run.link and theme.link_bold)
+        text = "".join(_in_fonts(part, font, family, style.bold or strong, style.italic or run.emph)
                        for part, font in family.runs(run.text))
         if run.strike:
             text = f"<strike>{text}</strike>"
@@ -36,7 +37,7 @@ def markup(runs: Inline, theme: Theme, style: TextStyle, anchors: frozenset[str]
             color = f' color="#{to_hex(colors.inline_code)}"' if colors.inline_code else ""
             ground = f' backColor="#{to_hex(colors.inline_ground)}"' if colors.inline_ground else ""
             text = f'<font face="{code.family.face()}" size="{size}"{color}{ground}>{text}</font>'
-        bold, italic = style.bold or run.strong, style.italic or run.emph
+        bold, italic = style.bold or strong, style.italic or run.emph
         if bold != style.bold or italic != style.italic:
             text = f'<font face="{style.family.face(bold, italic)}">{text}</font>'
         if run.link and (not run.link.startswith("#") or run.link[1:] in anchors):
