@@ -7,6 +7,7 @@ build leaves the previous outputs untouched.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -65,10 +66,11 @@ def load(options: BuildOptions, diag: Diagnostics, brand_key: str | None = None)
         from reportgen.template import apply_template
 
         theme = apply_template(theme, options.template)
-        undrawn = theme.template.undrawn if theme.template else ()
+        undrawn = Counter(theme.template.undrawn if theme.template else ())
         if undrawn and {"slides-pdf", "handout"} & set(options.formats):
-            diag.warn(f"slides-pdf and the slide handout leave out {', '.join(undrawn)} (groups, free-forms and "
-                      "charts are drawn in the deck only); draw them as simple shapes to see them there",
+            named = ", ".join(what if n == 1 else f"{what} (×{n})" for what, n in undrawn.items())
+            diag.warn(f"slides-pdf and the slide handout leave out {named}: groups, charts and curved shapes are "
+                      "drawn in the deck only; ungroup them or draw them as simple shapes to see them there",
                       SourceRef(options.template))
     theme = fit_fonts(doc, with_identity(theme, doc.meta), diag)
     if any(fmt != "pdf" for fmt in options.formats):

@@ -7,6 +7,7 @@ Heavy libraries (reportlab, python-pptx, brand-yml) are imported inside the comm
 from __future__ import annotations
 
 import traceback
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -130,10 +131,10 @@ def _template_art(info: TemplateInfo) -> list[str]:
     slots = [{"number": "slide number"}.get(kind, kind) for kind, _ in content.slots]
     lines = [f"footer: the layouts' {' and '.join(slots)} placeholders hold reportgen's footer and slide number"
              if slots else "footer: no footer placeholders; reportgen draws its own footer"]
-    names = list(dict.fromkeys(art.name for art in content.art if art.kind != "text"))
-    if names:
-        lines.append(f"the master draws: {', '.join(map(repr, names))}; reportgen keeps its text and decoration "
-                     "clear of them")
+    drawn = Counter(repr(art.name) if art.name else f"{art.kind}s" for art in content.art if art.kind != "text")
+    if drawn:
+        listed = ", ".join(what if n == 1 else f"{n} {what}" for what, n in drawn.items())
+        lines.append(f"the master draws: {listed}; reportgen keeps its text and decoration clear of them")
     if info.undrawn:
         lines.append(f"slides-pdf and the slide handout leave out (as boxes kept clear): {', '.join(info.undrawn)}")
     return lines

@@ -99,8 +99,7 @@ def body_placeholders(layout: Any) -> list[Any]:
     from pptx.enum.shapes import PP_PLACEHOLDER
 
     found = [ph for ph in layout.placeholders
-             if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
-             and ph.placeholder_format.idx > 0]
+             if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)]
     return sorted(found, key=lambda ph: (ph.left or 0, ph.top or 0))
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import colorsys
 from typing import Any
 
-from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from reportgen.theme.colors import RGB
-from reportgen.theme.template import Art, Bounds, LayoutArt
+from reportgen.theme.template import Art, Bounds, LayoutArt, Outline
 
 EMU_PER_POINT = 12700  # format: ECMA-376 lengths are EMU, 12 700 to the point
 PERCENT = 100000.0  # format: DrawingML's percentages (lumMod, lumOff, tint, shade) are thousandths of a percent
@@ -24,7 +24,9 @@ DEFAULT_TEXT_SIZE = 18.0  # format: PowerPoint's text size when nothing sets one
 SLOTS = {PP_PLACEHOLDER.FOOTER: "footer", PP_PLACEHOLDER.SLIDE_NUMBER: "number", PP_PLACEHOLDER.DATE: "date"}
 SCHEME_ALIASES = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
 ALIGN = {"ctr": "center", "r": "right"}
-RECTANGLES = (MSO_SHAPE.RECTANGLE, MSO_SHAPE.ROUNDED_RECTANGLE)
+PATH_STEPS = {"moveTo": "M", "lnTo": "L", "cubicBezTo": "C", "quadBezTo": "C"}  # quadratic: as a cubic
+SHAPES = {"rect": "rect", "roundRect": "rect", "ellipse": "ellipse"}  # DrawingML presets → what the PDFs draw
+LINES = ("line", "straightConnector1", "bentConnector2", "bentConnector3", "curvedConnector3")
 
 
 def pt(length: int | None) -> float:
@@ -60,18 +62,24 @@ class ArtReader:
             if shape.is_placeholder:
                 continue
             x, y, w, h, name = *bounds(shape), shape.name
-            kind = shape.shape_type
+            el, kind = shape.element, shape.shape_type
+            geometry = el.find(f"{qn('p:spPr')}/{qn('a:prstGeom')}")
+            preset = geometry.get("prst", "") if geometry is not None else ""
+            custom = el.find(f"{qn('p:spPr')}/{qn('a:custGeom')}")
+            stroke, width = self._line(el)
             if kind == MSO_SHAPE_TYPE.PICTURE:
                 found.append(Art("picture", x, y, w, h, image=shape.image.blob, name=name))
-            elif kind == MSO_SHAPE_TYPE.LINE:
-                stroke, width = self._line(shape.element)
-                found.append(Art("line", x, y, w, h, stroke=stroke, stroke_width=width, name=name))
-            elif kind == MSO_SHAPE_TYPE.AUTO_SHAPE and shape.auto_shape_type in (*RECTANGLES, MSO_SHAPE.OVAL):
-                stroke, width = self._line(shape.element)
-                form = "ellipse" if shape.auto_shape_type == MSO_SHAPE.OVAL else "rect"
-                found.append(Art(form, x, y, w, h, self._fill(shape.element), stroke, width, name=name))
-            elif kind != MSO_SHAPE_TYPE.TEXT_BOX:
-                self.undrawn.append(f"{shape.name!r} on {where}")
+            elif preset in SHAPES:
+                found.append(Art(SHAPES[preset], x, y, w, h, self._fill(el), stroke, width, name=name))
+            elif preset in LINES:
+                found.append(Art("path", x, y, w, h, stroke=stroke, stroke_width=width, name=name,
+                                 path=_line_path(el, x, y, w, h)))
+            elif custom is not None and (path := _custom_path(custom, x, y, w, h)):
+                found.append(Art("path", x, y, w, h, self._fill(el), stroke, width, name=name, path=path))
+            else:
+                what = {MSO_SHAPE_TYPE.GROUP: "a group", MSO_SHAPE_TYPE.CHART: "a chart"}.get(kind) or \
+                    ("a free-form" if custom is not None else f"a {preset or 'graphic'} shape")
+                self.undrawn.append(f"{f'{name!r}' if name else what} on {where}")
                 found.append(Art("rect", x, y, w, h, name=name))  # kept clear of, all the same
             if getattr(shape, "has_text_frame", False) and shape.text_frame.text.strip():
                 size, color, align = self._text_style([shape.element])
@@ -144,6 +152,40 @@ class ArtReader:
                 continue
             return _modified(base, {m.tag.split("}")[-1]: int(m.get("val", "0")) / PERCENT for m in child})
         return None
+
+
+def _line_path(el: Any, x: float, y: float, w: float, h: float) -> Outline:
+    """A line from corner to corner of its box: which corners, its flips say."""
+    xfrm = el.find(f"{qn('p:spPr')}/{qn('a:xfrm')}")
+    flip_h = xfrm is not None and xfrm.get("flipH") == "1"
+    flip_v = xfrm is not None and xfrm.get("flipV") == "1"
+    x0, x1 = (x + w, x) if flip_h else (x, x + w)
+    y0, y1 = (y + h, y) if flip_v else (y, y + h)
+    return (("M", (x0, y0)), ("L", (x1, y1)))
+
+
+def _custom_path(custom: Any, x: float, y: float, w: float, h: float) -> Outline:
+    """A free-form's outline in slide points: its moves, lines and curves scaled from the
+    path's own coordinates to the shape's box; () for what the PDFs do not draw (arcs)."""
+    out: list[tuple[str, tuple[float, ...]]] = []
+    for path in custom.iter(qn("a:path")):
+        pw, ph = float(path.get("w", "0")) or 1.0, float(path.get("h", "0")) or 1.0
+        for step in path:
+            tag = step.tag.split("}")[-1]
+            if tag == "close":
+                out.append(("Z", ()))
+                continue
+            if tag not in PATH_STEPS:
+                return ()
+            points = [(x + float(pt.get("x", "0")) * w / pw, y + float(pt.get("y", "0")) * h / ph)
+                      for pt in step.iter(qn("a:pt"))]
+            start = next((v[-2:] for _, v in reversed(out) if v), None)
+            if tag == "quadBezTo" and start and len(points) == 2:  # the cubic that is the same curve
+                (x0, y0), (cx, cy), (ex, ey) = start, *points
+                points = [(x0 + 2 / 3 * (cx - x0), y0 + 2 / 3 * (cy - y0)),
+                          (ex + 2 / 3 * (cx - ex), ey + 2 / 3 * (cy - ey)), (ex, ey)]
+            out.append((PATH_STEPS[tag], tuple(v for point in points for v in point)))
+    return tuple(out)
 
 
 def _scheme(master: Any) -> dict[str, RGB]:

@@ -17,6 +17,7 @@ from typing import Any
 
 BAND = (0x1F, 0x29, 0x37)  # the footer band: near black
 STRIPE = (0x0F, 0x76, 0x6E)  # the stripe along the top: teal
+MARK = (0xE3, 0x6C, 0x0A)  # a triangle in the top right corner: orange
 RENAMED = {"Title Slide": "ACME Title", "Title and Content": "ACME Text", "Section Header": "ACME Section",
            "Two Content": "ACME Two Columns", "Title Only": "ACME Title Only", "Blank": "ACME Blank"}
 
@@ -66,6 +67,12 @@ def corporate_template(path: Path, group: bool = False) -> Path:
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor(*color)
         shape.line.fill.background()
+    corner = scratch.shapes.build_freeform(W - Pt(30), Pt(12)).add_line_segments(
+        [(W - Pt(10), Pt(12)), (W - Pt(10), Pt(32))]).convert_to_shape()
+    corner.name = "Corner mark"  # a free-form: drawn from its outline in the PDFs
+    corner.fill.solid()
+    corner.fill.fore_color.rgb = RGBColor(*MARK)
+    corner.line.fill.background()
     if group:
         shapes = scratch.shapes.add_group_shape()
         shapes.name = "Ornament"

@@ -18,7 +18,7 @@ from pptx.oxml.ns import qn
 from reportgen.cli import cli
 
 from .conftest import REPO, write_content
-from .corporate_template import BAND, corporate_template
+from .corporate_template import BAND, MARK, corporate_template
 
 FOOTER_SLOTS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 
@@ -47,7 +47,7 @@ def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool
 def test_nothing_of_reportgens_covers_what_the_master_draws(corporate_build: dict[str, Path]) -> None:
     deck = Presentation(str(corporate_build["pptx"]))
     drawn = {shape.name: _box(shape) for shape in deck.slide_master.shapes if not shape.is_placeholder}
-    assert set(drawn) == {"Footer band", "Top stripe", "ACME logo"}
+    assert set(drawn) == {"Footer band", "Top stripe", "ACME logo", "Corner mark"}
     checked = 0
     for number, slide in enumerate(deck.slides, 1):
         assert slide.slide_layout.name.startswith("ACME ")
@@ -85,6 +85,8 @@ def test_the_slides_pdf_draws_the_master_as_the_deck_shows_it(corporate_build: d
     content = page.get_contents().get_data().decode("latin-1")
     fill = re.search(r"([\d.]+) ([\d.]+) ([\d.]+) rg\nn 0 0 720 46 re f", content)  # the band, a slide wide
     assert fill and [round(float(c) * 255) for c in fill.groups()] == list(BAND)
+    mark = re.search(r"([\d.]+) ([\d.]+) ([\d.]+) rg\nn 690 528 m 710 528 l 710 508 l h\nf", content)  # outline
+    assert mark and [round(float(c) * 255) for c in mark.groups()] == list(MARK)
     assert page.images, "the master's logo"
     found: list[tuple[str, float]] = []
     page.extract_text(visitor_text=lambda text, cm, tm, font, size: found.append((text, tm[5])))
@@ -98,8 +100,8 @@ def test_template_check_explains_the_mapping(runner: CliRunner, corporate_build:
     out = result.stdout
     assert "content: no layout named 'Title Only' or 'Title and Content'; using 'ACME Title Only'" in out
     assert "footer: the layouts' footer and slide number placeholders" in out
-    assert "the master draws: 'Footer band', 'Top stripe', 'ACME logo'; reportgen keeps its text and " \
-           "decoration clear of them" in out
+    assert "the master draws: 'Footer band', 'Top stripe', 'Corner mark', 'ACME logo'; reportgen keeps its " \
+           "text and decoration clear of them" in out
 
 
 def test_what_the_pdfs_cannot_draw_is_named(runner: CliRunner, tmp_path: Path) -> None:
@@ -157,3 +159,25 @@ def test_the_default_layout_names_are_python_pptxs() -> None:
     from reportgen.template import DEFAULT_LAYOUTS
 
     assert tuple(layout.name for layout in Presentation().slide_layouts) == DEFAULT_LAYOUTS
+
+
+def test_a_template_whose_placeholders_have_no_index_as_libreoffice_saves_them(runner: CliRunner,
+                                                                                tmp_path: Path) -> None:
+    """LibreOffice writes layouts' body placeholders without ``idx``: they are found all the
+    same, and the slide's text and footer go into the right ones."""
+    template = corporate_template(tmp_path / "corp.pptx")
+    deck = Presentation(str(template))
+    for layout in deck.slide_layouts:
+        for ph in layout.placeholders:
+            if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT):
+                ph.element.find(f".//{qn('p:ph')}").attrib.pop("idx", None)
+    deck.save(str(template))
+    content = write_content(tmp_path, {"a.md": "# Section\n\n- point\n- more\n\n## Next\n\n- again\n- and again\n"})
+    result = runner.invoke(cli, ["build", str(content), "-o", str(tmp_path / "o"), "-f", "pptx", "--template",
+                                 str(template)])
+    assert result.exit_code == 0, result.output
+    slide = next(s for s in Presentation(str(tmp_path / "o" / "test-guide.pptx")).slides
+                 if s.shapes.title.text_frame.text == "Next")
+    body = next(sh for sh in slide.shapes if sh.name == "Body")
+    assert body.is_placeholder and body.placeholder_format.type == PP_PLACEHOLDER.OBJECT
+    assert body.text_frame.text == "again\nand again"

@@ -13,6 +13,9 @@ from pathlib import Path
 from reportgen.theme.colors import RGB
 
 Bounds = tuple[float, float, float, float]  # x, y, width, height
+# an outline: steps "M" (move), "L" (line), "C" (cubic curve), "Q" (quadratic), "Z" (close), each with
+# its points' coordinates (x1, y1, x2, y2 …) in slide points
+Outline = tuple[tuple[str, tuple[float, ...]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +24,7 @@ class Art:
     outlined shape, a line, a picture, or text; or one of its footer placeholders (``text``
     then says what reportgen fills in)."""
 
-    kind: str  # "rect", "ellipse", "line", "picture" or "text"
+    kind: str  # "rect", "ellipse", "path", "picture" or "text"
     x: float
     y: float
     w: float
@@ -35,6 +38,7 @@ class Art:
     color: RGB = (0, 0, 0)  # of its text
     align: str = "left"  # left | center | right
     name: str = ""  # the shape's, for ``template check``
+    path: Outline = ()  # a "path" (a line, a free-form): its outline
 
     @property
     def bounds(self) -> Bounds:

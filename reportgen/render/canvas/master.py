@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+from typing import Any
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -17,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportgen.render.deck.plan import Slide
 from reportgen.render.pdf.furniture import rgb
 from reportgen.theme import Theme
-from reportgen.theme.template import Art, LayoutArt
+from reportgen.theme.template import Art, LayoutArt, Outline
 
 
 def draw_master(canvas: Canvas, layout: LayoutArt, dark: bool, theme: Theme) -> None:
@@ -67,12 +68,33 @@ def _art(canvas: Canvas, art: Art, H: float, face: str) -> None:
         canvas.setStrokeColor(rgb(art.stroke))
         canvas.setLineWidth(art.stroke_width)
     stroke, fill = int(art.stroke is not None), int(art.fill is not None)
-    if art.kind == "line":
-        canvas.line(art.x, H - art.y, art.x + art.w, y)
+    if art.kind == "path":
+        canvas.drawPath(_outline(canvas, art.path, H), stroke=stroke, fill=fill and _closed(art.path))
     elif art.kind == "ellipse":
         canvas.ellipse(art.x, y, art.x + art.w, y + art.h, stroke=stroke, fill=fill)
     else:
         canvas.rect(art.x, y, art.w, art.h, stroke=stroke, fill=fill)
+
+
+def _outline(canvas: Canvas, path: Outline, H: float) -> Any:
+    """A template's outline (``Art.path``) as a reportlab path, y turned up."""
+    out = canvas.beginPath()
+    for step, v in path:
+        flipped = [H - c if i % 2 else c for i, c in enumerate(v)]
+        if step == "M":
+            out.moveTo(*flipped)
+        elif step == "L":
+            out.lineTo(*flipped)
+        elif step == "C":
+            out.curveTo(*flipped)
+        elif step == "Z":
+            out.close()
+    return out
+
+
+def _closed(path: Outline) -> bool:
+    """Whether an outline has an inside to fill (a line has none)."""
+    return any(step in ("Z", "C") for step, _ in path) or len(path) > len("ML")
 
 
 @functools.cache

@@ -45,21 +45,23 @@ class Frame:
         self.body_text_h = self.body_h - 2 * self.deck.text_inset_y
 
     def _on_template(self, template: TemplateInfo) -> None:
-        """Title and body where the template's text layout puts them, the body ending above
-        what its master draws at the foot of the slide (a footer band, its footer placeholders)."""
+        """Title and body where the template's text layout puts them (the body under the title,
+        as wide, when it has no body placeholder), the body ending above what its master draws
+        under it (a footer band, footer placeholders); never shorter than ``min_body_share``."""
         layout = template.with_bodies(1) or template.for_role("content")
         if layout.title is not None:
             self.m, y, w, h = layout.title
             self.title_box = (self.m, y, w, h)
-            self.body_y = y + h + self.deck.title_body_gap
+            self.body_y, self.body_w = y + h + self.deck.title_body_gap, w
+            self.body_h = self.H - self.body_y - self.theme.slide.bottom
         if layout.bodies:
             self.m, self.body_y, self.body_w, self.body_h = layout.bodies[0]
-        else:
-            self.body_w = self.W - 2 * self.m
-            self.body_h = self.H - self.m - self.body_y
-        below = [a.y for a in (*layout.art, *(art for _, art in layout.slots)) if a.y > self.body_y]
+        x0, x1 = self.m, self.m + self.body_w
+        below = [a.y for a in (*layout.art, *(art for _, art in layout.slots))
+                 if a.y > self.body_y and a.x < x1 and x0 < a.x + a.w]
         if below:
             self.body_h = min(self.body_h, min(below) - self.deck.body_footer_gap - self.body_y)
+        self.body_h = max(self.body_h, self.H * self.deck.min_body_share)
         above = [a.y + a.h for a in layout.art if a.y + a.h <= self.title_box[1]]
         if above:  # a section label clear of a band along the top
             self.label_y = max(above) + self.deck.label_top

@@ -62,20 +62,27 @@ class SlideAdder:
         self.next_id = max([255] + ids) + 1  # format: ECMA-376 slide ids start at 256
         self.titles: dict[int, Any] = {}
 
-    def add(self, layout: Any, placeholders: tuple[Any, ...] = ()) -> Any:
+    def add(self, layout: Any, placeholders: tuple[Any, ...] = ()) -> tuple[Any, list[Any]]:
         """A new slide on ``layout`` with its title placeholder and the other placeholders
-        given (body, footer)."""
+        given (body, footer), and those placeholders' elements on the slide, in that order (a
+        template saved by LibreOffice may leave their ``idx`` out, so it cannot find them)."""
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
         rId, slide = self.prs.part.add_slide(layout)
         key = id(layout)
         if key not in self.titles:
-            self.titles[key] = next((ph for ph in layout.placeholders if ph.placeholder_format.idx == 0), None)
+            self.titles[key] = next((ph for ph in layout.placeholders if ph.placeholder_format.type
+                                     in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)), None)
         if self.titles[key] is not None:
             slide.shapes.clone_placeholder(self.titles[key])
+        tree = compat.shape_tree(slide)
+        clones = []
         for placeholder in placeholders:
             slide.shapes.clone_placeholder(placeholder)
+            clones.append(tree[-1])
         compat.add_slide_id(self.prs, self.next_id, rId)
         self.next_id += 1
-        return slide
+        return slide, clones
 
 
 class PictureAdder:

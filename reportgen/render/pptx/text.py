@@ -159,10 +159,11 @@ def _run(p: Any, run: Run, text: str, font: FontFamily, fallback: bool, para: Pa
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # format: a field's id, any GUID; PowerPoint's own
 
 
-def write_slot(tx_body: Any, slot: SlotText, lang: str) -> None:
-    """A template's footer, date or slide-number placeholder: its text in the template's font,
-    colour and alignment, written out (LibreOffice does not inherit them from the master) and
-    no larger than keeps it to one line; the slide number as the field that counts by itself."""
+def write_slot(tx_body: Any, slot: SlotText, font: FontFamily, lang: str) -> None:
+    """A template's footer, date or slide-number placeholder: its text in the template's
+    colour and alignment, written out (LibreOffice does not inherit them from the master), in
+    the font it was measured in and no larger than keeps it to one line; the slide number as
+    the field that counts by itself."""
     for p in tx_body.findall(_A + "p"):
         tx_body.remove(p)
     p = etree.SubElement(tx_body, _A + "p")
@@ -173,4 +174,5 @@ def write_slot(tx_body: Any, slot: SlotText, lang: str) -> None:
         run.set("type", "slidenum")
     rpr = etree.SubElement(run, _A + "rPr", lang=lang, sz=str(round(slot.size * HUNDREDTHS)))
     etree.SubElement(etree.SubElement(rpr, _A + "solidFill"), _A + "srgbClr", val=to_hex(slot.art.color))
+    etree.SubElement(rpr, _A + "latin", typeface=font.deck_name)
     etree.SubElement(run, _A + "t").text = slot.text

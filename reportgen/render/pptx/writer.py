@@ -74,29 +74,32 @@ class _Drawer:
         layouts: dict[str, Any] = {}
         with_bodies: dict[int, tuple[Any, list[Any]] | None] = {}
         self.added: list[Any] = []
-        self.in_body: list[dict[int, int]] = []  # per slide: its body boxes (shape index) → placeholder idx
+        self.in_body: list[dict[int, Any]] = []  # per slide: its body boxes (shape index) → placeholder element
+        self.slots: list[list[tuple[str, Any]]] = []  # per slide: its footer placeholders, by kind
         by_name = {layout.name: layout for layout in reversed(prs.slide_layouts)}  # the first of a name
         for planned in plan:
             boxes = planned.body_boxes()
+            bodies: list[Any] = []
+            slots: tuple[Any, ...] = ()
             if planned.layout:  # on a template: the plan chose the layout
                 layout = by_name[planned.layout]
                 bodies = body_placeholders(layout)
                 bodies = bodies if len(bodies) == len(boxes) else []
-                self.added.append(adder.add(layout, (*bodies, *_slots(layout, planned))))
-                self.in_body.append({k: ph.placeholder_format.idx for k, ph in zip(boxes, bodies)})
-                continue
-            if boxes and len(boxes) not in with_bodies:
-                with_bodies[len(boxes)] = body_layout(prs, len(boxes))
-            found = with_bodies[len(boxes)] if boxes else None
-            if found is not None:  # the text goes into the layout's body placeholders
-                layout, bodies = found
-                self.added.append(adder.add(layout, tuple(bodies)))
-                self.in_body.append({k: ph.placeholder_format.idx for k, ph in zip(boxes, bodies)})
-                continue
-            if planned.kind not in layouts:
-                layouts[planned.kind] = layout_for(prs, planned.kind)
-            self.added.append(adder.add(layouts[planned.kind]))
-            self.in_body.append({})
+                slots = _slots(layout, planned)
+            else:
+                if boxes and len(boxes) not in with_bodies:
+                    with_bodies[len(boxes)] = body_layout(prs, len(boxes))
+                found = with_bodies[len(boxes)] if boxes else None
+                if found is not None:  # the text goes into the layout's body placeholders
+                    layout, bodies = found
+                else:
+                    if planned.kind not in layouts:
+                        layouts[planned.kind] = layout_for(prs, planned.kind)
+                    layout = layouts[planned.kind]
+            slide, clones = adder.add(layout, (*bodies, *slots))
+            self.added.append(slide)
+            self.in_body.append(dict(zip(boxes, clones[:len(bodies)])))
+            self.slots.append([(SLOTS[ph.placeholder_format.type], sp) for ph, sp in zip(slots, clones[len(bodies):])])
         self.anchors = deck_anchors(plan)
         self.svg_boxes = _largest_svg_boxes(plan)
 
@@ -111,16 +114,16 @@ class _Drawer:
             self.fill_text(add_text_box(tree, planned.title), planned.title)
         else:
             place(title.element, planned.title)
-            self.fill_text(title.element.txBody, planned.title)
+            self.fill_text(title.element.get_or_add_txBody(), planned.title)
         bodies = self.in_body[index]
         for k, shape in enumerate(planned.shapes):
             match shape:
                 case TextBox() if k in bodies:
-                    sp = slide.placeholders[bodies[k]].element
+                    sp = bodies[k]
                     tree.append(sp)  # moved to its place in the plan's order: drawn and read as the slides PDF is
                     place(sp, shape)
                     sp.nvSpPr.cNvPr.name = shape.name
-                    self.fill_text(sp.txBody, shape)
+                    self.fill_text(sp.get_or_add_txBody(), shape)
                 case TextBox():
                     self.fill_text(add_text_box(tree, shape), shape)
                 case TableBox():
@@ -130,10 +133,8 @@ class _Drawer:
                 case Rect():
                     add_rect(tree, shape)
         slots = {slot.kind: slot for slot in planned.slots}
-        for ph in slide.placeholders:
-            kind = SLOTS.get(ph.placeholder_format.type, "")
-            if kind in slots:
-                write_slot(compat.text_body(ph.text_frame), slots[kind], self.lang)
+        for kind, sp in self.slots[index]:
+            write_slot(sp.get_or_add_txBody(), slots[kind], self.theme.style("slide.footer").family, self.lang)
         if planned.notes:
             write_notes(self.notes.add(slide), note_paragraphs(planned), self.theme, self.lang)
 
