@@ -24,6 +24,8 @@ DEFAULT_TEXT_SIZE = 18.0  # format: PowerPoint's text size when nothing sets one
 SLOTS = {PP_PLACEHOLDER.FOOTER: "footer", PP_PLACEHOLDER.SLIDE_NUMBER: "number", PP_PLACEHOLDER.DATE: "date"}
 SCHEME_ALIASES = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
 ALIGN = {"ctr": "center", "r": "right"}
+# a shape's fill as one colour: solid, a gradient's first stop, a pattern's ground
+FILLS = (qn("a:solidFill"), f"{qn('a:gradFill')}/{qn('a:gsLst')}/{qn('a:gs')}", f"{qn('a:pattFill')}/{qn('a:bgClr')}")
 PATH_STEPS = {"moveTo": "M", "lnTo": "L", "cubicBezTo": "C", "quadBezTo": "C"}  # quadratic: as a cubic
 SHAPES = {"rect": "rect", "roundRect": "rect", "ellipse": "ellipse"}  # DrawingML presets → what the PDFs draw
 LINES = ("line", "straightConnector1", "bentConnector2", "bentConnector3", "curvedConnector3")
@@ -38,23 +40,31 @@ def bounds(shape: Any) -> Bounds:
 
 
 class ArtReader:
-    """Reads one template's layouts; the colour scheme is its master's."""
+    """Reads one template's layouts, each with its own slide master (a template may have
+    several) and that master's colour scheme."""
 
     def __init__(self, prs: Any) -> None:
-        self.scheme = _scheme(prs.slide_master)
         self.undrawn: list[str] = []
-        self._master: tuple[Art, ...] | None = None
-        self.master = prs.slide_master
+        self.masters: dict[str, tuple[dict[str, RGB], tuple[Art, ...]]] = {}  # part name → scheme, art
+        self.master: Any = None
+        self.scheme: dict[str, RGB] = {}
 
     def layout(self, layout: Any, title: Bounds | None, bodies: tuple[Bounds, ...]) -> LayoutArt:
+        self.master = layout.slide_master
+        key = str(self.master.part.partname)
+        if key not in self.masters:
+            self.scheme = _scheme(self.master)
+            where = "the slide master" if not self.masters else f"slide master {len(self.masters) + 1}"
+            self.masters[key] = self.scheme, tuple(self._shapes(self.master.shapes, where))
+        self.scheme, master_art = self.masters[key]
         hides_master = layout.element.get("showMasterSp") == "0"
-        if self._master is None:
-            self._master = tuple(self._shapes(self.master.shapes, "the slide master"))
-        art = (() if hides_master else self._master) + tuple(self._shapes(layout.shapes, f"layout {layout.name!r}"))
+        art = (() if hides_master else master_art) + tuple(self._shapes(layout.shapes, f"layout {layout.name!r}"))
         slots = tuple((SLOTS[ph.placeholder_format.type], self._slot(ph)) for ph in layout.placeholders
                       if ph.placeholder_format.type in SLOTS)
-        background = self._background(layout.element) or self._background(self.master.element)
-        return LayoutArt(layout.name, title, bodies, art, slots, background)
+        color, image = self._background(layout)
+        if color is None and not image:
+            color, image = self._background(self.master)
+        return LayoutArt(layout.name, title, bodies, art, slots, color, image)
 
     def _shapes(self, shapes: Any, where: str) -> list[Art]:
         found: list[Art] = []
@@ -109,13 +119,14 @@ class ArtReader:
         return size or DEFAULT_TEXT_SIZE, color or self.scheme.get("dk1", (0, 0, 0)), align or "left"
 
     def _fill(self, sp: Any) -> RGB | None:
-        """A shape's solid fill: its own, else its style's reference to a scheme colour."""
+        """A shape's fill as one colour: its own solid fill, a gradient's first stop, a
+        pattern's ground; else its style's reference to a scheme colour."""
         sppr = sp.find(qn("p:spPr"))
         if sppr is not None and sppr.find(qn("a:noFill")) is not None:
             return None
-        own = sppr.find(qn("a:solidFill")) if sppr is not None else None
-        if own is not None:
-            return self._color(own)
+        for own in (sppr.find(path) for path in FILLS) if sppr is not None else ():
+            if own is not None:
+                return self._color(own)
         ref = sp.find(qn("p:style") + "/" + qn("a:fillRef"))
         return self._color(ref) if ref is not None and ref.get("idx") != "0" else None
 
@@ -130,9 +141,20 @@ class ArtReader:
         ref = sp.find(qn("p:style") + "/" + qn("a:lnRef"))
         return (self._color(ref), width) if ref is not None and ref.get("idx") != "0" else (None, 0.0)
 
-    def _background(self, element: Any) -> RGB | None:
-        fill = element.find(f"{qn('p:cSld')}/{qn('p:bg')}/{qn('p:bgPr')}/{qn('a:solidFill')}")
-        return self._color(fill)
+    def _background(self, owner: Any) -> tuple[RGB | None, bytes]:
+        """A layout's or master's own background: a colour (solid, a gradient's first stop, the
+        theme's reference), or a picture stretched over the slide."""
+        bg = owner.element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+        if bg is None:
+            return None, b""
+        blip = bg.find(f".//{qn('a:blipFill')}/{qn('a:blip')}")
+        if blip is not None and blip.get(qn("r:embed")):
+            return None, owner.part.related_part(blip.get(qn("r:embed"))).blob
+        solid = bg.find(f"{qn('p:bgPr')}/{qn('a:solidFill')}")
+        for fill in (solid, bg.find(f".//{qn('a:gs')}"), bg.find(f".//{qn('a:bgClr')}"), bg.find(qn("p:bgRef"))):
+            if fill is not None:
+                return self._color(fill), b""
+        return None, b""
 
     def _color(self, holder: Any) -> RGB | None:
         """The colour an ``a:solidFill`` (or a style reference) holds: RGB, or a scheme colour,

@@ -46,9 +46,37 @@ def _white_text(placeholder: Any) -> None:
         rpr.insert(0, fill)
 
 
-def corporate_template(path: Path, group: bool = False) -> Path:
+def _background_picture(master: Any, rt: Any) -> None:
+    """A 32 × 18 pixel picture stretched over the master's background."""
+    from PIL import Image
+    from pptx.oxml.ns import qn
+    from pptx.parts.image import Image as PictureData
+    from pptx.parts.image import ImagePart
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 18), (200, 210, 225)).save(buffer, "PNG")
+    part = ImagePart.new(master.part.package, PictureData.from_blob(buffer.getvalue()))
+    rid = master.part.relate_to(part, rt.IMAGE)
+    c_sld = master.element.find(qn("p:cSld"))
+    bg = c_sld.makeelement(qn("p:bg"), {})
+    bg_pr = bg.makeelement(qn("p:bgPr"), {})
+    fill = bg_pr.makeelement(qn("a:blipFill"), {})
+    fill.append(fill.makeelement(qn("a:blip"), {qn("r:embed"): rid}))
+    stretch = fill.makeelement(qn("a:stretch"), {})
+    stretch.append(stretch.makeelement(qn("a:fillRect"), {}))
+    fill.append(stretch)
+    bg_pr.append(fill)
+    bg_pr.append(bg_pr.makeelement(qn("a:effectLst"), {}))
+    bg.append(bg_pr)
+    for old in c_sld.findall(qn("p:bg")):
+        c_sld.remove(old)
+    c_sld.insert(0, bg)
+
+
+def corporate_template(path: Path, group: bool = False, panel: bool = False) -> Path:
     """The template, saved at ``path``; with ``group``, its master also draws a group of shapes
-    (which the deck's PDFs cannot draw)."""
+    (which the deck's PDFs cannot draw); with ``panel``, a picture as its background and a white
+    panel over most of the slide (as many designed templates have)."""
     from pptx import Presentation
     from pptx.dml.color import RGBColor
     from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
@@ -73,6 +101,14 @@ def corporate_template(path: Path, group: bool = False) -> Path:
     corner.fill.solid()
     corner.fill.fore_color.rgb = RGBColor(*MARK)
     corner.line.fill.background()
+    if panel:
+        sheet = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(20), Pt(16), W - Pt(40), H - Pt(72))
+        sheet.name = "Panel"
+        sheet.fill.solid()
+        sheet.fill.fore_color.rgb = RGBColor(255, 255, 255)
+        sheet.line.fill.background()
+        scratch.shapes._spTree.insert(2, sheet.element)  # under the band and the stripe
+        _background_picture(master, RT)
     if group:
         shapes = scratch.shapes.add_group_shape()
         shapes.name = "Ornament"

@@ -164,9 +164,13 @@ def test_the_default_layout_names_are_python_pptxs() -> None:
 def test_a_template_whose_placeholders_have_no_index_as_libreoffice_saves_them(runner: CliRunner,
                                                                                 tmp_path: Path) -> None:
     """LibreOffice writes layouts' body placeholders without ``idx``: they are found all the
-    same, and the slide's text and footer go into the right ones."""
+    same, and the slide's text and footer go into the right ones. It writes no view
+    properties either, which PowerPoint would repair: the deck gets them."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
     template = corporate_template(tmp_path / "corp.pptx")
     deck = Presentation(str(template))
+    deck.part.drop_rel(next(rid for rid, rel in deck.part.rels.items() if rel.reltype == RT.VIEW_PROPS))
     for layout in deck.slide_layouts:
         for ph in layout.placeholders:
             if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT):
@@ -181,3 +185,26 @@ def test_a_template_whose_placeholders_have_no_index_as_libreoffice_saves_them(r
     body = next(sh for sh in slide.shapes if sh.name == "Body")
     assert body.is_placeholder and body.placeholder_format.type == PP_PLACEHOLDER.OBJECT
     assert body.text_frame.text == "again\nand again"
+    built = Presentation(str(tmp_path / "o" / "test-guide.pptx"))
+    assert built.part.part_related_by(RT.VIEW_PROPS).blob.startswith(b"<?xml")
+
+
+def test_dark_slides_go_dark_on_a_masters_panel_and_the_pdfs_draw_its_background_picture(
+        runner: CliRunner, tmp_path: Path) -> None:
+    """A master that draws a white panel over most of the slide would hide a dark slide's
+    ground (and its white text): the ground goes on the panel instead, under the title."""
+    template = corporate_template(tmp_path / "corp.pptx", panel=True)
+    content = write_content(tmp_path, {"a.md": "# Section\n\n- point\n- more\n"})
+    out = tmp_path / "o"
+    for fmt in ("pptx", "slides-pdf"):
+        result = runner.invoke(cli, ["build", str(content), "-o", str(out), "-f", fmt, "--template", str(template)])
+        assert result.exit_code == 0, result.output
+    first = next(iter(Presentation(str(out / "test-guide.pptx")).slides))
+    names = [shape.name for shape in first.shapes]
+    assert names[0] == "Ground" and names.index("Ground") < names.index("Title 1")
+    ground = first.shapes[0]
+    panel = next(s for s in Presentation(str(template)).slide_master.shapes if s.name == "Panel")
+    assert _box(ground) == _box(panel) and str(ground.fill.fore_color.rgb) == "16408C"
+    pages = pypdf.PdfReader(out / "test-guide.slides.pdf").pages
+    assert (32, 18) in {(image.image.width, image.image.height) for image in pages[1].images}  # the background
+    assert (32, 18) not in {(image.image.width, image.image.height) for image in pages[0].images}  # dark: covered

@@ -169,6 +169,7 @@ class DeckMetrics:
     lead_sentences: int = 3  # a heading over one paragraph of prose shows this many of its sentences
     label_top: float = 5.0  # a section label ("05 · AI TOOLS", on the slides of a section without a divider): its top
     label_height: float = 20.0  # its box, above the title box
+    panel_share: float = 0.5  # a template's filled shape this much of the slide is a panel: dark slides go dark on it
     min_body_share: float = 0.35  # of the slide's height: the least a template's body keeps, whatever it draws
     placeholder_inset: float = 7.2  # format: PowerPoint's text inset, which a template's footer placeholders keep
     slot_baseline: float = 0.35  # a footer placeholder's line (PDFs): its baseline this share of the size below

@@ -55,7 +55,8 @@ class LayoutArt:
     bodies: tuple[Bounds, ...]  # body (or content) placeholders, left to right
     art: tuple[Art, ...]  # the master's shapes (unless the layout hides them), then its own
     slots: tuple[tuple[str, Art], ...]  # ("footer" | "number" | "date", its box and text style)
-    background: RGB | None = None  # the master's or layout's solid background, if it sets one
+    background: RGB | None = None  # the layout's (else its master's) background colour, if it sets one
+    background_image: bytes = b""  # or picture, stretched over the slide
 
     def slot(self, kind: str) -> Art | None:
         return next((art for name, art in self.slots if name == kind), None)

@@ -24,7 +24,9 @@ from reportgen.theme.template import Art, LayoutArt, Outline
 def draw_master(canvas: Canvas, layout: LayoutArt, dark: bool, theme: Theme) -> None:
     """The layout's background (unless the slide is a dark one, painted by the plan) and art."""
     W, H = theme.slide.width, theme.slide.height
-    if layout.background is not None and not dark:
+    if layout.background_image and not dark:
+        canvas.drawImage(_reader(layout.background_image), 0, 0, W, H)
+    elif layout.background is not None and not dark:
         canvas.setFillColor(rgb(layout.background))
         canvas.rect(0, 0, W, H, stroke=0, fill=1)
     face = theme.style("slide.body").face

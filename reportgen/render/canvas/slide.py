@@ -37,6 +37,10 @@ def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, s
         canvas.rect(0, 0, W, H, stroke=0, fill=1)
     if theme.template is not None and slide.layout:
         draw_master(canvas, theme.template.layout(slide.layout), slide.dark, theme)
+    if slide.ground:
+        canvas.setFillColor(rgb(theme.colors.primary))
+        x, y, w, h = slide.ground
+        canvas.rect(x, H - y - h, w, h, stroke=0, fill=1)
     text = TextPainter(canvas, theme, Fitter(theme), H, anchors)
     text.box(slide.title)
     for shape in slide.shapes:

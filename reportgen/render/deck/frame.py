@@ -207,10 +207,14 @@ class Frame:
             if slide.footer else ()
         if slide.footer and not slots:
             slide = self._own_footer(slide, number)
-        drawn = [art.bounds for art in layout.art] + [slot.art.bounds for slot in slots]
+        # a panel the master draws over the slide's background: a dark slide's ground goes on it
+        panels = [a for a in layout.art if a.fill is not None and a.w * a.h > self.W * self.H * self.deck.panel_share]
+        panel = max(panels, key=lambda a: a.w * a.h) if slide.dark and panels else None
+        drawn = [art.bounds for art in layout.art if art is not panel] + [slot.art.bounds for slot in slots]
         shapes = tuple(_clear(s, drawn) for s in slide.shapes
                        if not (_decoration(s) and any(_overlap(s, b) for b in drawn)))
-        return replace(slide, shapes=shapes, layout=layout.name, slots=slots)
+        ground = panel.bounds if panel else None
+        return replace(slide, shapes=shapes, layout=layout.name, slots=slots, ground=ground)
 
     def _slot(self, kind: str, text: str, art: Art) -> SlotText:
         """The text of a footer placeholder at the template's size, or smaller to keep to one line."""

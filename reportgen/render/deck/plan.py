@@ -164,6 +164,8 @@ class Slide:
     source: str = ""  # "Source: 02-roles.md:14", the notes' last line: where to edit what the slide shows
     layout: str = ""  # the template layout it is built on ("": no template, the writer's default layouts)
     slots: tuple[SlotText, ...] = ()  # what the layout's footer, date and slide-number placeholders say
+    ground: tuple[float, float, float, float] | None = None  # a dark slide's primary ground as a box under all
+    # else, where a template's master draws a panel over the slide's background
 
     def body_boxes(self) -> list[int]:
         """Which of its text boxes a layout's body placeholders hold: its two columns, or its

@@ -44,6 +44,7 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     if theme.template is not None:
         prs = open_template(theme.template.path)
         _drop_slides(prs)
+        _with_view_properties(prs)
     else:
         prs = Presentation()
         prs.slide_width, prs.slide_height = Pt(theme.slide.width), Pt(theme.slide.height)
@@ -53,6 +54,9 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
         drawer.slide(index, planned)
     _properties(prs, meta, theme.name)
     return save(prs)
+
+
+TREE_HEAD = ("nvGrpSpPr", "grpSpPr")  # format: a shape tree's first two children, before its shapes
 
 
 def _slots(layout: Any, planned: Slide) -> tuple[Any, ...]:
@@ -109,6 +113,9 @@ class _Drawer:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = _rgb(self.theme.colors.primary)
         tree = compat.shape_tree(slide)
+        if planned.ground:  # under everything the slide holds, the title placeholder too
+            add_rect(tree, Rect(*planned.ground, self.theme.colors.primary, "Ground"))
+            tree.insert(len(TREE_HEAD), tree[-1])
         title = slide.shapes.title
         if title is None:  # a layout without one (a slide may name "Blank"): the title in a box of its own
             self.fill_text(add_text_box(tree, planned.title), planned.title)
@@ -220,6 +227,20 @@ def _drop_slides(prs: Any) -> None:
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
+
+
+def _with_view_properties(prs: Any) -> None:
+    """Give a template saved without view properties (LibreOffice's) python-pptx's default
+    ones: PowerPoint offers to repair a deck without them."""
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    try:
+        prs.part.part_related_by(RT.VIEW_PROPS)
+    except KeyError:
+        default = Presentation().part.part_related_by(RT.VIEW_PROPS)
+        part = Part(PackURI("/ppt/viewProps.xml"), default.content_type, prs.part.package, default.blob)
+        prs.part.relate_to(part, RT.VIEW_PROPS)
 
 
 def _properties(prs: Any, meta: m.Meta, organization: str) -> None:
