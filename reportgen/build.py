@@ -57,7 +57,7 @@ def load(options: BuildOptions, diag: Diagnostics, brand_key: str | None = None)
     ``brand_key`` is the brand's digest when the caller has it already (hashing the fonts
     takes milliseconds)."""
     from reportgen.brand import load_theme
-    from reportgen.check import check_tables, fit_fonts
+    from reportgen.check import check_layouts, check_tables, fit_fonts
     from reportgen.load import load_document
 
     doc = load_document(options.content_dir, diag, options.event, options.allow_outside)
@@ -75,6 +75,7 @@ def load(options: BuildOptions, diag: Diagnostics, brand_key: str | None = None)
     theme = fit_fonts(doc, with_identity(theme, doc.meta), diag)
     if any(fmt != "pdf" for fmt in options.formats):
         check_tables(doc, theme, diag)
+        check_layouts(doc, theme)
     return doc, theme
 
 

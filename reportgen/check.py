@@ -20,6 +20,17 @@ def check_tables(doc: m.Document, theme: Theme, diag: Diagnostics) -> None:
                           "the handout all of them", block.source)
 
 
+def check_layouts(doc: m.Document, theme: Theme) -> None:
+    """Every layout a slide names exists (``template.require_layout``): an error before anything
+    is drawn, so ``check`` finds it too."""
+    from reportgen.template import require_layout
+
+    for section in doc.sections:
+        for block in m.walk(section.blocks):
+            if isinstance(block, (m.Heading, m.SlideText)) and block.layout:
+                require_layout(theme.template, block.layout, block.source)
+
+
 def fit_fonts(doc: m.Document, theme: Theme, diag: Diagnostics) -> Theme:
     """The theme with fallback fonts for every character of the document its fonts lack
     (``fallback.py``); where no font here has a character, a warning names it, its place,

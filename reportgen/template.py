@@ -33,6 +33,15 @@ DEFAULT_LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Two Co
                    "Vertical Title and Text")
 
 
+def require_layout(template: TemplateInfo | None, name: str, source: SourceRef) -> None:
+    """Refuse a layout a slide names (``{layout="…"}``) that the template, or without one
+    PowerPoint's default deck, does not have, listing those it has."""
+    names = template.names if template else list(DEFAULT_LAYOUTS)
+    if name not in names:
+        where = "the template" if template else "PowerPoint's default layouts"
+        raise ReportgenError(f"no layout named {name!r} in {where}", source, hint=f"use one of: {', '.join(names)}")
+
+
 @dataclass(frozen=True)
 class TemplateReport:
     path: Path

@@ -430,3 +430,15 @@ def test_heading_line_height_and_link_weight_reach_the_outputs(tmp_path: Path) -
     plain = next(r for sh in slide.shapes if sh.name == "Body" for p in sh.text_frame.paragraphs for r in p.runs
                  if not r.hyperlink.address and r.text.strip())
     assert link.font.bold is True and plain.font.bold is False
+
+
+def test_the_base_and_monospace_sizes_are_read_back_from_the_handout(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yml"
+    brand.write_text("typography:\n  base:\n    size: 14px\n  monospace:\n    size: 80%\n", encoding="utf-8")
+    content = write_content(tmp_path, {"a.md": "# Part\n\nA plain paragraph.\n\n```\ncode line\n```\n"})
+    pdf = build_to(content, tmp_path / "o", ("pdf",), brand=brand)[0]
+    sizes: dict[str, float] = {}
+    for page in pypdf.PdfReader(pdf).pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.setdefault(text.strip(), size))
+    assert sizes["A plain paragraph."] == 10.5  # 14 px at 96 px to the inch
+    assert sizes["code line"] == 8.4  # 80 % of it

@@ -28,12 +28,13 @@ def corporate_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     root = tmp_path_factory.mktemp("corporate")
     template = corporate_template(root / "corp.pptx")
     out = root / "out"
-    for fmt in ("pptx", "slides-pdf"):
+    for fmt in ("pptx", "slides-pdf", "handout"):
         result = CliRunner().invoke(cli, ["build", str(REPO / "content"), "-o", str(out), "-f", fmt,
                                           "--template", str(template)])
         assert result.exit_code == 0, result.output
         assert result.stderr == ""
-    return {"template": template, "pptx": next(out.glob("*.pptx")), "pdf": next(out.glob("*.slides.pdf"))}
+    return {"template": template, "pptx": next(out.glob("*.pptx")), "pdf": next(out.glob("*.slides.pdf")),
+            "handout": next(out.glob("*.handout.pdf"))}
 
 
 def _box(shape: Any) -> tuple[int, int, int, int]:
@@ -92,6 +93,9 @@ def test_the_slides_pdf_draws_the_master_as_the_deck_shows_it(corporate_build: d
     page.extract_text(visitor_text=lambda text, cm, tm, font, size: found.append((text, tm[5])))
     footer = [y for text, y in found if "Big Blue Data Academy" in text]
     assert footer and all(y < 46 for y in footer)  # on the band, at the foot of the slide
+    printed = pypdf.PdfReader(corporate_build["handout"]).pages[0]  # the slide handout: the same slides, smaller
+    fills = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) rg", printed.get_contents().get_data().decode("latin-1"))
+    assert list(BAND) in [[round(float(c) * 255) for c in rgb] for rgb in fills] and printed.images
 
 
 def test_template_check_explains_the_mapping(runner: CliRunner, corporate_build: dict[str, Path]) -> None:
@@ -153,6 +157,8 @@ def test_a_layout_the_template_lacks_is_an_error_listing_its_layouts(runner: Cli
                              "Only, ACME Blank, ACME Content with Caption, ACME Picture with Caption, ACME Title and "
                              "Vertical Text, ACME Vertical Title and Text\n")
     assert not out.exists()
+    checked = runner.invoke(cli, ["check", str(content), "-f", "pptx", "--template", str(template)])
+    assert checked.exit_code == 1 and checked.stderr == result.stderr  # check finds it, before anything is drawn
 
 
 def test_the_default_layout_names_are_python_pptxs() -> None:

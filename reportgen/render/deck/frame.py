@@ -199,9 +199,11 @@ class Frame:
     def _on_layout(self, slide: Slide, template: TemplateInfo, number: int, date: str) -> Slide:
         """The slide on its template layout: the footer in the layout's placeholders (else our
         own), and none of our decoration (accent bars, logos) over what the master draws."""
-        count = len(slide.body_boxes())
-        layout = (template.layout(slide.layout) if slide.layout else
-                  (count and template.with_bodies(count)) or template.for_role(role_of(slide.kind)))
+        if slide.layout:  # the author's choice (``{layout="…"}``)
+            layout = template.layout(slide.layout)
+        else:  # the one whose body placeholders take its text, else its role's
+            count = len(slide.body_boxes())
+            layout = (template.with_bodies(count) if count else None) or template.for_role(role_of(slide.kind))
         text = {"footer": self.theme.footer, "number": str(number), "date": date}
         slots = tuple(self._slot(kind, text[kind], art) for kind, art in layout.slots if text[kind]) \
             if slide.footer else ()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Union
 
 from reportgen import model as m
-from reportgen.errors import ReportgenError, SourceRef
+from reportgen.errors import SourceRef
 from reportgen.render.deck.fit import Item
 from reportgen.render.deck.frame import join_notes
 from reportgen.render.deck.layouts import Layouts, comparison
@@ -30,7 +30,7 @@ from reportgen.render.deck.leads import leads
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para, Shape, Slide
 from reportgen.render.deck.tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
-from reportgen.template import DEFAULT_LAYOUTS
+from reportgen.template import require_layout
 from reportgen.theme import Theme
 
 
@@ -194,11 +194,7 @@ class _Planner(Layouts):
         without one, PowerPoint's default deck) lacks is an error listing its layouts."""
         if not layout:
             return slide
-        names = self.theme.template.names if self.theme.template else list(DEFAULT_LAYOUTS)
-        if layout not in names:
-            where = "the template" if self.theme.template else "PowerPoint's default layouts"
-            raise ReportgenError(f"no layout named {layout!r} in {where}", source,
-                                 hint=f"use one of: {', '.join(names)}")
+        require_layout(self.theme.template, layout, source)
         return replace(slide, layout=layout)
 
     def _without_divider(self, number: int, section: m.Section, divider: Slide, slides: list[Slide]) -> list[Slide]:
