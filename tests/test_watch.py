@@ -23,6 +23,12 @@ def wait_for(condition: object, timeout: float = 30.0) -> bool:
     return False
 
 
+def with_ctrl_c() -> None:
+    """In the watcher's process: Ctrl-C (SIGINT) as a terminal delivers it, even when the tests
+    run as a background job, whose children a shell starts with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def pdf_text(path: Path) -> str:
     try:
         return " ".join(p.extract_text() or "" for p in pypdf.PdfReader(path).pages)
@@ -36,7 +42,8 @@ def test_watch_rebuilds_on_edit_survives_errors_and_stops_on_ctrl_c(tmp_path: Pa
     pdf = out / "test-guide.pdf"
     env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     proc = subprocess.Popen([sys.executable, "-m", "reportgen", "watch", str(content), "-o", str(out), "-f", "pdf"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=with_ctrl_c)
     try:
         assert wait_for(lambda: "Original words." in pdf_text(pdf))
         time.sleep(0.5)  # let the watcher settle before editing
@@ -72,7 +79,8 @@ def test_after_a_failed_first_build_watch_still_watches_the_content_not_its_outp
     log = tmp_path / "stderr.txt"
     with log.open("w") as stderr:
         proc = subprocess.Popen([sys.executable, "-m", "reportgen", "watch", str(content), "-o", str(out), "-f", "pdf"],
-                                cwd=elsewhere, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True)
+                                cwd=elsewhere, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True,
+                                preexec_fn=with_ctrl_c)
         try:
             assert wait_for(lambda: "watching" in log.read_text())
             time.sleep(0.5)
