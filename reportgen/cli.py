@@ -245,6 +245,38 @@ def watch_command(ctx: click.Context, content_dir: Path, out: Path, fmt: str, br
     _run(ctx, diag, work)
 
 
+@cli.command("preview")
+@content_options()
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+              help="The port on 127.0.0.1 to serve the page on.")
+@click.option("--open/--no-open", "open_browser", default=True, show_default=True,
+              help="Open the page in the web browser.")
+@click.option("--template", type=click.Path(path_type=Path), help="Build the deck on this .pptx's layouts.")
+@click.pass_context
+def preview_command(ctx: click.Context, content_dir: Path, brand: Path | None, event_file: Path | None,
+                    sets: tuple[str, ...], strict: bool, allow_outside: bool, port: int, open_browser: bool,
+                    template: Path | None) -> None:
+    """Show the deck and the handout on a local web page, rebuilt on every change; Ctrl-C stops.
+
+    The page shows each slide with its notes and the file and line it came from, the handout's
+    pages, the last build's warnings and errors, and links to download every output. Needs the
+    preview extra: pip install 'reportgen[preview]'.
+
+    \b
+    Example:
+      reportgen preview content --port 8765
+    """
+    from reportgen.preview.run import preview
+
+    diag = Diagnostics(strict=strict)
+
+    def work() -> None:
+        preview(_options(content_dir, Path("build"), "all", brand, event_file, sets, strict, allow_outside, diag,
+                         template=template), event_file, port, open_browser)
+
+    _run(ctx, diag, work)
+
+
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @debug_option

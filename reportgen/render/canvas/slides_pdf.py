@@ -24,7 +24,11 @@ from reportgen.theme import Theme
 
 def render_slides_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     """Plan the deck and draw it; identical input gives identical bytes (invariant mode)."""
-    plan = plan_slides(doc, theme)
+    return draw_slides_pdf(plan_slides(doc, theme), doc, theme)
+
+
+def draw_slides_pdf(plan: list[Slide], doc: m.Document, theme: Theme) -> bytes:
+    """A slide plan as a PDF, a slide a page (the preview draws the plan it already has)."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(theme.slide.width, theme.slide.height), **canvas_options(doc.meta, theme))
     set_metadata(canvas, doc.meta, theme.name)
