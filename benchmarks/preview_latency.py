@@ -28,7 +28,7 @@ TITLE = "## Scope and output"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync")
 SHOWN = """
-const caps = [...document.querySelectorAll('#slides figcaption')];
+const caps = [...document.querySelectorAll('#slides figcaption .title')];
 const i = caps.findIndex(c => c.textContent.endsWith(arguments[0]));
 if (i < 0) return false;
 const img = document.querySelectorAll('#slides img')[i];

@@ -271,7 +271,7 @@ def preview_command(ctx: click.Context, content_dir: Path, brand: Path | None, e
     diag = Diagnostics(strict=strict)
 
     def work() -> None:
-        preview(_options(content_dir, Path("build"), "all", brand, event_file, sets, strict, allow_outside, diag,
+        preview(_options(content_dir, Path("build"), "all", brand, None, sets, strict, allow_outside, diag,
                          template=template), event_file, port, open_browser)
 
     _run(ctx, diag, work)

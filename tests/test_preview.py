@@ -94,3 +94,22 @@ def test_the_preview_without_its_extra_says_how_to_install_it(tmp_path: Path,
     result = CliRunner().invoke(cli, ["preview", str(content), "--no-open"])
     assert result.exit_code == 1
     assert result.stderr == "error: the preview needs its web server; pip install 'reportgen[preview]'\n"
+
+
+def test_the_event_file_is_read_again_for_every_build(tmp_path: Path) -> None:
+    from reportgen.preview.snapshot import Previewer
+
+    content = write_content(tmp_path, SECTIONS)
+    event = tmp_path / "event.yml"
+    event.write_text("name: Spring Bootcamp\n", encoding="utf-8")
+    previewer = Previewer(BuildOptions(content, tmp_path / "build", ("pdf",)), event)
+
+    def handout_text() -> str:
+        previewer.rebuild()
+        found = previewer.download("pdf")
+        assert found is not None
+        return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(found[1])).pages)
+
+    assert "Spring Bootcamp" in handout_text()
+    event.write_text("name: Autumn Bootcamp\n", encoding="utf-8")
+    assert "Autumn Bootcamp" in handout_text()

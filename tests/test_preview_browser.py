@@ -87,13 +87,16 @@ def test_the_preview_page_follows_edits_and_errors_in_a_browser(browser: Any, tm
         slides = _until(lambda: len(browser.find_elements(By.CSS_SELECTOR, "#slides figure")) == len(state["slides"]))
         assert slides
         assert len(browser.find_elements(By.CSS_SELECTOR, "#pages figure")) == len(state["pages"])
-        captions = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#slides figcaption")]
+        captions = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#slides figcaption .title")]
+        sources = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#slides figcaption .where")]
         third = next(i for i, text in enumerate(captions) if text.endswith("Third"))
+        assert sources[third].endswith("b.md:3")  # each slide says where to edit it
         old_src = browser.find_elements(By.CSS_SELECTOR, "#slides img")[third].get_attribute("src")
         browser.execute_script("window.untouched = true")  # gone if the page were reloaded
 
         (content / "b.md").write_text(SECTIONS["b.md"].replace("## Third", "## Third, edited"), encoding="utf-8")
-        _until(lambda: browser.find_elements(By.CSS_SELECTOR, "#slides figcaption")[third].text.endswith("edited"))
+        titles = "#slides figcaption .title"
+        _until(lambda: browser.find_elements(By.CSS_SELECTOR, titles)[third].text.endswith("edited"))
         new_src = browser.find_elements(By.CSS_SELECTOR, "#slides img")[third].get_attribute("src")
         assert new_src != old_src and browser.execute_script("return window.untouched") is True
         _until(lambda: browser.execute_script(

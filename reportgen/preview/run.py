@@ -32,7 +32,7 @@ def preview(options: BuildOptions, event_file: Path | None, port: int, open_brow
 
     if not options.content_dir.exists():
         raise ReportgenError("content folder not found", hint="pass the folder holding guide.yml, or a Markdown file")
-    previewer = Previewer(options)
+    previewer = Previewer(options, event_file)
     started = time.perf_counter()
     _report(previewer.rebuild(), "start", time.perf_counter() - started)
     changes = Changes()

@@ -12,6 +12,7 @@ import hashlib
 import io
 import threading
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from reportgen.build import BuildOptions, load, with_event_footer
@@ -49,6 +50,7 @@ class Previewer:
     """Builds the preview again on request (``rebuild``) and keeps every image it rendered."""
 
     options: BuildOptions
+    event_file: Path | None = None  # read again for every build; the options' own event values win
     snapshot: Snapshot = field(default_factory=Snapshot)
     images: dict[str, bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -62,7 +64,12 @@ class Previewer:
 
         diag = Diagnostics(strict=self.options.strict)
         try:
-            doc, theme = load(self.options, diag)
+            options = self.options
+            if self.event_file is not None:
+                from reportgen.events import read_event
+
+                options = replace(options, event={**read_event(self.event_file, diag), **options.event})
+            doc, theme = load(options, diag)
             theme = with_event_footer(theme, doc.meta)
             plan = plan_slides(doc, theme)
             slides_pdf = draw_slides_pdf(plan, doc, theme)
