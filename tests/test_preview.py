@@ -55,14 +55,15 @@ def test_the_page_shows_every_slide_and_page_with_notes_and_sources(preview: tup
 def test_an_edit_renders_again_only_the_slides_it_changed(preview: tuple) -> None:  # type: ignore[type-arg]
     previewer, client, content = preview
     before = client.get("/state").json()
-    rendered = len(previewer.images)
+    rendered = previewer.rendered
     (content / "b.md").write_text(SECTIONS["b.md"].replace("- six", "- seven"), encoding="utf-8")
     previewer.rebuild()
     after = client.get("/state").json()
     changed = [a["title"] for a, b in zip(before["slides"], after["slides"]) if a["image"] != b["image"]]
     assert changed == ["Third"]  # its own slide only: every other slide keeps its image
     pages = sum(a != b for a, b in zip(before["pages"], after["pages"]))
-    assert pages == 1 and len(previewer.images) == rendered + 2  # one slide, one page rendered again
+    assert pages == 1 and previewer.rendered == rendered + 2  # one slide, one page rendered again
+    assert set(previewer.images) == {s["image"] for s in after["slides"]} | set(after["pages"])  # old ones let go
     assert after["version"] == before["version"] + 1
 
 

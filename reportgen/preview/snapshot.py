@@ -54,6 +54,7 @@ class Previewer:
     snapshot: Snapshot = field(default_factory=Snapshot)
     images: dict[str, bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    rendered: int = 0  # images rendered so far
     _built: Any = None  # (document, theme) of the last good build, for downloads
 
     def rebuild(self) -> Snapshot:
@@ -87,6 +88,8 @@ class Previewer:
                                  else "", "\n\n".join(p.text for p in note_paragraphs(s) if not p.source), s.source)
                        for key, s in zip(slide_keys, plan))
         with self.lock:
+            shown = set(slide_keys) | set(page_keys)  # images no build shows any more are let go
+            self.images = {key: data for key, data in self.images.items() if key in shown}
             self._built = (doc, theme)
             self.snapshot = Snapshot(self.snapshot.version + 1, slides, tuple(page_keys),
                                      tuple(str(w) for w in diag.warnings), "",
@@ -107,6 +110,7 @@ class Previewer:
                     buffer = io.BytesIO()
                     image.save(buffer, "PNG", compress_level=1)
                     self.images[key] = buffer.getvalue()
+                    self.rendered += 1
             return names
         finally:
             document.close()
