@@ -4,6 +4,7 @@ again, the last good build kept on an error, and nothing served from outside the
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pypdf
@@ -114,3 +115,19 @@ def test_the_event_file_is_read_again_for_every_build(tmp_path: Path) -> None:
     assert "Spring Bootcamp" in handout_text()
     event.write_text("name: Autumn Bootcamp\n", encoding="utf-8")
     assert "Autumn Bootcamp" in handout_text()
+
+
+def test_a_picture_swapped_for_another_of_its_size_gets_its_page_rendered_again(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from reportgen.preview.snapshot import Previewer
+
+    Image.new("RGB", (60, 40), (200, 30, 30)).save(tmp_path / "chart.png")
+    content = write_content(tmp_path, {"a.md": "# Alpha\n\nText.\n\n![A chart](../chart.png)\n"})
+    previewer = Previewer(BuildOptions(content, tmp_path / "build", ("pdf",), allow_outside=True))
+    before = previewer.rebuild()
+    Image.new("RGB", (60, 40), (30, 30, 200)).save(tmp_path / "chart.png")
+    os.utime(tmp_path / "chart.png", ns=(1, 1))  # the same size; an edited file has another date
+    after = previewer.rebuild()
+    assert [a != b for a, b in zip(before.pages, after.pages)].count(True) == 1
+    assert [a.title for a, b in zip(before.slides, after.slides) if a.image != b.image] == ["Alpha"]

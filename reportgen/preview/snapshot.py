@@ -81,7 +81,7 @@ class Previewer:
                                         warnings=tuple(str(w) for w in diag.warnings))
             return self.snapshot
         look = _digest(repr(theme).encode())
-        slide_keys = [_digest(look.encode() + repr(slide).encode()) for slide in plan]
+        slide_keys = [_digest(look.encode() + repr(slide).encode() + _pictures(slide)) for slide in plan]
         page_keys = self._render(handout, None)
         self._render(slides_pdf, slide_keys)
         slides = tuple(SlideView(key, s.title.paras[0].runs[0].text if s.title.paras and s.title.paras[0].runs
@@ -129,10 +129,25 @@ def _digest(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:16]
 
 
+def _pictures(slide: Any) -> bytes:
+    """What a slide's picture files are now (a plan names them only): an edited chart or logo
+    gives the slide a new name."""
+    from reportgen.render.deck.plan import ImageBox
+
+    found = [shape.path.stat() for shape in slide.shapes if isinstance(shape, ImageBox) and shape.path is not None
+             and shape.path.is_file()]
+    return repr([(stat.st_size, stat.st_mtime_ns) for stat in found]).encode()
+
+
 def _page_digest(document: Any, index: int) -> str:
-    """A handout page's name: its text and the positions of what it draws, so an edited page
-    gets a new one and an unchanged page keeps its own (page numbers included)."""
+    """A handout page's name: its text, the positions of what it draws and its pictures' data,
+    so an edited page gets a new one and an unchanged page keeps its own."""
+    import pypdfium2.raw as pdfium_c
+
     page = document[index]
-    text = page.get_textpage().get_text_range()
-    boxes = [(obj.type, [round(v, 1) for v in obj.get_bounds()]) for obj in page.get_objects(max_depth=1)]
-    return _digest(f"{text}|{boxes}".encode())
+    parts = [page.get_textpage().get_text_range().encode()]
+    for obj in page.get_objects(max_depth=1):
+        parts.append(f"{obj.type}{[round(v, 1) for v in obj.get_bounds()]}".encode())
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:  # a picture swapped for another of its size
+            parts.append(bytes(obj.get_data(decode_simple=False)))
+    return _digest(b"|".join(parts))
