@@ -100,13 +100,11 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
     if code_size is not None:  # the handout's code, relative to its body text when in em or %
         scale["code"] = _points(code_size, path, _line(data, "typography", "monospace", "size"), body_size)
     headings = brand.typography.headings if brand.typography else None
-    weight = getattr(headings, "weight", None)
-    bold = True if weight is None else weight == "bold" or (isinstance(weight, int) and weight >= BOLD_WEIGHT)
+    bold = _is_bold(getattr(headings, "weight", None), default=True)
     italic = getattr(headings, "style", None) == "italic"
     heading_leading = getattr(headings, "line_height", None)
     styles = build_styles(body, heading, mono, colors, scale, heading_color, float(line_height), (bold, italic),
                           float(heading_leading) if heading_leading else None)
-    link_weight = getattr(brand.typography and brand.typography.link, "weight", None)
     logo, logo_dark, logo_medium_dark = _logos(brand, path, data, diag)
     full_name = _brand_name(brand)
     home = str(brand.meta.link.home) if brand.meta and brand.meta.link and brand.meta.link.home else ""
@@ -127,7 +125,7 @@ def _load_theme(path: Path, diag: Diagnostics) -> Theme:
         link=settings["link"] or home,
         **theme_fields(settings),
         code_colors=_code_colors(settings["code-colors"], colors, brand, path, data),
-        link_bold=link_weight == "bold" or (isinstance(link_weight, int) and link_weight >= BOLD_WEIGHT),
+        link_bold=_is_bold(getattr(brand.typography and brand.typography.link, "weight", None), default=False),
     )
 
 
@@ -173,6 +171,14 @@ def _validate(data: dict[str, Any], path: Path) -> Any:
         message = " ".join(str(exc).split())
         raise ReportgenError(f"invalid brand: {message}", SourceRef(path, _line(data, "color") or 1),
                              hint="a colour may name a palette entry, but not in a loop") from None
+
+
+def _is_bold(weight: Any, default: bool) -> bool:
+    """Whether a brand.yml weight (``bold``, ``normal``, or 100 to 900) is set in the bold face:
+    from 600 (semibold) up; ``default`` where the brand sets none."""
+    if weight is None:
+        return default
+    return weight == "bold" or (isinstance(weight, int) and weight >= BOLD_WEIGHT)
 
 
 CSS_POINTS = {"pt": 1.0, "px": 0.75, "rem": 12.0}  # format: CSS units in points (a 16 px root)

@@ -68,11 +68,17 @@ def open_template(path: Path) -> Any:
         raise ReportgenError(f"cannot read the template: {exc}", SourceRef(path), hint="re-save it as .pptx") from None
 
 
-def _has_title(layout: Any) -> bool:
+def title_placeholder(layout: Any) -> Any | None:
+    """A layout's title (or centred title) placeholder, found by its type: a template saved by
+    LibreOffice may leave every ``idx`` out."""
     from pptx.enum.shapes import PP_PLACEHOLDER
 
-    return any(ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-               for ph in layout.placeholders)
+    return next((ph for ph in layout.placeholders
+                 if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)), None)
+
+
+def _has_title(layout: Any) -> bool:
+    return title_placeholder(layout) is not None
 
 
 def layout_for(prs: Any, kind: SlideKind) -> Any:
@@ -167,28 +173,27 @@ def inspect_template(path: Path) -> TemplateReport:
     for role in ROLES:
         layout, how = _find(prs, role)
         roles[role] = (layout.name if layout is not None else None, how)
-    bodies = {role: (found[0].name if (found := body_layout(prs, count)) else None)
-              for role, count in (("text", 1), ("columns", 2))}
-    info = read_template(path, prs) if all(name is not None for name, _ in roles.values()) else None
+    with_bodies = {count: found[0].name for count in BODY_LAYOUTS if (found := body_layout(prs, count))}
+    bodies = {role: with_bodies.get(count) for role, count in (("text", 1), ("columns", 2))}
+    info = read_template(path, prs, {role: name for role, (name, _) in roles.items() if name}, with_bodies) \
+        if all(name is not None for name, _ in roles.values()) else None
     return TemplateReport(path, (pt(prs.slide_width), pt(prs.slide_height)), layouts, roles,
                           bodies, info)
 
 
-def read_template(path: Path, prs: Any) -> TemplateInfo:
-    """Every layout's geometry and art, and the layout each role and body count is built on."""
-    from pptx.enum.shapes import PP_PLACEHOLDER
-
+def read_template(path: Path, prs: Any, roles: dict[str, str], bodies: dict[int, str]) -> TemplateInfo:
+    """Every layout's geometry and art, with the layout each role (``roles``) and body count
+    (``bodies``) is built on, as ``inspect_template`` chose them."""
     from reportgen.template_art import ArtReader, bounds
 
     reader = ArtReader(prs)
     layouts = []
     for layout in prs.slide_layouts:
-        title = next((bounds(ph) for ph in layout.placeholders
-                      if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)), None)
-        layouts.append(reader.layout(layout, title, tuple(bounds(ph) for ph in body_placeholders(layout))))
-    roles = tuple((role, _find(prs, role)[0].name) for role in ROLES)
-    bodies = tuple((count, found[0].name) for count in BODY_LAYOUTS if (found := body_layout(prs, count)))
-    return TemplateInfo(path.resolve(), tuple(layouts), roles, bodies, tuple(reader.undrawn))
+        title = title_placeholder(layout)
+        layouts.append(reader.layout(layout, None if title is None else bounds(title),
+                                     tuple(bounds(ph) for ph in body_placeholders(layout))))
+    return TemplateInfo(path.resolve(), tuple(layouts), tuple(roles.items()), tuple(bodies.items()),
+                        tuple(reader.undrawn))
 
 
 def apply_template(theme: Theme, path: Path) -> Theme:

@@ -21,7 +21,7 @@ from reportgen.render.deck.fit import Fitter
 from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox
 from reportgen.render.pdf.furniture import rgb
 from reportgen.render.svg import draw_svg
-from reportgen.theme import Theme
+from reportgen.theme import RGB, Theme
 
 
 def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, scale: float,
@@ -33,14 +33,11 @@ def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, s
     canvas.translate(x, y)
     canvas.scale(scale, scale)
     if slide.dark:
-        canvas.setFillColor(rgb(theme.colors.primary))
-        canvas.rect(0, 0, W, H, stroke=0, fill=1)
+        _fill(canvas, theme.colors.primary, (0, 0, W, H), H)
     if theme.template is not None and slide.layout:
         draw_master(canvas, theme.template.layout(slide.layout), slide.dark, theme)
     if slide.ground:
-        canvas.setFillColor(rgb(theme.colors.primary))
-        x, y, w, h = slide.ground
-        canvas.rect(x, H - y - h, w, h, stroke=0, fill=1)
+        _fill(canvas, theme.colors.primary, slide.ground, H)
     text = TextPainter(canvas, theme, Fitter(theme), H, anchors)
     text.box(slide.title)
     for shape in slide.shapes:
@@ -52,10 +49,16 @@ def draw_slide(canvas: Canvas, slide: Slide, theme: Theme, x: float, y: float, s
             case ImageBox():
                 _image(canvas, shape, H)
             case Rect():
-                canvas.setFillColor(rgb(shape.color))
-                canvas.rect(shape.x, H - shape.y - shape.h, shape.w, shape.h, stroke=0, fill=1)
+                _fill(canvas, shape.color, (shape.x, shape.y, shape.w, shape.h), H)
     draw_slots(canvas, slide, theme, H)
     canvas.restoreState()
+
+
+def _fill(canvas: Canvas, color: RGB, box: tuple[float, float, float, float], H: float) -> None:
+    """A filled box given top-down, as the plan gives boxes."""
+    x, y, w, h = box
+    canvas.setFillColor(rgb(color))
+    canvas.rect(x, H - y - h, w, h, stroke=0, fill=1)
 
 
 def _table(canvas: Canvas, box: TableBox, theme: Theme, text: TextPainter) -> None:

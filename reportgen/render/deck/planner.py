@@ -30,7 +30,6 @@ from reportgen.render.deck.leads import leads
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, Para, Shape, Slide
 from reportgen.render.deck.tables import plan_table, table_columns
 from reportgen.render.table_columns import column_groups
-from reportgen.template import require_layout
 from reportgen.theme import Theme
 
 
@@ -41,7 +40,7 @@ def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
     slides = [planner.title_slide(doc.meta)]
     slides += planner.agenda(sections)
     for number, section in enumerate(sections, 1):
-        slides += _with_every_anchor(planner.with_layouts(planner.section(number, section), section), section)
+        slides += _with_every_anchor(_with_layouts(planner.section(number, section), section), section)
     slides.append(planner.closing(doc.meta))
     date = doc.meta.event_value("date") or doc.meta.date
     return [planner.with_footer(replace(slide, notes=join_notes([slide.notes, slide.source])), n, date)
@@ -115,7 +114,7 @@ class _Planner(Layouts):
                 case m.SlideText(blocks=inner):
                     flush()
                     first = len(slides)
-                    slides.extend(self._on(s, block.layout, block.source) if isinstance(s, Slide) else s
+                    slides.extend(_on(s, block.layout) if isinstance(s, Slide) else s
                                   for s in self._slide_text(inner, section.title))
                     own_slides.extend(range(first, len(slides)))
                 case m.Notes(blocks=inner):
@@ -174,28 +173,6 @@ class _Planner(Layouts):
         if 1 <= len(out) - 1 < self.deck.divider_min_slides:
             return self._without_divider(number, section, out[0], out[1:])
         return out
-
-    def with_layouts(self, slides: list[Slide], section: m.Section) -> list[Slide]:
-        """The layout a heading names (``## Results {layout="Comparison"}``) for the slides
-        its heading opens, continuations included."""
-        named = {b.anchor: b for b in m.walk(section.blocks) if isinstance(b, m.Heading) and b.layout}
-        if not named:
-            return slides
-        out, current = [], None
-        for slide in slides:
-            if slide.anchors or slide.kind == "divider":
-                current = next((named[a] for a in slide.anchors if a in named), None)
-            out.append(self._on(slide, current.layout, current.source) if current and slide.kind != "divider"
-                       else slide)
-        return out
-
-    def _on(self, slide: Slide, layout: str, source: SourceRef) -> Slide:
-        """``slide`` built on the template layout named ``layout``; a name the template (or,
-        without one, PowerPoint's default deck) lacks is an error listing its layouts."""
-        if not layout:
-            return slide
-        require_layout(self.theme.template, layout, source)
-        return replace(slide, layout=layout)
 
     def _without_divider(self, number: int, section: m.Section, divider: Slide, slides: list[Slide]) -> list[Slide]:
         """A section of a slide or two opens with no divider (dividers in a row say nothing): its
@@ -357,6 +334,26 @@ class _Planner(Layouts):
             group = _Group(title, [i for its in items for i in its], source=block.source)
             return self._group_slides(group, section)
         return [self._content("content", title, shapes, [], section, block.source)]
+
+def _with_layouts(slides: list[Slide], section: m.Section) -> list[Slide]:
+    """The layout a heading names (``## Results {layout="Comparison"}``) for the slides its
+    heading opens, continuations included."""
+    named = {b.anchor: b.layout for b in m.walk(section.blocks) if isinstance(b, m.Heading) and b.layout}
+    if not named:
+        return slides
+    out, current = [], ""
+    for slide in slides:
+        if slide.anchors or slide.kind == "divider":
+            current = next((named[a] for a in slide.anchors if a in named), "")
+        out.append(slide if slide.kind == "divider" else _on(slide, current))
+    return out
+
+
+def _on(slide: Slide, layout: str) -> Slide:
+    """``slide`` built on the template layout named ``layout`` (``check.check_layouts`` made
+    sure, when the content loaded, that the template has it)."""
+    return replace(slide, layout=layout) if layout else slide
+
 
 def _with_every_anchor(slides: list[Slide], section: m.Section) -> list[Slide]:
     """Anchors of the section that no slide took (a heading whose text went to the notes, one

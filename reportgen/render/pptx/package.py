@@ -18,6 +18,7 @@ from pptx.opc.packuri import PackURI
 
 from reportgen.render.pptx import compat
 from reportgen.render.pptx.shapes import next_shape_id
+from reportgen.template import title_placeholder
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # format: the earliest date a zip (MS-DOS) timestamp holds
 
@@ -66,13 +67,10 @@ class SlideAdder:
         """A new slide on ``layout`` with its title placeholder and the other placeholders
         given (body, footer), and those placeholders' elements on the slide, in that order (a
         template saved by LibreOffice may leave their ``idx`` out, so it cannot find them)."""
-        from pptx.enum.shapes import PP_PLACEHOLDER
-
         rId, slide = self.prs.part.add_slide(layout)
         key = id(layout)
         if key not in self.titles:
-            self.titles[key] = next((ph for ph in layout.placeholders if ph.placeholder_format.type
-                                     in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)), None)
+            self.titles[key] = title_placeholder(layout)
         if self.titles[key] is not None:
             slide.shapes.clone_placeholder(self.titles[key])
         tree = compat.shape_tree(slide)
