@@ -214,3 +214,25 @@ def test_dark_slides_go_dark_on_a_masters_panel_and_the_pdfs_draw_its_background
     pages = pypdf.PdfReader(out / "test-guide.slides.pdf").pages
     assert (32, 18) in {(image.image.width, image.image.height) for image in pages[1].images}  # the background
     assert (32, 18) not in {(image.image.width, image.image.height) for image in pages[0].images}  # dark: covered
+
+
+def test_a_long_footer_keeps_to_one_line_in_the_templates_placeholder(runner: CliRunner, tmp_path: Path) -> None:
+    """Shrunk until it fits with the room every box keeps free (viewers wrap a little wider
+    than reportgen measures): LibreOffice broke it in two when it fitted exactly."""
+    from reportgen.brand import load_theme
+    from reportgen.errors import Diagnostics
+    from reportgen.fonts import width
+
+    brand = REPO / "examples" / "northwind" / "brand.yml"
+    template = corporate_template(tmp_path / "corp.pptx")
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["build", str(REPO / "content"), "-o", str(out), "-f", "pptx", "--template",
+                                 str(template), "--brand", str(brand)])
+    assert result.exit_code == 0, result.output
+    theme = load_theme(brand, Diagnostics())
+    slide = list(Presentation(str(next(out.glob("*.pptx")))).slides)[1]
+    footer = next(sh for sh in slide.placeholders if sh.placeholder_format.type == PP_PLACEHOLDER.FOOTER)
+    run = footer.text_frame.paragraphs[0].runs[0]
+    room = (footer.width / 12700 - 2 * theme.deck.placeholder_inset) * (1 - theme.deck.fit_margin)
+    assert run.text == theme.footer
+    assert width(run.text, theme.style("slide.footer").family, run.font.size.pt) <= room

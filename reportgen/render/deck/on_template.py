@@ -80,7 +80,7 @@ class OnTemplate:
     def _slot(self, kind: str, text: str, art: Art) -> SlotText:
         """The text of a footer placeholder at the template's size, or smaller to keep to one line."""
         style = self.theme.style("slide.footer")
-        room = art.w - 2 * self.deck.placeholder_inset
+        room = (art.w - 2 * self.deck.placeholder_inset) * (1 - self.deck.fit_margin)  # as every box keeps free
         wide = width(text, style.family, art.size)
         size = art.size if wide <= room else max(self.deck.footer_min_size, round(art.size * room / wide, 1))
         return SlotText(kind, text, size, art)
