@@ -13,6 +13,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
 from reportgen.render.handout.sources import inherit
+from reportgen.render.pdf.tagging import artifact
 from reportgen.theme.handout import Padding
 
 
@@ -74,13 +75,8 @@ class Aside(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c = self.canv
-        c.saveState()
-        c.setFillColor(self.tint)
-        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        if self.bar is not None:
-            c.setFillColor(self.bar)
-            c.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
-        c.restoreState()
+        with artifact(c):  # the box; what it holds tags itself
+            self._draw_box()
         inner = self.width - self.pad.left - self.pad.right
         y = self.height - self.pad.top
         for index, (flowable, (width, height)) in enumerate(zip(self.content, self._sizes)):
@@ -88,4 +84,14 @@ class Aside(Flowable):  # type: ignore[misc]
                 y -= self.content[index - 1].getSpaceAfter() + flowable.getSpaceBefore()
             y -= height
             flowable.drawOn(c, self.pad.left, y, _sW=inner - width)
+
+    def _draw_box(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setFillColor(self.tint)
+        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        if self.bar is not None:
+            c.setFillColor(self.bar)
+            c.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
+        c.restoreState()
 

@@ -21,6 +21,7 @@ from reportgen.fonts import FontFamily
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import BidiParagraph
 from reportgen.render.pdf.markup import plain_markup
+from reportgen.render.pdf.tagging import Node, artifact, content
 from reportgen.theme import HandoutMetrics
 
 
@@ -34,13 +35,17 @@ class Entry:
 
 
 class Contents(Flowable):  # type: ignore[misc]
-    """Entries with dot leaders and right-aligned page numbers, drawn once pages are known."""
+    """Entries with dot leaders and right-aligned page numbers, drawn once pages are known.
+    In a tagged PDF the contents are a TOC element (``node``); an entry is a TOCI holding a
+    Link, whose content is the entry's number, title and page, and whose annotation jumps there.
+    The dot leaders are artifacts."""
 
     def __init__(self, entries: list[Entry], styles: list[Any], metrics: HandoutMetrics,
                  family: FontFamily | None = None, number_color: Color | None = None,
-                 numbered: bool | None = None) -> None:
+                 numbered: bool | None = None, node: Node | None = None) -> None:
         super().__init__()
         self.entries, self.styles, self.metrics, self.family = entries, styles, metrics, family
+        self.node = node or Node("TOC")
         self.number_color = number_color or styles[0].textColor
         self._numbered = numbered  # given to the parts of contents split over pages
         self._laid: list[tuple[Entry, Paragraph, float]] = []
@@ -79,7 +84,7 @@ class Contents(Flowable):  # type: ignore[misc]
             cut += 1
         if cut == 0:
             return []
-        return [Contents(part, self.styles, self.metrics, self.family, self.number_color, self.numbered)
+        return [Contents(part, self.styles, self.metrics, self.family, self.number_color, self.numbered, self.node)
                 for part in (self.entries[:cut], self.entries[cut:])]
 
     def draw(self) -> None:
@@ -90,34 +95,49 @@ class Contents(Flowable):  # type: ignore[misc]
     def draw_late(self, canvas: Any, x0: float, y0: float, pages: dict[str, int]) -> None:
         y = y0 + self.height
         for entry, para, height in self._laid:
-            style = para.style
-            top = y - style.spaceBefore
-            indent = self._indent(style)
-            canvas.saveState()
-            canvas.setFont(style.fontName, style.fontSize)
-            if entry.number:  # drawn first, so text copied out of the page reads "03 Title … 6"
-                canvas.setFillColor(self.number_color)
-                canvas.drawString(x0 + style.leftIndent, top - style.fontSize, entry.number)
-            canvas.restoreState()
-            para.drawOn(canvas, x0 + indent, top - para.height)
-            number = str(pages.get(entry.key, ""))
-            lines = len(compat.paragraph_lines(para).lines) or 1  # the last line's baseline, as Paragraph places it
-            baseline = top - style.fontSize - (lines - 1) * style.leading
-            canvas.saveState()
-            canvas.setFont(style.fontName, style.fontSize)
-            canvas.setFillColor(style.textColor)
-            right = x0 + self.width
-            canvas.drawRightString(right, baseline, number)
-            last_line_end = x0 + indent + _last_line_width(para)
-            gap = self.metrics.contents_leader_gap
-            dots_from, dots_to = last_line_end + gap, right - canvas.stringWidth(number) - gap
-            dot = canvas.stringWidth(". ")
-            if dots_to - dots_from > dot:
-                count = int((dots_to - dots_from) / dot)
-                canvas.drawRightString(dots_to, baseline, ". " * count)
-            canvas.restoreState()
-            canvas.linkRect("", entry.key, (x0, top - para.height, right, top), relative=0, thickness=0)
+            link = self.node.add("TOCI").add("Link", links={entry.key: entry.title})
+            with content(canvas, link):
+                baseline, number = self._draw_entry(canvas, entry, para, x0, y, str(pages.get(entry.key, "")))
+            with artifact(canvas):
+                self._draw_leader(canvas, para, x0, baseline, number)
             y -= height
+
+    def _draw_entry(self, canvas: Any, entry: Entry, para: Paragraph, x0: float, y: float,
+                    number: str) -> tuple[float, str]:
+        """The entry's section number, title and page number, and its link; return the
+        baseline of its last line."""
+        style = para.style
+        top = y - style.spaceBefore
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        if entry.number:  # drawn first, so text copied out of the page reads "03 Title 6"
+            canvas.setFillColor(self.number_color)
+            canvas.drawString(x0 + style.leftIndent, top - style.fontSize, entry.number)
+        canvas.restoreState()
+        para.drawOn(canvas, x0 + self._indent(style), top - para.height)
+        lines = len(compat.paragraph_lines(para).lines) or 1  # the last line's baseline, as Paragraph places it
+        baseline = top - style.fontSize - (lines - 1) * style.leading
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawRightString(x0 + self.width, baseline, number)
+        canvas.restoreState()
+        canvas.linkRect("", entry.key, (x0, top - para.height, x0 + self.width, top), relative=0, thickness=0)
+        return baseline, number
+
+    def _draw_leader(self, canvas: Any, para: Paragraph, x0: float, baseline: float, number: str) -> None:
+        """The dots from the end of the title to the page number."""
+        style = para.style
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        gap = self.metrics.contents_leader_gap
+        dots_from = x0 + self._indent(style) + _last_line_width(para) + gap
+        dots_to = x0 + self.width - canvas.stringWidth(number) - gap
+        dot = canvas.stringWidth(". ")
+        if dots_to - dots_from > dot:
+            canvas.drawRightString(dots_to, baseline, ". " * int((dots_to - dots_from) / dot))
+        canvas.restoreState()
 
 
 def _last_line_width(para: Paragraph) -> float:

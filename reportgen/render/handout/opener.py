@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from reportgen.render.pdf.furniture import rgb
 from reportgen.render.pdf.lines import draw_line
+from reportgen.render.pdf.tagging import artifact
 from reportgen.theme import Theme
 
 
@@ -63,13 +64,15 @@ class SectionOpener(Flowable):  # type: ignore[misc]
         label, top, gap, bar = self._parts()
         right = self.para.style.alignment == TA_RIGHT  # a right-to-left title: label and bar on the right
         y = self.height - top
-        if self.label:
-            c.setFillColor(rgb(label.color))
-            x = self.width - self.para.style.rightIndent if right else 0
-            draw_line(c, x, y - label.size, self.label, label.family, label.size, bold=True,
-                      align="right" if right else "left")
+        if self.label:  # "SECTION 03" repeats what the order says: an artifact, as is the bar
+            with artifact(c):
+                c.setFillColor(rgb(label.color))
+                x = self.width - self.para.style.rightIndent if right else 0
+                draw_line(c, x, y - label.size, self.label, label.family, label.size, bold=True,
+                          align="right" if right else "left")
             y -= label.line + gap
         self.para.drawOn(c, 0, y - self.title_height)
-        c.setFillColor(rgb(self.theme.colors.secondary))
-        x = self.para.width - self.para.style.rightIndent - hm.section_bar_width if right else 0
-        c.rect(x, 0, hm.section_bar_width, hm.section_bar_height, stroke=0, fill=1)
+        with artifact(c):
+            c.setFillColor(rgb(self.theme.colors.secondary))
+            x = self.para.width - self.para.style.rightIndent - hm.section_bar_width if right else 0
+            c.rect(x, 0, hm.section_bar_width, hm.section_bar_height, stroke=0, fill=1)

@@ -12,15 +12,18 @@ from reportgen.model import Meta
 from reportgen.render.pdf.bidi import paragraph
 from reportgen.render.pdf.furniture import draw_logo, paragraph_style, rgb
 from reportgen.render.pdf.markup import plain_markup
+from reportgen.render.pdf.tagging import Node, artifact, content
 from reportgen.theme import Theme
 
 
 class Cover(Flowable):  # type: ignore[misc]
-    """The cover page: a primary band with logo and title, then organisation, event and date."""
+    """The cover page: a primary band with logo and title, then organisation, event and date.
+    Its title is an H1 of the structure element ``node``, each line after it a P; the band and
+    logo are artifacts, the QR code a Figure that says its link."""
 
-    def __init__(self, meta: Meta, theme: Theme) -> None:
+    def __init__(self, meta: Meta, theme: Theme, node: Node | None = None) -> None:
         super().__init__()
-        self.meta, self.theme = meta, theme
+        self.meta, self.theme, self.node = meta, theme, node or Node("Sect")
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, avail_height
@@ -30,22 +33,24 @@ class Cover(Flowable):  # type: ignore[misc]
         c, t, m = self.canv, self.theme, self.meta
         W, H, box, hm = self.width, self.height, t.page, t.handout
         band = H * hm.cover_band_share
-        c.setFillColor(rgb(t.colors.primary))
-        c.rect(0, H - band, W, band, stroke=0, fill=1)
-        c.setFillColor(rgb(t.colors.secondary))
-        c.rect(0, H - band - hm.cover_stripe_height, W, hm.cover_stripe_height, stroke=0, fill=1)
         x, width = box.left, box.inner_width
-        if t.logo_on_dark:
-            draw_logo(c, t.logo_on_dark, x, H - box.top - hm.cover_logo_height, hm.cover_logo_height, width / 2)
+        with artifact(c):
+            c.setFillColor(rgb(t.colors.primary))
+            c.rect(0, H - band, W, band, stroke=0, fill=1)
+            c.setFillColor(rgb(t.colors.secondary))
+            c.rect(0, H - band - hm.cover_stripe_height, W, hm.cover_stripe_height, stroke=0, fill=1)
+            if t.logo_on_dark:
+                draw_logo(c, t.logo_on_dark, x, H - box.top - hm.cover_logo_height, hm.cover_logo_height, width / 2)
         y = H - band + hm.cover_title_rise
-        blocks = [(m.title, "cover.title"), (m.subtitle, "cover.subtitle")]
-        for text, role in reversed(blocks):
+        blocks = [(m.title, "cover.title", self.node.add("H1")), (m.subtitle, "cover.subtitle", self.node.add("P"))]
+        for text, role, node in reversed(blocks):  # drawn bottom up, read top down: the order is the tree's
             if not text:
                 continue
             p = paragraph(plain_markup(text, t.style(role).family, t.style(role).bold),
                           paragraph_style(t.style(role), spaceAfter=0, spaceBefore=0), text)
             _, h = p.wrap(width * hm.cover_title_width_share, band)
-            p.drawOn(c, x, y)
+            with content(c, node):
+                p.drawOn(c, x, y)
             y += h + hm.cover_title_gap
         lines = [(t.name, "cover.meta", True)]  # whose handout it is (``build.with_identity``), then its author
         lines += [(m.byline(t.name), "cover.meta", False)]
@@ -62,11 +67,13 @@ class Cover(Flowable):  # type: ignore[misc]
                           paragraph_style(ts, fontName=ts.family.face(bold), spaceAfter=0), text)
             _, h = p.wrap(width, H)
             y -= h
-            p.drawOn(c, x, y)
+            with content(c, self.node.add("P")):
+                p.drawOn(c, x, y)
             y -= hm.cover_meta_gap
         link = t.link  # the event's, the guide's or the brand's (``build.with_identity``)
         if link and t.qr_code:
-            self._qr(link, x, box.bottom)
+            with content(c, self.node.add("Figure", alt=f"QR code: {link}")):
+                self._qr(link, x, box.bottom)
 
     def _qr(self, link: str, x: float, y: float) -> None:
         """The QR code as vector squares, ``cover_qr_size`` wide, with the link printed beneath."""
@@ -118,6 +125,10 @@ class NotesSpace(Flowable):  # type: ignore[misc]
         return []  # too little room here: the whole next page
 
     def draw(self) -> None:
+        with artifact(self.canv):  # room to write in, not content
+            self._draw()
+
+    def _draw(self) -> None:
         c = self.canv
         _, label_height = self.label.wrap(self.width, self.height)
         self.label.drawOn(c, 0, self.height - label_height)

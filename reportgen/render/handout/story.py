@@ -28,7 +28,7 @@ from reportlab.platypus import (
     XPreformatted,
 )
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.flowables import BulletDrawer, HRFlowable
 from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
@@ -48,6 +48,17 @@ from reportgen.render.pdf import compat
 from reportgen.render.pdf.bidi import BidiParagraph, paragraph, rtl_style
 from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.render.pdf.markup import code_markup, markup, plain_markup
+from reportgen.render.pdf.tagging import (
+    ARTIFACT,
+    MarkedFlowable,
+    Node,
+    Tagger,
+    content,
+    heading_role,
+    marked,
+    tagger_of,
+    text_language,
+)
 from reportgen.render.svg import draw_svg
 from reportgen.render.table_columns import column_groups
 from reportgen.theme import HandoutMetrics, Theme
@@ -70,9 +81,10 @@ def _tasks(block: m.BulletList) -> bool:
 class _CheckBox(Flowable):  # type: ignore[misc]
     """A task-list item's first block with its box drawn in the margin to its left."""
 
-    def __init__(self, inner: Flowable, checked: bool, size: float, theme: Theme) -> None:
+    def __init__(self, inner: Flowable, checked: bool, size: float, theme: Theme, label: Node | None = None) -> None:
         super().__init__()
         self.inner, self.checked, self.size, self.theme = inner, checked, size, theme
+        self.label = label  # the item's Lbl element, which the box is
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = self.inner.wrap(avail_width, avail_height)
@@ -80,7 +92,7 @@ class _CheckBox(Flowable):  # type: ignore[misc]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = self.inner.split(avail_width, avail_height)
-        return [_CheckBox(parts[0], self.checked, self.size, self.theme), *parts[1:]] if parts else []
+        return [_CheckBox(parts[0], self.checked, self.size, self.theme, self.label), *parts[1:]] if parts else []
 
     def getSpaceBefore(self) -> float:
         return float(self.inner.getSpaceBefore())
@@ -91,14 +103,16 @@ class _CheckBox(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         from reportgen.render.pdf.checkbox import draw_check_box
 
-        self.inner.drawOn(self.canv, 0, 0)
         hm = self.theme.handout
         side = hm.check_box_scale * self.size
         baseline = self.height - self.size  # the first line's baseline, near enough for a box
-        draw_check_box(self.canv, -side - hm.check_box_gap, baseline, side, self.checked, self.theme.bullet_color, hm)
+        with content(self.canv, self.label):  # before the item's text, as it is read
+            draw_check_box(self.canv, -side - hm.check_box_gap, baseline, side, self.checked, self.theme.bullet_color,
+                           hm)
+        self.inner.drawOn(self.canv, 0, 0)
 
 
-class _Vector(Flowable):  # type: ignore[misc]
+class _Vector(MarkedFlowable, Flowable):  # type: ignore[misc]
     """An SVG figure, drawn as vectors; sized as ``Image`` is (``imageWidth`` × ``imageHeight``
     natural, in pixels taken as points, ``drawWidth`` × ``drawHeight`` shown)."""
 
@@ -112,6 +126,56 @@ class _Vector(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         draw_svg(self.canv, self.path, 0, 0, self.drawWidth, self.drawHeight)
+
+
+class _Picture(MarkedFlowable, Image):  # type: ignore[misc]
+    """A bitmap figure, the content of its Figure element."""
+
+
+class _Code(MarkedFlowable, XPreformatted):  # type: ignore[misc]
+    """A code block, the content of its Code element."""
+
+
+class _Rule(MarkedFlowable, HRFlowable):  # type: ignore[misc]
+    """A rule: drawn as an artifact."""
+
+    struct = ARTIFACT
+
+
+class _Label(BulletDrawer):  # type: ignore[misc]
+    """A list item's bullet or number, drawn as the content of its Lbl element."""
+
+    def __init__(self, drawer: BulletDrawer, node: Node | None) -> None:
+        self.__dict__.update(drawer.__dict__)
+        self.node = node
+
+    def drawOn(self, indenter: Any, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        with content(canvas, self.node):
+            super().drawOn(indenter, canvas, x, y, _sW)
+
+
+class _List(ListFlowable):  # type: ignore[misc]
+    """A list whose items' bullets are the content of ``labels`` (one Lbl element per item, in order)."""
+
+    def __init__(self, items: list[ListItem], labels: list[Node], **options: Any) -> None:
+        super().__init__(items, **options)
+        self.labels = list(labels)
+
+    def _makeBullet(self, value: Any, params: Any = None) -> BulletDrawer:  # noqa: N802 (reportlab's name)
+        return _Label(super()._makeBullet(value, params), self.labels.pop(0) if self.labels else None)
+
+
+def _table_artifacts(table: Any, event: str, *_: Any) -> None:
+    """reportlab's table drawing callback: its fills and rules are artifacts (the cells' paragraphs
+    tag themselves)."""
+    tagger = tagger_of(table.canv)
+    if tagger is not None and event in ("startBG", "startLines"):
+        tagger.begin_artifact(table.canv)
+    elif tagger is not None and event in ("endBG", "endLines"):
+        tagger.end_artifact(table.canv)
+
+
+_BOXES = {True: "\u2611", False: "\u2610"}  # what a task's box says to a screen reader: ☑, ☐
 
 
 def _short(block: m.BulletList, hm: HandoutMetrics) -> bool:
@@ -150,6 +214,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
         box, meta = theme.page, doc.meta
         self.meta = meta
         full_title = meta.full_title
+        self.tagger: Tagger | None = None  # set by ``render_pdf`` to the story's
         super().__init__(
             buffer,
             pagesize=(box.width, box.height),
@@ -169,6 +234,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
 
     def beforeDocument(self) -> None:
         set_pdf_dates(self.canv, self.meta)
+        self.canv.tagger = self.tagger
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """reportlab's, but the pieces a flowable splits into keep its block's source, and a
@@ -191,9 +257,11 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
 
 def render_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     """Render the handout; a block that cannot be placed is reported at its source line."""
-    story = _Story(theme, diag).document(doc)
+    maker = _Story(theme, diag, Tagger(doc.meta.lang, doc.meta.full_title))
+    story = maker.document(doc)
     buffer = io.BytesIO()
     template = _Handout(buffer, theme, doc)
+    template.tagger = maker.tagger
     try:
         template.build(story, canvasmaker=numbered_canvas(theme, theme.words_for(doc.meta.lang)))
     except LayoutError:  # one raised outside _Handout.handle_flowable, so not tied to a block
@@ -205,8 +273,11 @@ def render_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
 class _Story:
     """Turns the model into a list of flowables, one method per block type."""
 
-    def __init__(self, theme: Theme, diag: Diagnostics) -> None:
+    def __init__(self, theme: Theme, diag: Diagnostics, tagger: Tagger) -> None:
         self.theme, self.diag = theme, diag
+        self.tagger, self.parent = tagger, tagger.root  # the structure element blocks are made in
+        self.lang = tagger.lang
+        self.heading_depth = 0  # the level (H1 = 1) of the heading last made, so levels never skip
         self.styles: dict[str, Any] = {}
         self.keys = 0
         self.outline_level = 0
@@ -236,33 +307,57 @@ class _Story:
         finally:
             self.free = free
 
+    @contextmanager
+    def within(self, node: Node) -> Iterator[Node]:
+        """Make the blocks of structure element ``node``."""
+        parent, self.parent = self.parent, node
+        try:
+            yield node
+        finally:
+            self.parent = parent
+
+    def element(self, role: str, text: str = "", runs: m.Inline = (), **attributes: Any) -> Node:
+        """A structure element in the one blocks are made in, for ``text`` (or ``runs``): its
+        language when its script says it differs from the document's, and its links' words."""
+        text = text or m.plain(runs)
+        links: dict[str, str] = {}
+        for run in runs:
+            if run.link:
+                links[run.link] = links.get(run.link, "") + run.text
+        return self.parent.add(role, lang=text_language(text, self.lang), links=links, **attributes)
+
     def style(self, role: str, **overrides: Any) -> Any:
         key = role + repr(sorted(overrides.items()))
         if key not in self.styles:
             self.styles[key] = paragraph_style(self.theme.style(role), role, **overrides)
         return self.styles[key]
 
-    def para(self, runs: m.Inline, role: str, **overrides: Any) -> Paragraph:
-        """A paragraph of text, set in the reading measure."""
+    def para(self, runs: m.Inline, role: str, tag: str = "P", **overrides: Any) -> Paragraph:
+        """A paragraph of text, set in the reading measure: the content of a ``tag`` element."""
         text = markup(runs, self.theme, self.theme.style(role), self.anchors)
-        return paragraph(text, self.style(role, rightIndent=self.free, **overrides), m.plain(runs))
+        made = paragraph(text, self.style(role, rightIndent=self.free, **overrides), m.plain(runs))
+        return marked(made, self.element(tag, runs=runs))
 
     def document(self, doc: m.Document) -> list[Flowable]:
         words = self.theme.words_for(doc.meta.lang)
-        story: list[Flowable] = [Cover(doc.meta, self.theme), NextPageTemplate("body"), PageBreak()]
+        cover = Cover(doc.meta, self.theme, self.parent.add("Sect"))
+        story: list[Flowable] = [cover, NextPageTemplate("body"), PageBreak()]
         if self.theme.toc:
             indent = self.theme.handout.contents_indent
+            title = self.heading(words.contents, "toc.title", level=0, toc=False, depth=1)
             contents = Contents(self.contents, [self.style("toc.1"), self.style("toc.2", leftIndent=indent)],
-                                self.theme.handout, self.theme.style("toc.1").family, rgb(self.theme.colors.accent))
-            story += [self.heading(words.contents, "toc.title", level=0, toc=False), contents, PageBreak()]
+                                self.theme.handout, self.theme.style("toc.1").family, rgb(self.theme.colors.accent),
+                                node=self.parent.add("TOC"))
+            story += [title, contents, PageBreak()]
         handout = [s for s in doc.sections if s.handout]
         self.anchors = frozenset(a for s in handout for a in _anchors(s))
         notes, hm = self.theme.notes, self.theme.handout
         for index, section in enumerate(handout):
             label = f"{words.section.upper()} {index + 1:02d}" if len(handout) > 1 else ""  # a README: one
-            story.append(self.heading(section.title, "heading.1", level=0, toc=True, anchor=section.anchor,
-                                      source=section.source, label=label))
-            story += self.blocks(section.blocks, top=True)
+            with self.within(self.parent.add("Sect")):
+                story.append(self.heading(section.title, "heading.1", level=0, toc=True, anchor=section.anchor,
+                                          source=section.source, label=label, depth=1))
+                story += self.blocks(section.blocks, top=True)
             if notes == "fill":
                 story.append(NotesSpace(self.theme, self.notes_label(words.notes, "heading.3"), hm.notes_least_room))
             elif notes == "page":
@@ -275,27 +370,31 @@ class _Story:
         return story
 
     def notes_label(self, word: str, role: str) -> Flowable:
-        """"Notes" over the ruled lines, as a heading of ``role`` outside the outline."""
+        """"Notes" over the ruled lines, as a heading of ``role`` outside the outline (and, like
+        the lines, an artifact: room to write, not content)."""
         return paragraph(plain_markup(word, self.theme.style(role).family, True), self.style(role, spaceBefore=0), word)
 
     def heading(self, title: str, role: str, level: int, toc: bool, anchor: str = "",
-                source: SourceRef | None = None, label: str | None = None) -> Flowable:
+                source: SourceRef | None = None, label: str | None = None, depth: int = 1) -> Flowable:
         """A heading; ``level`` is its outline depth (``-1``: not in the outline); with a
-        ``label`` ("SECTION 03", or ``""`` for a document of one section), a section's opening."""
+        ``label`` ("SECTION 03", or ``""`` for a document of one section), a section's opening.
+        ``depth`` is its level in the structure tree (H1 = 1), never more than one below the last."""
         self.keys += 1
+        self.heading_depth = min(depth, self.heading_depth + 1)
+        node = self.element(heading_role(self.heading_depth), title)
         style = self.style(role, keepWithNext=1, rightIndent=self.free)
         text = plain_markup(title, self.theme.style(role).family, self.theme.style(role).bold)
         if level < 0:
             style = rtl_style(style, title)
-            return _Anchored(text, style, anchor) if anchor else paragraph(text, style, title)
+            return marked(_Anchored(text, style, anchor) if anchor else paragraph(text, style, title), node)
         level = min(level, self.outline_level + 1)
         self.outline_level = level
         if toc:
             self.contents.append(Entry(level, title, f"h{self.keys}", source, (label or "").rsplit(" ", 1)[-1]))
         if label is not None:
-            return SectionOpener(paragraph(text, rtl_style(style, title), title), label, self.theme, title=title,
-                                 level=level, key=f"h{self.keys}", toc=toc, anchor=anchor)
-        return _Heading(text, rtl_style(style, title), title, level, f"h{self.keys}", toc, anchor)
+            return SectionOpener(marked(paragraph(text, rtl_style(style, title), title), node), label, self.theme,
+                                 title=title, level=level, key=f"h{self.keys}", toc=toc, anchor=anchor)
+        return marked(_Heading(text, rtl_style(style, title), title, level, f"h{self.keys}", toc, anchor), node)
 
     def blocks(self, blocks: tuple[m.Block, ...], role: str = "body", top: bool = False) -> list[Flowable]:
         """The flowables of ``blocks``. ``top``: they go straight into the story, not into a list
@@ -330,7 +429,7 @@ class _Story:
             case m.Heading(level=level, runs=runs, source=source, anchor=anchor):
                 outline = level - 1 if top else -1
                 role = f"heading.{min(level, self.theme.handout.heading_levels)}"
-                return [self.heading(m.plain(runs), role, outline, top and level == 2, anchor, source)]
+                return [self.heading(m.plain(runs), role, outline, top and level == 2, anchor, source, depth=level)]
             case m.Paragraph(runs=runs, align=align):
                 # a lead-in ("… include:") stays on the page of what it introduces
                 lead_in = m.plain(runs).rstrip().endswith(":")
@@ -351,7 +450,7 @@ class _Story:
                 return [self.code(text, lang)]
             case m.Rule():
                 hm = self.theme.handout
-                return [HRFlowable(width="100%", thickness=hm.hairline, color=rgb(self.theme.colors.rule),
+                return [_Rule(width="100%", thickness=hm.hairline, color=rgb(self.theme.colors.rule),
                                    spaceBefore=hm.rule_space_before, spaceAfter=hm.rule_space_after)]
             case m.Faq(items=items):
                 return [f for item in items for f in self.faq_item(item, top)]
@@ -376,24 +475,28 @@ class _Story:
         if block.ordered and block.marked and not _tasks(block):  # room for the widest number, "100."
             last = f"{block.start + len(block.items) - 1}."
             indent = max(indent, width(last, self.theme.style("list").family, size) + hm.list_number_gap)
-        items = []
-        with self.narrower(indent):
+        items, labels = [], []
+        with self.narrower(indent), self.within(self.parent.add("L")):
             for item in block.items:
-                inner = self.blocks(item.blocks, "list") or [Spacer(1, size)]  # "-" alone: an empty item
+                with self.within(self.parent.add("LI")):
+                    label = self.parent.add("Lbl", actual=_BOXES.get(item.checked, ""))
+                    labels.append(label)
+                    with self.within(self.parent.add("LBody")):
+                        inner = self.blocks(item.blocks, "list") or [Spacer(1, size)]  # "-" alone: an empty item
                 if item.checked is not None:
-                    inner[0] = _CheckBox(inner[0], item.checked, size, self.theme)
+                    inner[0] = _CheckBox(inner[0], item.checked, size, self.theme, label)
                 items.append(ListItem(inner, spaceAfter=hm.list_item_space_after))
         if not block.marked or _tasks(block):  # no bullet: a box is drawn, or nothing
-            return ListFlowable(items, bulletType="bullet", start="", leftIndent=indent, spaceAfter=hm.list_space_after)
+            return _List(items, [], bulletType="bullet", start="", leftIndent=indent, spaceAfter=hm.list_space_after)
         if block.ordered:
             # "3." as the deck writes it (reportlab's numbers alone would be "3")
-            return ListFlowable(items, bulletType="1", bulletFormat="%s.", start=block.start, leftIndent=indent,
-                                bulletFontSize=size,
-                                bulletFontName=self.theme.style("list").face, bulletColor=rgb(self.theme.bullet_color),
-                                spaceAfter=hm.list_space_after)
-        return ListFlowable(items, bulletType="bullet", start="•", leftIndent=indent, bulletFontSize=size,
-                            bulletFontName=self.theme.style("list").face, bulletColor=rgb(self.theme.bullet_color),
-                            bulletOffsetY=0, spaceAfter=hm.list_space_after)
+            return _List(items, labels, bulletType="1", bulletFormat="%s.", start=block.start, leftIndent=indent,
+                         bulletFontSize=size,
+                         bulletFontName=self.theme.style("list").face, bulletColor=rgb(self.theme.bullet_color),
+                         spaceAfter=hm.list_space_after)
+        return _List(items, labels, bulletType="bullet", start="•", leftIndent=indent, bulletFontSize=size,
+                     bulletFontName=self.theme.style("list").face, bulletColor=rgb(self.theme.bullet_color),
+                     bulletOffsetY=0, spaceAfter=hm.list_space_after)
 
     def table(self, table: m.Table) -> list[Flowable]:
         """A table; one too wide for the page is dealt out into narrower ones (``column_groups``)."""
@@ -411,19 +514,20 @@ class _Story:
         t, hm = self.theme, self.theme.handout
         head_style, body_style = self.style("table.header"), self.style("table.body")
         label_style = self.style("table.body", fontName=t.style("table.body").family.face(bold=True))
-        header = [paragraph(markup(c, t, t.style("table.header"), self.anchors), head_style, m.plain(c))
-                  for c in table.header]
-        rows = []
-        for row in table.rows:
-            cells = []
-            for col, cell in enumerate(row):
-                style = label_style if table.row_labels and col == 0 else body_style
-                cells.append(paragraph(markup(cell, t, t.style("table.body"), self.anchors), style, m.plain(cell)))
-            rows.append(cells)
         out: list[Flowable] = []
-        if table.caption:
-            out.append(self.para(table.caption, "caption", keepWithNext=1, spaceBefore=hm.table_caption_space_before,
-                                 spaceAfter=hm.table_caption_space_after))
+        with self.within(self.parent.add("Table")):
+            if table.caption:
+                out.append(self.para(table.caption, "caption", "Caption", keepWithNext=1,
+                                     spaceBefore=hm.table_caption_space_before, spaceAfter=hm.table_caption_space_after))
+            with self.within(self.parent.add("THead")), self.within(self.parent.add("TR")):
+                header = [self.cell(c, head_style, "table.header", "TH", "Column") for c in table.header]
+            rows = []
+            with self.within(self.parent.add("TBody")):
+                for row in table.rows:
+                    with self.within(self.parent.add("TR")):
+                        rows.append([self.cell(cell, label_style, "table.body", "TH", "Row")
+                                     if table.row_labels and col == 0 else self.cell(cell, body_style, "table.body")
+                                     for col, cell in enumerate(row)])
         chunk_rows = hm.table_chunk_rows
         chunks = [rows[i:i + chunk_rows] for i in range(0, len(rows), chunk_rows)] or [[]]
         for index, chunk in enumerate(chunks):
@@ -431,6 +535,11 @@ class _Story:
             out.append(self._grid([header, *chunk], widths, space_before=hm.table_space_before if index == 0 else 0,
                                   space_after=hm.table_space_after if last else 0))
         return out
+
+    def cell(self, runs: m.Inline, style: Any, role: str, tag: str = "TD", scope: str = "") -> Paragraph:
+        """A table cell's paragraph, the content of its TD (or TH, with its ``scope``) element."""
+        made = paragraph(markup(runs, self.theme, self.theme.style(role), self.anchors), style, m.plain(runs))
+        return marked(made, self.element(tag, runs=runs, scope=scope))
 
     def _column_widths(self, table: m.Table) -> list[float]:
         """The content-weighted fractions, widened where a column's longest word needs it."""
@@ -442,7 +551,7 @@ class _Story:
     def _grid(self, rows: list[list[Flowable]], widths: list[float], space_before: float,
               space_after: float) -> Flowable:
         t, hm = self.theme, self.theme.handout
-        grid = LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=1,
+        grid = LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=1, renderCB=_table_artifacts,
                          hAlign="LEFT", spaceBefore=space_before, spaceAfter=space_after)
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), t.style("table.body").face, t.style("table.body").size),
@@ -460,30 +569,36 @@ class _Story:
         return grid
 
     def aside(self, blocks: tuple[m.Block, ...], title: str, italic: bool, kind: str = "") -> Flowable:
+        """A quote (a BlockQuote element) or a callout (an Aside), its title a paragraph of it."""
         inner: list[Flowable] = []
-        if title:
-            inner.append(paragraph(plain_markup(title, self.theme.style("heading.3").family, bold=True),
-                                   self.style("heading.3", spaceBefore=0, keepWithNext=1), title))
         hm = self.theme.handout
         free = self.free
-        with self.boxed(), self.narrower(hm.aside_padding.left + hm.aside_padding.right):
-            inner += self.blocks(blocks, "quote" if italic else "body")
+        with self.within(self.parent.add("BlockQuote" if italic else "Aside")):
+            if title:
+                inner.append(marked(paragraph(plain_markup(title, self.theme.style("heading.3").family, bold=True),
+                                              self.style("heading.3", spaceBefore=0, keepWithNext=1), title),
+                                    self.element("P", title)))
+            with self.boxed(), self.narrower(hm.aside_padding.left + hm.aside_padding.right):
+                inner += self.blocks(blocks, "quote" if italic else "body")
         return Aside(inner, rgb(self.theme.colors.tint), hm.aside_padding, hm.aside_space_before, hm.aside_space_after,
                      rgb(self.theme.callout_bar(kind)), hm.aside_bar_width, right_margin=free)
 
     def footnotes(self, block: m.Footnotes) -> list[Flowable]:
         """The section's footnotes at its end, in small print under a short rule."""
         t, hm = self.theme, self.theme.handout
-        rule = HRFlowable(width=hm.footnote_rule_width, thickness=hm.hairline, color=rgb(t.colors.rule), hAlign="LEFT",
+        rule = _Rule(width=hm.footnote_rule_width, thickness=hm.hairline, color=rgb(t.colors.rule), hAlign="LEFT",
                           spaceBefore=hm.footnote_rule_space_before, spaceAfter=hm.footnote_rule_space_after)
+        items, labels = [], []
         with self.narrower(hm.footnote_indent):
-            items = [ListItem(self.blocks(note.blocks, "caption") or [Spacer(1, 1)], value=note.label,
-                              spaceAfter=hm.footnote_space_after)
-                     for note in block.items]
+            for note in block.items:
+                with self.within(self.parent.add("Note")):
+                    labels.append(self.parent.add("Lbl"))
+                    items.append(ListItem(self.blocks(note.blocks, "caption") or [Spacer(1, 1)], value=note.label,
+                                          spaceAfter=hm.footnote_space_after))
         style = t.style("caption")
-        notes = ListFlowable(items, bulletType="1", start=block.items[0].label, leftIndent=hm.footnote_indent,
-                             bulletFontName=style.face, bulletFontSize=style.size, bulletColor=rgb(style.color),
-                             spaceAfter=hm.footnotes_space_after)
+        notes = _List(items, labels, bulletType="1", start=block.items[0].label, leftIndent=hm.footnote_indent,
+                      bulletFontName=style.face, bulletFontSize=style.size, bulletColor=rgb(style.color),
+                      spaceAfter=hm.footnotes_space_after)
         rule.keepWithNext = 1
         return [rule, notes]
 
@@ -497,7 +612,8 @@ class _Story:
         columns = int((self.width - hm.code_padding.left - hm.code_padding.right) // width("0", ts.family, ts.size))
         lines = [piece for line in highlight(text, lang)
                  for piece in wrap(expand_tabs(line, hm.code_tab_stop), columns, mark, "")]
-        code = XPreformatted(code_markup(lines, colors), self.style("code", textColor=rgb(colors.plain)))
+        code = marked(_Code(code_markup(lines, colors), self.style("code", textColor=rgb(colors.plain))),
+                      self.element("Code", text))
         ground = self.theme.colors.code_ground or self.theme.colors.tint
         return Aside([code], rgb(ground), hm.code_padding, hm.code_space_before, hm.code_space_after)
 
@@ -508,7 +624,8 @@ class _Story:
         if fig.path is None:
             main = self.aside((m.Paragraph((m.Run(fig.placeholder, emph=True),), fig.source),), "", True)
         else:
-            main = _Vector(fig.path, *fig.size_px) if is_svg(fig.path) else Image(str(fig.path))
+            main = _Vector(fig.path, *fig.size_px) if is_svg(fig.path) else _Picture(str(fig.path))
+            main.struct = self.element("Figure", alt=fig.alt or fig.caption or fig.path.name)
             asked = fig.width_px * PX / main.imageWidth if fig.width_px else 1.0  # <img width="200">
             tallest = t.page.inner_height * hm.image_max_height_share
             scale = min(self.width / main.imageWidth, tallest / main.imageHeight, asked, 1.0)
@@ -522,11 +639,15 @@ class _Story:
         text = plain_markup(caption, self.theme.style("caption").family)
         style = self.style("caption", alignment=1, spaceBefore=hm.figure_caption_space_before,
                            spaceAfter=hm.figure_caption_space_after)
-        return [main, paragraph(text, style, caption)]
+        return [main, marked(paragraph(text, style, caption), self.element("Caption", caption))]
 
     def faq_item(self, item: m.FaqItem, top: bool) -> list[Flowable]:
         """A question and its answer. The question is kept with the start of the answer (its
         ``keepWithNext``: at the ``top`` a ``KeepStart``, see ``keeps.py``), not with all of it: a
         long answer starts under its question rather than leaving the rest of a page empty."""
-        question = self.para(item.question, "faq.question", keepWithNext=1)
-        return [question, *self.blocks(item.answer, "faq.answer", top), Spacer(1, self.theme.handout.faq_gap_mm * mm)]
+        depth = self.heading_depth  # the questions are headings one below the FAQ's own
+        question = self.para(item.question, "faq.question", heading_role(depth + 1), keepWithNext=1)
+        self.heading_depth = depth + 1
+        answer = self.blocks(item.answer, "faq.answer", top)
+        self.heading_depth = depth
+        return [question, *answer, Spacer(1, self.theme.handout.faq_gap_mm * mm)]

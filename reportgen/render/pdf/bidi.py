@@ -16,10 +16,15 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.platypus import Paragraph
 
 from reportgen.render.pdf import compat
+from reportgen.render.pdf.tagging import MarkedFlowable
 from reportgen.rtl import has_rtl, is_rtl, visual
 
 
-class BidiParagraph(Paragraph):  # type: ignore[misc]
+class Para(MarkedFlowable, Paragraph):  # type: ignore[misc]
+    """A reportlab ``Paragraph`` that is the content of its structure element (``tagging.py``)."""
+
+
+class BidiParagraph(Para):
     """A ``Paragraph`` whose lines are drawn in visual order when they hold right-to-left text."""
 
     def drawPara(self, debug: int = 0) -> Any:  # noqa: N802 (reportlab's name)
@@ -41,11 +46,11 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]
             compat.set_paragraph_lines(self, logical)
 
 
-def paragraph(markup: str, style: Any, text: str) -> Paragraph:
+def paragraph(markup: str, style: Any, text: str) -> Para:
     """A paragraph of ``markup`` (whose plain ``text`` decides its direction): flush right
     when it reads right to left and its style would set it flush left."""
     if not has_rtl(text):
-        return Paragraph(markup, style)
+        return Para(markup, style)
     return BidiParagraph(markup, rtl_style(style, text))
 
 

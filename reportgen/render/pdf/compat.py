@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.pdfgen.canvas import Canvas
+
 # (module, class, attribute) this module reads or writes ("" for a module's own attribute)
 PRIVATE = (
     ("reportlab.pdfgen.canvas", "Canvas", "_startPage"),
@@ -25,6 +27,10 @@ PRIVATE = (
     ("reportlab.platypus.frames", "Frame", "_y"),
     ("reportlab.platypus.paragraph", "Paragraph", "blPara"),
     ("reportlab.pdfbase.ttfonts", "", "makeToUnicodeCMap"),
+    ("reportlab.pdfgen.canvas", "Canvas", "_addAnnotation"),
+    ("reportlab.pdfbase.pdfdoc", "PDFPage", "__NoDefault__"),
+    ("reportlab.pdfbase.pdfdoc", "PDFDocument", "Pages"),
+    ("reportlab.platypus.flowables", "ListFlowable", "_makeBullet"),
 )
 
 
@@ -98,6 +104,37 @@ def form_resources(canvas: Any) -> Any:
     resources.setShading(canvas._shadingUsed)
     resources.setColorSpace(canvas._colorsUsed)
     return resources
+
+
+# -- tagged PDF (render/pdf/tagging.py) -----------------------------------------------------
+class TaggingCanvas(Canvas):  # type: ignore[misc]
+    """A canvas whose link annotations join the structure tree of its ``tagger`` (if set)."""
+
+    tagger: Any = None
+
+    def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:
+        if self.tagger is not None:
+            name = name or "NUMBER" + repr(self._annotationCount + 1)  # reportlab's default name
+            annotation = self.tagger.annotation(self, annotation, name)
+        super()._addAnnotation(annotation, name, addtopage)
+
+
+def pdf_document(canvas: Any) -> Any:
+    return canvas._doc
+
+
+def pdf_pages(doc: Any) -> list[Any]:
+    """The document's page objects, in order."""
+    return list(doc.Pages.pages)
+
+
+def set_page_key(page: Any, key: str, value: Any) -> None:
+    """Give a page dictionary an entry reportlab does not write (/StructParents, /Tabs)."""
+    from reportlab.pdfbase.pdfdoc import PDFPage
+
+    if key not in PDFPage.__NoDefault__:
+        PDFPage.__NoDefault__.append(key)  # the keys a page writes when set (never when None)
+    setattr(page, key, value)
 
 
 def missing() -> list[str]:

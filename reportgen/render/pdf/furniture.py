@@ -20,6 +20,7 @@ from reportgen.load.svg import is_svg
 from reportgen.measure import shorten
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.lines import draw_line
+from reportgen.render.pdf.tagging import artifact
 from reportgen.render.svg import draw_svg
 from reportgen.theme import RGB, Logo, TextStyle, Theme
 
@@ -75,7 +76,12 @@ def draw_logo(canvas: Canvas, logo: Logo, x: float, y: float, height: float, max
 def decorate_page(canvas: Canvas, doc: BaseDocTemplate | None, theme: Theme, title: str, words: Words) -> None:
     """Running header (logo, title, hairline) and footer text on every page after the cover;
     a title or footer too long for its room is shortened with an ellipsis, never drawn over
-    the logo or the page number."""
+    the logo or the page number. An artifact in a tagged PDF: a screen reader skips it."""
+    with artifact(canvas, "Pagination"):
+        _decorate(canvas, theme, title, words)
+
+
+def _decorate(canvas: Canvas, theme: Theme, title: str, words: Words) -> None:
     box, hm = theme.page, theme.handout
     canvas.saveState()
     top = box.height - box.top + hm.header_rise
@@ -106,7 +112,7 @@ def numbered_canvas(theme: Theme, words: Words, first: int = 2) -> type[Canvas]:
     foot = theme.style("footer")
     box, drop = theme.page, theme.handout.footer_drop
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
+    class NumberedCanvas(compat.TaggingCanvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # reportlab would otherwise start every page in (unembedded) Helvetica
             kwargs.update(initialFontName=foot.face, initialFontSize=foot.size, initialLeading=foot.line)
@@ -128,11 +134,13 @@ def numbered_canvas(theme: Theme, words: Words, first: int = 2) -> type[Canvas]:
                 for flowable, x, y in self.late_drawings.get(page, []):
                     flowable.draw_late(self, x, y, self.heading_pages)
                 if page >= first:
-                    self.setFont(foot.face, foot.size)
-                    self.setFillColor(rgb(foot.color))
-                    label = words.page_of(page, total)
-                    self.drawRightString(box.width - box.right, box.bottom - drop, label)
+                    with artifact(self, "Pagination"):
+                        self.setFont(foot.face, foot.size)
+                        self.setFillColor(rgb(foot.color))
+                        self.drawRightString(box.width - box.right, box.bottom - drop, words.page_of(page, total))
                 super().showPage()
+            if self.tagger is not None:
+                self.tagger.finish(self)
             super().save()
 
     return NumberedCanvas

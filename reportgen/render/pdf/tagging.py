@@ -1,0 +1,367 @@
+"""Tagged PDF (PDF/UA-1) from reportlab, which has no tagging of its own.
+
+A screen reader reads a PDF through its structure tree: elements (Sect, H1, P, L, Table,
+Figure, Link, …) whose leaves point at *marked content* in the pages, the stretches of a
+content stream between ``/P <</MCID 3>> BDC`` and ``EMC``. Everything else drawn must be an
+*artifact* (``/Artifact BMC … EMC``): running headers, rules, tints, page numbers.
+
+The renderers build the tree from the model before anything is drawn (``Node``), so its order
+is the document's reading order; drawing only adds to it where each element's content went
+(``Tagger.content``). A flowable that carries an element (``Marked``) wraps its own drawing;
+everything drawn outside an element is an artifact (``artifact``). ``Tagger.finish`` writes the
+tree, the parent tree that maps content back to elements, and the catalog entries PDF/UA
+asks for (MarkInfo, Lang, DisplayDocTitle, XMP metadata with ``pdfuaid:part 1``).
+
+A canvas is tagged when it has a ``tagger`` attribute; without one every function here draws
+as if tagging did not exist.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfdoc
+
+from reportgen.render.pdf import compat
+
+# Roles reportgen names that PDF 1.7 does not: each read as the standard role it maps to.
+ROLE_MAP = {"Aside": "Div"}
+_TREE_ROOT = "StructTreeRoot"  # the object's name in reportlab's document
+_DEEPEST = 6  # format: PDF's headings go from H1 to H6
+
+
+def heading_role(depth: int) -> str:
+    """The role of a heading ``depth`` levels down (1: H1), deeper ones all H6."""
+    return f"H{min(depth, _DEEPEST)}"
+
+
+@dataclass(eq=False)
+class Marked:
+    """Marked content: the ``mcid``-th tagged sequence on ``page`` (1-based)."""
+
+    page: int
+    mcid: int
+
+
+@dataclass(eq=False)
+class Annotated:
+    """A link annotation, named as reportlab names it in the file, on ``page``."""
+
+    page: int
+    name: str
+
+
+@dataclass(eq=False)
+class Node:
+    """A structure element. ``links`` maps a link target (URL or anchor) in the element's text to
+    the words that carry it, for the link annotation's description (PDF/UA asks for one)."""
+
+    role: str
+    kids: list[Node | Marked | Annotated] = field(default_factory=list)
+    alt: str = ""
+    lang: str = ""
+    scope: str = ""  # a TH's: "Column" or "Row"
+    actual: str = ""  # what a screen reader says for a mark that is not text (a task's box)
+    links: dict[str, str] = field(default_factory=dict)
+
+    def add(self, role: str, **attributes: Any) -> Node:
+        node = Node(role, **attributes)
+        self.kids.append(node)
+        return node
+
+    def has_content(self) -> bool:
+        return any(not isinstance(kid, Node) or kid.has_content() for kid in self.kids)
+
+
+ARTIFACT = Node("Artifact")  # given as a flowable's element: what it draws is an artifact
+
+
+class Tagger:
+    """The structure of one PDF as it is drawn: ``root`` is the Document element."""
+
+    def __init__(self, lang: str, title: str) -> None:
+        self.root = Node("Document")
+        self.lang, self.title = lang, title
+        self.current: Node | None = None  # the element whose content is being drawn
+        self._opened: list[bool] = []  # for each artifact begun and not ended: whether it wrote BDC
+        self._mcids: dict[int, list[Node]] = {}  # page → the element of each MCID, in order
+        self._keys: dict[int, int] = {}  # page → its key in the parent tree
+        self._links: dict[int, Node] = {}  # an annotation's key in the parent tree → its Link element
+        self._next_key = 0
+
+    @contextmanager
+    def content(self, canvas: Any, node: Node | None, repeat: bool = False) -> Iterator[None]:
+        """What is drawn inside is ``node``'s content. Inside another element's content or an
+        artifact, or with no ``node``, it is part of that; drawn again (``repeat``: a table's header
+        row on its next page), it is an artifact."""
+        if node is ARTIFACT or repeat and self.current is None and not self._opened:
+            with self.artifact(canvas):
+                yield
+            return
+        if node is None or self.current is not None or self._opened:
+            yield
+            return
+        page = compat.page_number(canvas)
+        mcids = self._mcids.setdefault(page, [])
+        if page not in self._keys:
+            self._keys[page] = self._take_key()
+        node.kids.append(Marked(page, len(mcids)))
+        properties = f"/MCID {len(mcids)}"
+        if node.actual:
+            properties += f" /ActualText {_text(node.actual)}"
+        mcids.append(node)
+        canvas.addLiteral(f"/{node.role} <<{properties}>> BDC")
+        self.current = node
+        try:
+            yield
+        finally:
+            self.current = None
+            canvas.addLiteral("EMC")
+
+    @contextmanager
+    def artifact(self, canvas: Any, kind: str = "Layout") -> Iterator[None]:
+        """What is drawn inside is not content: a screen reader skips it (inside an element's
+        content, it is part of that)."""
+        self.begin_artifact(canvas, kind)
+        try:
+            yield
+        finally:
+            self.end_artifact(canvas)
+
+    def begin_artifact(self, canvas: Any, kind: str = "Layout") -> None:
+        opens = not self._opened and self.current is None
+        self._opened.append(opens)
+        if opens:
+            canvas.addLiteral(f"/Artifact <</Type /{kind}>> BDC")
+
+    def end_artifact(self, canvas: Any) -> None:
+        if self._opened.pop():
+            canvas.addLiteral("EMC")
+
+    def annotation(self, canvas: Any, annotation: Any, name: str) -> Any:
+        """A link annotation made while an element's content is drawn, as the dictionary to
+        write: a Link element under that element (or the element itself, if a Link) holds it,
+        and it says in words where it goes (its /Contents)."""
+        owner = self.current
+        if owner is None:
+            return annotation
+        if isinstance(annotation, pdfdoc.LinkAnnotation):
+            target = annotation.Destination.name
+            annotation = annotation.Dict()
+        else:
+            target = _uri(annotation)
+        link = owner if owner.role == "Link" else owner.add("Link")
+        page = compat.page_number(canvas)
+        link.kids.append(Annotated(page, name))
+        key = self._take_key()
+        self._links[key] = link
+        words = owner.links.get(target) or owner.links.get(target.lstrip("#")) or target
+        annotation["Contents"] = pdfdoc.PDFString(words)
+        annotation["StructParent"] = key
+        return annotation
+
+    def _take_key(self) -> int:
+        key = self._next_key
+        self._next_key += 1
+        return key
+
+    def finish(self, canvas: Any) -> None:
+        """Write the structure tree and the catalog entries of a tagged PDF/UA-1 document."""
+        doc = compat.pdf_document(canvas)
+        names: dict[int, str] = {}
+        kept = _number(self.root, names)
+        parent_tree: list[Any] = []
+        for page, nodes in sorted(self._mcids.items()):
+            parent_tree += [self._keys[page], pdfdoc.PDFArray([_ref(names[id(n)]) for n in nodes])]
+        parent_tree += [x for key, link in sorted(self._links.items()) for x in (key, _ref(names[id(link)]))]
+        _write(self.root, None, names, kept, doc)
+        for number, page in enumerate(compat.pdf_pages(doc), start=1):
+            compat.set_page_key(page, "Tabs", pdfdoc.PDFName("S"))
+            if number in self._keys:
+                compat.set_page_key(page, "StructParents", self._keys[number])
+        catalog = doc.Catalog
+        doc.Reference(pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("StructTreeRoot"),
+            "K": _ref(names[id(self.root)]),
+            "ParentTree": pdfdoc.PDFDictionary({"Nums": pdfdoc.PDFArray(sorted_pairs(parent_tree))}),
+            "ParentTreeNextKey": self._next_key,
+            "RoleMap": pdfdoc.PDFDictionary({k: pdfdoc.PDFName(v) for k, v in ROLE_MAP.items()}),
+        }), _TREE_ROOT)
+        catalog.StructTreeRoot = _ref(_TREE_ROOT)
+        catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": "true"})
+        catalog.Lang = pdfdoc.PDFString(self.lang)
+        canvas.setViewerPreference("DisplayDocTitle", "true")
+        catalog.Metadata = pdfdoc.XMP(creator=lambda _: _xmp(self.title, self.lang).encode())
+
+
+def sorted_pairs(flat: list[Any]) -> list[Any]:
+    """A number tree's ``Nums``: key, value pairs in ascending key order."""
+    pairs = sorted(zip(flat[::2], flat[1::2]), key=lambda pair: pair[0])
+    return [x for pair in pairs for x in pair]
+
+
+def _number(root: Node, names: dict[int, str]) -> set[int]:
+    """Name every element with content (``names``: id → object name), depth first; return their ids."""
+    kept: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and not node.has_content():
+            continue
+        kept.add(id(node))
+        names[id(node)] = f"StructElem{len(names)}"
+        stack += [kid for kid in reversed(node.kids) if isinstance(kid, Node)]
+    return kept
+
+
+def _write(node: Node, parent: str | None, names: dict[int, str], kept: set[int], doc: Any) -> None:
+    """Add ``node`` and the elements under it to ``doc`` as StructElem objects."""
+    name = names[id(node)]
+    pages = [kid.page for kid in node.kids if isinstance(kid, Marked)]
+    home = pages[0] if pages else None
+    kids: list[Any] = []
+    for kid in node.kids:
+        if isinstance(kid, Node):
+            if id(kid) in kept:
+                kids.append(_ref(names[id(kid)]))
+                _write(kid, name, names, kept, doc)
+        elif isinstance(kid, Marked):
+            kids.append(kid.mcid if kid.page == home else pdfdoc.PDFDictionary(
+                {"Type": pdfdoc.PDFName("MCR"), "Pg": _page(kid.page), "MCID": kid.mcid}))
+        else:
+            kids.append(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("OBJR"), "Pg": _page(kid.page),
+                                              "Obj": pdfdoc.PDFObjectReference(doc.annotationName(kid.name))}))
+    element: dict[str, Any] = {"Type": pdfdoc.PDFName("StructElem"), "S": pdfdoc.PDFName(node.role),
+                               "K": pdfdoc.PDFArray(kids)}
+    element["P"] = _ref(parent or _TREE_ROOT)
+    if home is not None:
+        element["Pg"] = _page(home)
+    if node.alt:
+        element["Alt"] = pdfdoc.PDFString(node.alt)
+    if node.lang:
+        element["Lang"] = pdfdoc.PDFString(node.lang)
+    if node.scope:
+        element["A"] = pdfdoc.PDFDictionary({"O": pdfdoc.PDFName("Table"), "Scope": pdfdoc.PDFName(node.scope)})
+    doc.Reference(pdfdoc.PDFDictionary(element), name)
+
+
+def _ref(name: str) -> Any:
+    return pdfdoc.PDFObjectReference(name)
+
+
+def _page(number: int) -> Any:
+    return pdfdoc.PDFObjectReference(f"Page{number}")  # reportlab's name for page ``number``
+
+
+def _uri(annotation: Any) -> str:
+    action = annotation["A"] if "A" in annotation else None
+    uri = action["URI"] if action is not None and "URI" in action else None
+    return str(getattr(uri, "s", uri or ""))
+
+
+def _text(value: str) -> str:
+    """A PDF text string in UTF-16 (any script), as a hex literal."""
+    return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
+
+
+def _xmp(title: str, lang: str) -> str:
+    """The XMP metadata PDF/UA asks for: the title, the language, and the PDF/UA part claimed."""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>\n'
+        f'<dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>\n'
+        '<pdfuaid:part>1</pdfuaid:part>\n'
+        '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
+    )
+
+
+# -- drawing, on a canvas that may or may not be tagged ------------------------------------
+def tagger_of(canvas: Any) -> Tagger | None:
+    return getattr(canvas, "tagger", None)
+
+
+@contextmanager
+def content(canvas: Any, node: Node | None, repeat: bool = False) -> Iterator[None]:
+    """``Tagger.content`` on a tagged canvas; nothing on another."""
+    tagger = tagger_of(canvas)
+    if tagger is None:
+        yield
+        return
+    with tagger.content(canvas, node, repeat):
+        yield
+
+
+@contextmanager
+def artifact(canvas: Any, kind: str = "Layout") -> Iterator[None]:
+    """``Tagger.artifact`` on a tagged canvas; nothing on another."""
+    tagger = tagger_of(canvas)
+    if tagger is None:
+        yield
+        return
+    with tagger.artifact(canvas, kind):
+        yield
+
+
+class MarkedFlowable:
+    """Mixin for a flowable whose drawing is the content of its ``struct`` element (the pieces
+    it splits into keep it). Drawn a second time — a table's header row repeated on the next
+    page — it is an artifact, so a screen reader reads it once."""
+
+    struct: Node | None = None
+    _drawn = False
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 (reportlab's name)
+        with content(canvas, self.struct, repeat=self._drawn):
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
+        self._drawn = tagger_of(canvas) is not None
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)  # type: ignore[misc]
+        for part in parts:
+            if isinstance(part, MarkedFlowable) and part.struct is None:
+                part.struct = self.struct
+        return parts
+
+
+def marked(flowable: Any, node: Node | None) -> Any:
+    """``flowable`` (a ``MarkedFlowable``) carrying ``node``; returned for chaining."""
+    flowable.struct = node
+    return flowable
+
+
+# -- languages ----------------------------------------------------------------------------
+_SCRIPTS = (("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("HANGUL", "ko"), ("CJK", "zh"), ("ARABIC", "ar"),
+            ("HEBREW", "he"), ("GREEK", "el"), ("THAI", "th"), ("DEVANAGARI", "hi"))
+
+
+def text_language(text: str, document: str) -> str:
+    """The language of ``text`` where its script tells it and it is not the ``document``'s:
+    mostly kana → ja, hangul → ko, other Han → zh, Arabic, Hebrew, Greek, Thai, Devanagari.
+    ``""`` when the text is in the document's language or its script names none."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        letters += 1
+        name = unicodedata.name(char, "")
+        for prefix, lang in _SCRIPTS:
+            if name.startswith(prefix):
+                counts[lang] = counts.get(lang, 0) + 1
+                break
+    if not counts or not letters:
+        return ""
+    if "ja" in counts and "zh" in counts:  # Japanese mixes kanji with kana
+        counts["ja"] += counts.pop("zh")
+    lang, count = max(counts.items(), key=lambda item: item[1])
+    if count * 2 < letters or document.split("-")[0].lower() == lang:
+        return ""
+    return lang
