@@ -175,7 +175,7 @@ def _table_artifacts(table: Any, event: str, *_: Any) -> None:
         tagger.end_artifact(table.canv)
 
 
-_BOXES = {True: "\u2611", False: "\u2610"}  # what a task's box says to a screen reader: ☑, ☐
+_BOXES: dict[bool | None, str] = {True: "\u2611", False: "\u2610"}  # what a task's box says to a screen reader: ☑, ☐
 
 
 def _short(block: m.BulletList, hm: HandoutMetrics) -> bool:
@@ -518,7 +518,8 @@ class _Story:
         with self.within(self.parent.add("Table")):
             if table.caption:
                 out.append(self.para(table.caption, "caption", "Caption", keepWithNext=1,
-                                     spaceBefore=hm.table_caption_space_before, spaceAfter=hm.table_caption_space_after))
+                                     spaceBefore=hm.table_caption_space_before,
+                                     spaceAfter=hm.table_caption_space_after))
             with self.within(self.parent.add("THead")), self.within(self.parent.add("TR")):
                 header = [self.cell(c, head_style, "table.header", "TH", "Column") for c in table.header]
             rows = []

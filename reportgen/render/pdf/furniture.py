@@ -112,7 +112,7 @@ def numbered_canvas(theme: Theme, words: Words, first: int = 2) -> type[Canvas]:
     foot = theme.style("footer")
     box, drop = theme.page, theme.handout.footer_drop
 
-    class NumberedCanvas(compat.TaggingCanvas):  # type: ignore[misc]
+    class NumberedCanvas(compat.TaggingCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # reportlab would otherwise start every page in (unembedded) Helvetica
             kwargs.update(initialFontName=foot.face, initialFontSize=foot.size, initialLeading=foot.line)
