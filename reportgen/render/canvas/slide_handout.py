@@ -31,6 +31,7 @@ from reportgen.render.pdf.bidi import paragraph
 from reportgen.render.pdf.furniture import decorate_page, numbered_canvas, paragraph_style, rgb
 from reportgen.render.pdf.lines import draw_line
 from reportgen.render.pdf.markup import plain_markup
+from reportgen.render.pdf.tagging import ARTIFACT, Node, Tagger, artifact, content, marked
 from reportgen.theme import Theme
 
 
@@ -40,6 +41,7 @@ def render_slide_handout(doc: m.Document, theme: Theme, diag: Diagnostics) -> by
     buffer = io.BytesIO()
     page_class = numbered_canvas(theme, theme.words_for(doc.meta.lang), first=1)
     canvas = page_class(buffer, pagesize=(theme.page.width, theme.page.height), invariant=1, lang=doc.meta.lang)
+    canvas.tagger = Tagger(doc.meta.lang, doc.meta.full_title)
     set_metadata(canvas, doc.meta, theme.name)
     _Handout(canvas, theme, doc.meta).draw(plan)
     canvas.save()
@@ -47,8 +49,12 @@ def render_slide_handout(doc: m.Document, theme: Theme, diag: Diagnostics) -> by
 
 
 class _Handout:
+    """Tagged, the pages read as: a section's name (H1), then each of its slides (a Sect with
+    its title as H2 and its text, tables and pictures), each followed by its notes (a Note)."""
+
     def __init__(self, canvas: Canvas, theme: Theme, meta: m.Meta) -> None:
         self.c, self.theme, self.meta = canvas, theme, meta
+        self.root: Node = canvas.tagger.root
         self.title = meta.full_title
         self.words = theme.words_for(meta.lang)
         self.layout, self.notes = theme.handout_layout, theme.handout_notes
@@ -104,8 +110,9 @@ class _Handout:
         family, size = self.theme.style("heading.3").family, self.theme.handout.section_line_size
         self.c.saveState()  # on one line, as the running header is: a long name is cut with "…"
         self.c.setFillColor(rgb(self.theme.colors.accent))
-        draw_line(self.c, area.x, area.y + (area.h - size) / 2 + size * self.theme.deck.pdf_descent,
-                  shorten(label, family, size, area.w, bold=True), family, size, bold=True)
+        with content(self.c, self.root.add("H1", actual=label)):  # said whole, though its line may be cut short
+            draw_line(self.c, area.x, area.y + (area.h - size) / 2 + size * self.theme.deck.pdf_descent,
+                      shorten(label, family, size, area.w, bold=True), family, size, bold=True)
         self.c.restoreState()
         key = f"slide-{number}"
         self.c.bookmarkPage(key, fit="XYZ", left=0, top=area.top + self.theme.handout.slide_bookmark_rise)
@@ -114,15 +121,17 @@ class _Handout:
     def cell(self, slide: Slide, cell: Cell) -> list[Any]:
         """Draw one slide with a border, then its notes or ruled lines; return notes left over."""
         area = cell.slide
-        draw_slide(self.c, slide, self.theme, area.x, area.y, area.w / self.theme.slide.width)
-        self.c.saveState()
-        self.c.setStrokeColor(rgb(self.theme.colors.muted))
-        self.c.setLineWidth(self.theme.handout.hairline)
-        self.c.rect(area.x, area.y, area.w, area.h, stroke=1, fill=0)
-        self.c.restoreState()
+        node = self.root.add("Sect")
+        draw_slide(self.c, slide, self.theme, area.x, area.y, area.w / self.theme.slide.width, node=node, depth=2)
+        with artifact(self.c):
+            self.c.saveState()
+            self.c.setStrokeColor(rgb(self.theme.colors.muted))
+            self.c.setLineWidth(self.theme.handout.hairline)
+            self.c.rect(area.x, area.y, area.w, area.h, stroke=1, fill=0)
+            self.c.restoreState()
         if cell.notes is None:
             return []
-        story = self.story(slide) if self.notes else []
+        story = self.story(slide, node.add("Note")) if self.notes else []
         limit = None
         if story:
             frame = _frame(cell.notes)
@@ -132,19 +141,25 @@ class _Handout:
             self.rule(cell.notes, limit)
         return story
 
-    def story(self, slide: Slide) -> list[Any]:
-        """The notes as the deck's presenter view has them (``note_paragraphs``)."""
+    def story(self, slide: Slide, node: Node) -> list[Any]:
+        """The notes as the deck's presenter view has them (``note_paragraphs``), each
+        paragraph a P of ``node``."""
         family = self.theme.style("body").family
         out = []
         for note in note_paragraphs(slide):
             markup = plain_markup(note.text, family)
             if note.bullet:
-                out.append(paragraph(f"<bullet>\u2022</bullet>{markup}", self.bullet, note.text))
+                made = paragraph(f"<bullet>\u2022</bullet>{markup}", self.bullet, note.text)
             else:
-                out.append(paragraph(markup, self.source if note.source else self.style, note.text))
+                made = paragraph(markup, self.source if note.source else self.style, note.text)
+            out.append(marked(made, node.add("P")))
         return out
 
     def rule(self, area: Area, limit: float | None) -> None:
+        with artifact(self.c):  # lines to write on
+            self._rule(area, limit)
+
+    def _rule(self, area: Area, limit: float | None) -> None:
         self.c.saveState()
         self.c.setStrokeColor(rgb(self.theme.colors.rule))
         self.c.setLineWidth(self.theme.handout.hairline)
@@ -158,7 +173,7 @@ class _Handout:
         for number, slide, rest in overflow:
             title = m.plain(slide.title.paras[0].runs) if slide.title.paras else ""
             heading = plain_markup(f"Slide {number}: {title} (notes, continued)", self.theme.style("heading.3").family)
-            story.append(paragraph(heading, self.heading, title))
+            story.append(marked(paragraph(heading, self.heading, title), ARTIFACT))  # the notes go on, in their Note
             story += rest
         box = self.theme.page
         while story:

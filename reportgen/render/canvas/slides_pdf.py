@@ -19,6 +19,8 @@ from reportgen.render.canvas.slide import draw_slide
 from reportgen.render.dates import set_pdf_dates
 from reportgen.render.deck.plan import Slide, deck_anchors
 from reportgen.render.deck.planner import plan_slides
+from reportgen.render.pdf.compat import TaggingCanvas
+from reportgen.render.pdf.tagging import Tagger
 from reportgen.theme import Theme
 
 
@@ -28,17 +30,20 @@ def render_slides_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes
 
 
 def draw_slides_pdf(plan: list[Slide], doc: m.Document, theme: Theme) -> bytes:
-    """A slide plan as a PDF, a slide a page (the preview draws the plan it already has)."""
+    """A slide plan as a PDF, a slide a page (the preview draws the plan it already has); tagged,
+    each slide a Sect of the document."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(theme.slide.width, theme.slide.height), **canvas_options(doc.meta, theme))
+    canvas = TaggingCanvas(buffer, pagesize=(theme.slide.width, theme.slide.height), **canvas_options(doc.meta, theme))
+    canvas.tagger = Tagger(doc.meta.lang, doc.meta.full_title)
     set_metadata(canvas, doc.meta, theme.name)
     anchors = frozenset(deck_anchors(plan))
     for number, slide in enumerate(plan, 1):
-        draw_slide(canvas, slide, theme, 0, 0, 1, anchors)
+        draw_slide(canvas, slide, theme, 0, 0, 1, anchors, canvas.tagger.root.add("Sect"))
         bookmark(canvas, slide, number, doc.meta)
         for anchor in slide.anchors:  # where links to the document's headings lead
             canvas.bookmarkPage(anchor)
         canvas.showPage()
+    canvas.tagger.finish(canvas)
     canvas.save()
     return buffer.getvalue()
 

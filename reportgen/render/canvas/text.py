@@ -25,11 +25,13 @@ from reportgen.render.deck.fit import Fitter
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, Para, TextBox
 from reportgen.render.pdf.checkbox import draw_check_box
 from reportgen.render.pdf.furniture import rgb
+from reportgen.render.pdf.tagging import Node, artifact, content, heading_role, text_language
 from reportgen.rtl import is_rtl, shape, visual
 from reportgen.theme import RGB, Theme
 
 FONT_UNITS = 1000  # format: reportlab gives a font's metrics (descent) in thousandths of an em
 INVISIBLE, VISIBLE = 3, 0  # format: PDF text rendering modes (Tr operand): 3 draws nothing, 0 fills
+FURNITURE = ("Footer", "Slide number", "Section label")  # boxes that repeat what the slide's place says
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,26 +92,70 @@ def _add(segs: list[Segment], seg: Segment) -> None:
 
 class TextPainter:
     """Draws text boxes and table cells of one slide; ``height`` turns top-down y into PDF y.
-    ``anchors`` are the "#anchor" links that lead somewhere in this PDF (its bookmarks)."""
+    ``anchors`` are the "#anchor" links that lead somewhere in this PDF (its bookmarks).
+    On a tagged canvas, each paragraph becomes an element of ``parent`` as it is drawn: a
+    heading, a P, or an item of a list (nested by the bullet's level)."""
 
     def __init__(self, canvas: Canvas, theme: Theme, fit: Fitter, height: float,
-                 anchors: frozenset[str] = frozenset()) -> None:
+                 anchors: frozenset[str] = frozenset(), parent: Node | None = None) -> None:
         self.c, self.theme, self.fit, self.H, self.anchors = canvas, theme, fit, height, anchors
+        self.parent = parent
+        self.lang = getattr(getattr(canvas, "tagger", None), "lang", "")
 
-    def box(self, box: TextBox) -> None:
+    def box(self, box: TextBox, heading: int = 0) -> None:
+        """A text box; with ``heading`` (a level, 1 = H1), its first paragraph is a heading."""
+        if box.name in FURNITURE:
+            with artifact(self.c, "Pagination"):
+                self._box(box, None)
+            return
+        link = None
+        if self.parent is not None and box.link and self.leads_somewhere(box.link):  # an agenda entry
+            words = " ".join(plain(p.runs) for p in box.paras)
+            link = self.parent.add("P").add("Link", links={box.link[1:]: words})
+        with content(self.c, link):
+            self._box(box, heading)
+
+    def _box(self, box: TextBox, heading: int | None) -> None:
         free = box.h - box.content_height
         top = box.y + box.inset_y + {"top": 0.0, "middle": free / 2, "bottom": free}[box.anchor]
-        for para in box.paras:
+        lists: list[Node] = []  # the open lists, one per bullet level
+        for index, para in enumerate(box.paras):
             top += para.space_before
-            self.para(para, box.x + box.inset_x, box.text_width, top)
+            node = label = None
+            if heading is not None and self.parent is not None:
+                node, label = self._element(para, lists, heading_role(heading) if heading and not index else "P")
+            self.para(para, box.x + box.inset_x, box.text_width, top, node=node, label=label)
             top += para.lines * para.pitch + para.space_after
         if box.link and self.leads_somewhere(box.link):
             self.c.linkRect("", box.link[1:], (box.x, self.H - box.y - box.h, box.x + box.w, self.H - box.y),
                             relative=1, thickness=0)
 
-    def para(self, para: Para, x: float, width: float, top: float, font_descent: bool = False) -> None:
+    def _element(self, para: Para, lists: list[Node], role: str) -> tuple[Node, Node | None]:
+        """The element of ``para`` (and of its bullet, a Lbl), made under ``parent`` in reading
+        order: a bulleted paragraph is an item of the list at its level, opened as needed."""
+        assert self.parent is not None
+        text = plain(para.runs)
+        links: dict[str, str] = {}
+        for run in para.runs:
+            if run.link:
+                links[run.link] = links.get(run.link, "") + run.text
+        lang = text_language(text, self.lang)
+        if not para.bullet:
+            lists.clear()
+            return self.parent.add(role, lang=lang, links=links), None
+        del lists[para.level + 1:]
+        while len(lists) <= para.level:
+            holder = self.parent if not lists else _last_body(lists[-1])
+            lists.append(holder.add("L"))
+        item = lists[para.level].add("LI")
+        label = item.add("Lbl", actual=para.bullet if para.bullet in (CHECKED, UNCHECKED) else "")
+        return item.add("LBody", lang=lang, links=links), label
+
+    def para(self, para: Para, x: float, width: float, top: float, font_descent: bool = False,
+             node: Node | None = None, label: Node | None = None) -> None:
         """One paragraph in the text area starting at ``x`` (``width`` wide), first line at ``top``;
-        ``font_descent`` for table cells (the font's descent, not the font-independent one)."""
+        ``font_descent`` for table cells (the font's descent, not the font-independent one).
+        Tagged, its bullet is the content of ``label`` and its text of ``node``."""
         style = self.theme.style(para.role)
         indent = para.text_indent(self.theme.deck.list_indent)
         lines = para_lines(self.fit, para, width)
@@ -119,14 +165,16 @@ class TextPainter:
             baseline = self.H - (top + (k + 1) * para.pitch - ratio * para.size)
             if k == 0 and para.bullet:
                 level = para.level * para.size * self.theme.deck.list_indent  # where the bullet hangs
-                self.bullet(para, x + width - level if rtl else x + level, baseline, rtl)
+                with content(self.c, label):
+                    self.bullet(para, x + width - level if rtl else x + level, baseline, rtl)
             pieces = [piece for seg in line for piece in self.pieces(para, seg)]
             pieces = [(text, (face, seg)) for text, (face, seg) in visual(pieces, rtl)]
             used = sum(stringWidth(text, face, para.size) for text, (face, _) in pieces)
             room = width - indent
             start = x if rtl else x + indent
             left = start + {"left": 0.0, "center": (room - used) / 2, "right": room - used}[para.align]
-            self.line(pieces, left, baseline, para)
+            with content(self.c, node):
+                self.line(pieces, left, baseline, para)
 
     def pieces(self, para: Para, seg: Segment) -> list[tuple[str, tuple[str, Segment]]]:
         """A segment as pieces of text, each with its reportlab font (the family's face, or the
@@ -209,3 +257,10 @@ class TextPainter:
         text.textOut(para.bullet)
         text.setTextRenderMode(VISIBLE)  # the render mode outlives the text object: back to visible
         self.c.drawText(text)
+
+
+def _last_body(lst: Node) -> Node:
+    """Where a list nested under ``lst`` goes: the body of its last item."""
+    item = lst.kids[-1] if lst.kids and isinstance(lst.kids[-1], Node) else lst.add("LI")
+    bodies = [kid for kid in item.kids if isinstance(kid, Node) and kid.role == "LBody"]
+    return bodies[-1] if bodies else item.add("LBody")

@@ -16,7 +16,7 @@ from reportgen.errors import SourceRef
 from reportgen.language import Words
 from reportgen.render.deck.fit import Fitter, Item
 from reportgen.render.deck.on_template import OnTemplate
-from reportgen.render.deck.plan import ImageBox, Para, Rect, Shape, Slide, SlideKind, TextBox
+from reportgen.render.deck.plan import LOGO, ImageBox, Para, Rect, Shape, Slide, SlideKind, TextBox
 from reportgen.theme import Logo, Theme
 
 
@@ -229,5 +229,5 @@ def join_notes(parts: list[str]) -> str:
 
 def _logo(logo: Logo, x: float, y: float, height: float, max_width: float) -> ImageBox:
     w, h = logo.fit(height, max_width)
-    return ImageBox(x, y, w, h, logo.path, "Logo", size_px=logo.size_px)
+    return ImageBox(x, y, w, h, logo.path, LOGO, size_px=logo.size_px)
 

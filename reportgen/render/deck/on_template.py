@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reportgen.fonts import width
-from reportgen.render.deck.plan import ImageBox, Rect, Shape, Slide, SlotText, TextBox
+from reportgen.render.deck.plan import LOGO, ImageBox, Rect, Shape, Slide, SlotText, TextBox
 from reportgen.template import role_of
 from reportgen.theme import DeckMetrics, Theme
 from reportgen.theme.template import Art, Bounds, TemplateInfo
@@ -88,7 +88,7 @@ class OnTemplate:
 
 def _decoration(shape: Shape) -> bool:
     """Bars and logos: what a slide can do without where a template draws its own."""
-    return isinstance(shape, Rect) or (isinstance(shape, ImageBox) and shape.alt == "Logo")
+    return isinstance(shape, Rect) or (isinstance(shape, ImageBox) and shape.alt == LOGO)
 
 
 def _overlap(shape: Shape, bounds: Bounds) -> bool:

@@ -16,6 +16,7 @@ from reportgen.model import Inline, Run
 from reportgen.theme import RGB
 from reportgen.theme.template import Art
 
+LOGO = "Logo"  # the alt text of the brand's logo: decoration, an artifact in a tagged PDF
 CHECKED, UNCHECKED = "\u2611", "\u2610"  # a task-list item's bullet: ☑ done, ☐ to do
 
 
