@@ -161,19 +161,20 @@ class TextPainter:
         lines = para_lines(self.fit, para, width)
         ratio = -getFont(style.family.face()).face.descent / FONT_UNITS if font_descent else self.theme.deck.pdf_descent
         rtl = is_rtl(plain(para.runs))  # a right-to-left paragraph hangs its bullet on the right
-        for k, line in enumerate(segments(para.runs, lines, style.bold, style.italic)):
-            baseline = self.H - (top + (k + 1) * para.pitch - ratio * para.size)
-            if k == 0 and para.bullet:
-                level = para.level * para.size * self.theme.deck.list_indent  # where the bullet hangs
-                with content(self.c, label):
-                    self.bullet(para, x + width - level if rtl else x + level, baseline, rtl)
-            pieces = [piece for seg in line for piece in self.pieces(para, seg)]
-            pieces = [(text, (face, seg)) for text, (face, seg) in visual(pieces, rtl)]
-            used = sum(stringWidth(text, face, para.size) for text, (face, _) in pieces)
-            room = width - indent
-            start = x if rtl else x + indent
-            left = start + {"left": 0.0, "center": (room - used) / 2, "right": room - used}[para.align]
-            with content(self.c, node):
+        if para.bullet and para.breaks:
+            level = para.level * para.size * self.theme.deck.list_indent  # where the bullet hangs
+            first_baseline = self.H - (top + para.pitch - ratio * para.size)
+            with content(self.c, label):
+                self.bullet(para, x + width - level if rtl else x + level, first_baseline, rtl)
+        with content(self.c, node):
+            for k, line in enumerate(segments(para.runs, lines, style.bold, style.italic)):
+                baseline = self.H - (top + (k + 1) * para.pitch - ratio * para.size)
+                pieces = [piece for seg in line for piece in self.pieces(para, seg)]
+                pieces = [(text, (face, seg)) for text, (face, seg) in visual(pieces, rtl)]
+                used = sum(stringWidth(text, face, para.size) for text, (face, _) in pieces)
+                room = width - indent
+                start = x if rtl else x + indent
+                left = start + {"left": 0.0, "center": (room - used) / 2, "right": room - used}[para.align]
                 self.line(pieces, left, baseline, para)
 
     def pieces(self, para: Para, seg: Segment) -> list[tuple[str, tuple[str, Segment]]]:
