@@ -55,6 +55,7 @@ class _Handout:
     def __init__(self, canvas: Canvas, theme: Theme, meta: m.Meta) -> None:
         self.c, self.theme, self.meta = canvas, theme, meta
         self.root: Node = canvas.tagger.root
+        self.depth = 1  # a slide title's heading level: 2 once a section's line (an H1) is drawn
         self.title = meta.full_title
         self.words = theme.words_for(meta.lang)
         self.layout, self.notes = theme.handout_layout, theme.handout_notes
@@ -110,6 +111,7 @@ class _Handout:
         family, size = self.theme.style("heading.3").family, self.theme.handout.section_line_size
         self.c.saveState()  # on one line, as the running header is: a long name is cut with "…"
         self.c.setFillColor(rgb(self.theme.colors.accent))
+        self.depth = 2
         with content(self.c, self.root.add("H1", actual=label)):  # said whole, though its line may be cut short
             draw_line(self.c, area.x, area.y + (area.h - size) / 2 + size * self.theme.deck.pdf_descent,
                       shorten(label, family, size, area.w, bold=True), family, size, bold=True)
@@ -122,7 +124,8 @@ class _Handout:
         """Draw one slide with a border, then its notes or ruled lines; return notes left over."""
         area = cell.slide
         node = self.root.add("Sect")
-        draw_slide(self.c, slide, self.theme, area.x, area.y, area.w / self.theme.slide.width, node=node, depth=2)
+        draw_slide(self.c, slide, self.theme, area.x, area.y, area.w / self.theme.slide.width, node=node,
+                   depth=self.depth)
         with artifact(self.c):
             self.c.saveState()
             self.c.setStrokeColor(rgb(self.theme.colors.muted))

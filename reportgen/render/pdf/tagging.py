@@ -161,7 +161,7 @@ class Tagger:
         link.kids.append(Annotated(page, name))
         key = self._take_key()
         self._links[key] = link
-        words = owner.links.get(target) or owner.links.get(target.lstrip("#")) or target
+        words = owner.links.get(target) or owner.links.get(f"#{target}") or target  # "#anchor" in the model
         annotation["Contents"] = pdfdoc.PDFString(words)
         annotation["StructParent"] = key
         return annotation
