@@ -92,7 +92,8 @@ class FontFamily:
     def runs(self, text: str) -> list[tuple[str, FontFamily]]:
         """``text`` cut where the font that draws it changes: this family where it has the
         glyph, else the first fallback that has it. A mark or a space stays with the character
-        before it; a character no font has is drawn as ``REPLACEMENT`` by the first that can."""
+        before it; a character no font has is drawn as ``REPLACEMENT`` by the first that can, and
+        a joiner or variation selector its font lacks (the U+FE0F after "‼") is left out."""
         cmap = self.metrics().widths
         if all(ord(c) in cmap for c in text):
             return [(text, self)] if text else []
@@ -101,6 +102,8 @@ class FontFamily:
             font = self._font_for(char, cmap, out[-1][1] if out else self)
             if font is None:
                 char, font = self.replacement()
+            elif ord(char) in _JOINERS and ord(char) not in font.metrics().widths:
+                continue  # invisible, and lacking in the font it joins: not drawn (never as its blank glyph)
             if out and out[-1][1] is font:
                 out[-1] = (out[-1][0] + char, font)
             else:

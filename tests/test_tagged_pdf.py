@@ -28,7 +28,7 @@ from reportgen.render.handout.story import render_pdf
 from reportgen.render.pdf.tagging import text_language
 
 from . import pdfua_check
-from .conftest import CONTENT, SEED, build_to
+from .conftest import CONTENT, SEED, build_to, write_content
 from .stress_document import write_stress_document
 from .test_pdf import seed_sentences, squash
 from .test_slide_plan import THEMES, documents
@@ -209,6 +209,18 @@ def test_figures_links_notes_and_languages(built: dict[tuple[str, str], Path]) -
         assert labels
     text = pdfua_check.structure_text(path)
     assert "Write the guide" in text and "a number three levels in" in text
+
+
+def test_no_blank_glyph_is_drawn_for_what_a_font_lacks(tmp_path: Path) -> None:
+    """PDF/UA forbids showing a font's .notdef glyph. Found in the corpus: box-drawing corners in
+    a code block (the code font lacks them; fallback fonts were used everywhere but code) and the
+    invisible variation selector after "‼" (drawn as the blank glyph of the font it joins)."""
+    content = write_content(tmp_path, {"a.md": "# Boxes\n\n\u203c\ufe0f Remove the unused argument.\n\n"
+                                               "```\n\u256d\u2500 FastAPI CLI \u2500\u256e\n```\n"})
+    pdf = build_to(content, tmp_path / "out", ("pdf",))[0]
+    assert pdfua_check.violations(pdf) == []
+    text = pdfua_check.structure_text(pdf)
+    assert "\u256d\u2500 FastAPI CLI \u2500\u256e" in text and "\u203c Remove" in text
 
 
 def test_the_text_language_comes_from_the_script() -> None:

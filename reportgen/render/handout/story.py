@@ -613,7 +613,7 @@ class _Story:
         columns = int((self.width - hm.code_padding.left - hm.code_padding.right) // width("0", ts.family, ts.size))
         lines = [piece for line in highlight(text, lang)
                  for piece in wrap(expand_tabs(line, hm.code_tab_stop), columns, mark, "")]
-        code = marked(_Code(code_markup(lines, colors), self.style("code", textColor=rgb(colors.plain))),
+        code = marked(_Code(code_markup(lines, colors, ts.family), self.style("code", textColor=rgb(colors.plain))),
                       self.element("Code", text))
         ground = self.theme.colors.code_ground or self.theme.colors.tint
         return Aside([code], rgb(ground), hm.code_padding, hm.code_space_before, hm.code_space_after)

@@ -53,11 +53,15 @@ def _in_fonts(text: str, font: FontFamily, family: FontFamily, bold: bool, itali
     return text if font is family else f'<font face="{font.face(bold, italic)}">{text}</font>'
 
 
-def code_markup(lines: list[list[tuple[str, str]]], colors: CodeColors) -> str:
+def code_markup(lines: list[list[tuple[str, str]]], colors: CodeColors, family: FontFamily) -> str:
     """Lines of code tokens (``highlight``) as ``XPreformatted`` markup: each token in its
-    role's colour, plain ones in the paragraph's."""
-    return "\n".join("".join(f'<font color="#{to_hex(colors.of(role))}">{escape(text)}</font>' if role
-                              else escape(text) for text, role in line) for line in lines)
+    role's colour, plain ones in the paragraph's; what the code font lacks (box-drawing
+    corners, emoji) in the fallback font that draws it, never as the font's blank glyph."""
+    def token(text: str) -> str:
+        return "".join(_in_fonts(part, font, family, False, False) for part, font in family.runs(text))
+
+    return "\n".join("".join(f'<font color="#{to_hex(colors.of(role))}">{token(text)}</font>' if role
+                              else token(text) for text, role in line) for line in lines)
 
 
 def escape(text: str) -> str:
