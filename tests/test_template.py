@@ -98,6 +98,16 @@ def test_the_slides_pdf_draws_the_master_as_the_deck_shows_it(corporate_build: d
     assert list(BAND) in [[round(float(c) * 255) for c in rgb] for rgb in fills] and printed.images
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "handout"])
+def test_slides_on_a_template_are_tagged_with_its_art_as_artifacts(corporate_build: dict[str, Path], fmt: str) -> None:
+    """The master's band, stripe, free-form and logo, and the footer placeholders' text, are
+    drawn as artifacts: the tagged PDFs break no PDF/UA rule on a template either."""
+    from . import pdfua_check
+
+    assert pdfua_check.violations(corporate_build[fmt]) == []
+    assert "Big Blue Data Academy · bigblue.academy" not in pdfua_check.structure_text(corporate_build[fmt])
+
+
 def test_template_check_explains_the_mapping(runner: CliRunner, corporate_build: dict[str, Path]) -> None:
     result = runner.invoke(cli, ["template", "check", str(corporate_build["template"])])
     assert result.exit_code == 0, result.output
