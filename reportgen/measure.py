@@ -8,6 +8,7 @@ its metric twin), so what the planner predicts is what a viewer draws.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -138,19 +139,41 @@ _CODE_BREAKS = " ,;:.([{/\\-"  # a long code line is cut after one of these if o
 
 
 def code_lines(line: str, columns: int, mark: str) -> list[str]:
-    """A line of code cut into pieces of at most ``columns`` characters (``mark`` included), the
-    pieces after the first starting with ``mark``. A monospaced line of ``columns`` characters
+    """A line of code cut into pieces of at most ``columns`` columns (``mark`` included), the
+    pieces after the first starting with ``mark``. A monospaced line of ``columns`` columns
     that fits its box never wraps again in a viewer, so the pieces are what every drawer shows.
-    Each cut goes after the last space or punctuation mark that fits, else between characters."""
+    A wide character (CJK, emoji: East Asian width W or F) takes two columns, as in a terminal:
+    its glyph, from a fallback font, is about twice a code font's advance. Each cut goes after
+    the last space or punctuation mark that fits, else between characters."""
     pieces: list[str] = []
     limit = max(columns, 1)
-    while len(line) > limit:
-        cut = max(line.rfind(c, 0, limit) for c in _CODE_BREAKS) + 1 or limit
+    while _columns(line) > limit:
+        fit = _fitting(line, limit)
+        cut = max(line.rfind(c, 0, fit) for c in _CODE_BREAKS) + 1 or fit
         pieces.append(line[:cut])
         line = line[cut:]
-        limit = max(columns - len(mark), 1)
+        limit = max(columns - _columns(mark), 1)
     pieces.append(line)
     return [pieces[0], *(mark + p for p in pieces[1:])]
+
+
+def _columns(text: str) -> int:
+    """How many columns of a monospaced font ``text`` takes (a wide character two)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+
+
+def _fitting(line: str, limit: int) -> int:
+    """How many characters from the start of ``line`` fit ``limit`` columns (at least one)."""
+    if line.isascii():
+        return limit
+    used = 0
+    for count, char in enumerate(line):
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > limit:
+            return max(count, 1)
+    return len(line)
 
 
 @lru_cache(maxsize=65536)

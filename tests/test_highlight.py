@@ -176,3 +176,17 @@ def test_a_bad_code_colour_is_one_error_at_its_line(tmp_path: Path, setting: str
     with pytest.raises(ReportgenError) as err:
         load_theme(brand, Diagnostics())
     assert message in err.value.format_message() and f"{brand}:3" in err.value.format_message()
+
+
+def test_a_wide_character_takes_two_columns_of_a_code_line() -> None:
+    """CJK and emoji, drawn by a fallback font about twice a code font's advance, count two
+    columns: a line of them wraps inside its box (found in the corpus: Chinese comments in
+    nzh's README ran off the page once code used the fallback fonts)."""
+    import unicodedata
+
+    line = "var nzhcn = Nzh.cn; // 使用简体中文, 另外有 Nzh.hk -- 繁体中文"
+    pieces = code_lines(line, 30, "→ ")
+    assert "".join(p.removeprefix("→ ") for p in pieces) == line
+    for piece in pieces:
+        assert len(piece) + sum(unicodedata.east_asian_width(c) in "WF" for c in piece) <= 30
+    assert code_lines("x" * 30, 30, "→ ") == ["x" * 30]  # narrow characters: one column each, as before
