@@ -204,6 +204,14 @@ def qpdf_check(path: Path, qpdf: str | None) -> str:
     return "errors: " + (last[-1] if last else f"exit {proc.returncode}")
 
 
+def pdfua_violations(pdf_path: Path) -> list[str]:
+    """The machine-checkable PDF/UA-1 rules the tagged handout breaks (``tests/pdfua_check.py``)."""
+    sys.path.append(str(Path(__file__).resolve().parent.parent))  # for tests/; reportgen as installed
+    from tests import pdfua_check
+
+    return pdfua_check.violations(pdf_path)
+
+
 def layout_findings(pdf_path: Path) -> list[Any]:
     """The handout's layout findings (``tests/layout_check.py``: stranded headings, text off the
     margins, underfull pages, lone lines, low contrast, straight quotes), read with the default

@@ -89,6 +89,8 @@ class Result:
     overflow_error: str = ""
     audit_errors: int | None = None
     audit_examples: list[str] = field(default_factory=list)
+    pdfua: int | None = None  # PDF/UA-1 violations in the handout (tests/pdfua_check.py)
+    pdfua_examples: list[str] = field(default_factory=list)
     layout: int | None = None  # findings of tests/layout_check.py (stranded headings, lone lines, …)
     layout_kinds: dict[str, int] = field(default_factory=dict)
     layout_examples: list[str] = field(default_factory=list)
@@ -176,6 +178,8 @@ def measure_pdf(doc: Document, pdf_path: Path, opts: Options, result: Result) ->
     result.off_page, result.off_page_examples = off.outside, off.outside_examples
     result.right_margin, result.right_margin_examples = off.right_margin, off.margin_examples
     result.qpdf = measure.qpdf_check(pdf_path, opts.qpdf)
+    pdfua = measure.pdfua_violations(pdf_path)
+    result.pdfua, result.pdfua_examples = len(pdfua), [v[:160] for v in pdfua[: measure.EXAMPLES]]
     findings = measure.layout_findings(pdf_path)
     result.layout, result.layout_examples = len(findings), [str(f)[:120] for f in findings[: measure.EXAMPLES]]
     result.layout_kinds = dict(Counter(f.kind for f in findings))
@@ -240,7 +244,7 @@ def _cell(value: Any, fmt: str = "{}") -> str:
 
 def table(results: list[Result], opts: Options) -> str:
     head = ["id", "tag", "exit", "traceback", "warnings", "HTML printed", "coverage %", "off page", "layout",
-            "slide issues", "time s", "pages"]
+            "PDF/UA", "slide issues", "time s", "pages"]
     if opts.audit:
         head.append("audit errors")
     rows = ["| " + " | ".join(head) + " |", "|" + "|".join("---" if i < 2 else "---:" for i in range(len(head))) + "|"]
@@ -248,7 +252,8 @@ def table(results: list[Result], opts: Options) -> str:
         slide = _cell(r.slide_issues) if not r.overflow_error else "tool error"
         cov = _cell(r.coverage, "{:.1f}") + ("" if r.script == "latin" or r.coverage is None else f" ({r.script})")
         cells = [r.id, r.tag, str(r.exit), "**yes**" if r.traceback else "no", str(r.warnings),
-                 _cell(r.html_printed), cov, _cell(r.off_page), _cell(r.layout), slide if opts.overflow else "–",
+                 _cell(r.html_printed), cov, _cell(r.off_page), _cell(r.layout), _cell(r.pdfua),
+                 slide if opts.overflow else "–",
                  f"{r.seconds:.1f}", _cell(r.pages)]
         if opts.audit:
             cells.append(_cell(r.audit_errors))
@@ -275,6 +280,8 @@ def summary(results: list[Result], opts: Options) -> dict[str, Any]:
         "with_off_page": sum(1 for r in built if r.off_page),
         "right_margin_chars": sum(r.right_margin or 0 for r in built),
         "qpdf_not_ok": sum(1 for r in built if r.qpdf not in ("ok", "n/a", "")),
+        "pdfua": sum(r.pdfua or 0 for r in built),
+        "with_pdfua": sum(1 for r in built if r.pdfua),
         "layout": sum(r.layout or 0 for r in built),
         "with_layout": sum(1 for r in built if r.layout),
         "layout_kinds": dict(sum((Counter(r.layout_kinds) for r in built), Counter())),
@@ -297,6 +304,8 @@ def summary_text(s: dict[str, Any]) -> str:
         f"- characters off the page: {s['off_page_chars']} in {s['with_off_page']} documents "
         f"(in the last 20 pt of the right margin: {s['right_margin_chars']})",
         f"- qpdf --check not clean: {s['qpdf_not_ok']}",
+        f"- PDF/UA-1 violations in the tagged handout (`tests/pdfua_check.py`): {s['pdfua']} in {s['with_pdfua']} "
+        "documents",
         f"- layout findings (`tests/layout_check.py`): {s['layout']} in {s['with_layout']} documents"
         + (" (" + ", ".join(f"{k}: {n}" for k, n in sorted(s["layout_kinds"].items())) + ")" if s["layout"] else ""),
         f"- slide issues (pptx_overflow): {_cell(s['slide_issues'])}"
@@ -346,6 +355,8 @@ def details(results: list[Result]) -> str:
             lines.append("missing words: " + ", ".join(f"{w} ({n})" for w, n in r.missing_words))
         if r.off_page_examples:
             lines.append("off page: " + "; ".join(f"`{e}`" for e in r.off_page_examples))
+        if r.pdfua_examples:
+            lines.append("PDF/UA: " + "; ".join(f"`{e}`" for e in r.pdfua_examples))
         if r.layout_examples:
             lines.append("layout: " + "; ".join(f"`{e}`" for e in r.layout_examples))
         if r.slide_issue_examples:
