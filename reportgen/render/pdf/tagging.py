@@ -249,7 +249,8 @@ class _Element(pdfdoc.PDFObject):  # type: ignore[misc]
             else:
                 annotation = ref(document.annotationName(kid.name))
                 kids.append(f"<< /Type /OBJR /Pg {ref(_page(kid.page))} /Obj {annotation} >>")
-        out = [f"<< /Type /StructElem /S /{node.role} /P {ref(self.parent)} /K [{' '.join(kids)}]"]
+        k = kids[0] if len(kids) == 1 else f"[{' '.join(kids)}]"  # /Type /StructElem is optional: left out
+        out = [f"<< /S /{node.role} /P {ref(self.parent)} /K {k}"]
         if home is not None:
             out.append(f" /Pg {ref(_page(home))}")
         if node.scope:
