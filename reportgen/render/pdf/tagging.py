@@ -7,7 +7,7 @@ content stream between ``/P <</MCID 3>> BDC`` and ``EMC``. Everything else drawn
 
 The renderers build the tree from the model before anything is drawn (``Node``), so its order
 is the document's reading order; drawing only adds to it where each element's content went
-(``Tagger.content``). A flowable that carries an element (``Marked``) wraps its own drawing;
+(``Tagger.content``). A flowable that carries an element (``MarkedFlowable``) wraps its own drawing;
 everything drawn outside an element is an artifact (``artifact``). ``Tagger.finish`` writes the
 tree, the parent tree that maps content back to elements, and the catalog entries PDF/UA
 asks for (MarkInfo, Lang, DisplayDocTitle, XMP metadata with ``pdfuaid:part 1``).
@@ -24,11 +24,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 
 from reportgen.render.pdf import compat
+from reportgen.render.pdf.markup import escape
 
 # Roles reportgen names that PDF 1.7 does not: each read as the standard role it maps to.
 ROLE_MAP = {"Aside": "Div"}
