@@ -30,6 +30,7 @@ PRIVATE = (
     ("reportlab.pdfgen.canvas", "Canvas", "_addAnnotation"),
     ("reportlab.pdfbase.pdfdoc", "PDFPage", "__NoDefault__"),
     ("reportlab.pdfbase.pdfdoc", "PDFDocument", "Pages"),
+    ("reportlab.pdfbase.pdfdoc", "PDFDocument", "idToObjectNumberAndVersion"),
     ("reportlab.platypus.flowables", "ListFlowable", "_makeBullet"),
 )
 
@@ -121,6 +122,13 @@ class TaggingCanvas(Canvas):  # type: ignore[misc]
 
 def pdf_document(canvas: Any) -> Any:
     return canvas._doc
+
+
+def reference(doc: Any, name: str) -> str:
+    """``N 0 R``: a reference to the object ``doc`` holds as ``name``, once numbers are given
+    (as reportlab's ``PDFObjectReference`` formats it, without its layers)."""
+    number, version = doc.idToObjectNumberAndVersion[name]
+    return f"{number} {version} R"
 
 
 def pdf_pages(doc: Any) -> list[Any]:

@@ -232,8 +232,7 @@ class _Element(pdfdoc.PDFObject):  # type: ignore[misc]
 
     def format(self, document: Any) -> bytes:
         def ref(name: str) -> str:
-            number, version = document.idToObjectNumberAndVersion[name]
-            return f"{number} {version} R"
+            return compat.reference(document, name)
 
         node = self.node
         pages = [kid.page for kid in node.kids if isinstance(kid, Marked)]
@@ -271,8 +270,7 @@ class _ParentTree(pdfdoc.PDFObject):  # type: ignore[misc]
 
     def format(self, document: Any) -> bytes:
         def ref(name: str) -> str:
-            number, version = document.idToObjectNumberAndVersion[name]
-            return f"{number} {version} R"
+            return compat.reference(document, name)
 
         nums = []
         for key, value in sorted(self.entries.items()):
