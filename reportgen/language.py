@@ -9,6 +9,8 @@ CLDR, in the long form a reader of that language expects ("15. Januar 2026").
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import unicodedata
 from dataclasses import dataclass, fields, replace
 
 DEFAULT = "en"
@@ -93,3 +95,41 @@ def _long_date(iso: str, lang: str) -> str:
     text = str(format_date(dt.date.fromisoformat(iso), "long", locale=locale))
     state.cache_put("date", key, text)
     return text
+
+
+# -- the language of a text, from its script (a tagged PDF marks it: render/pdf/tagging.py) --
+_SCRIPTS = (("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("HANGUL", "ko"), ("CJK", "zh"), ("ARABIC", "ar"),
+            ("HEBREW", "he"), ("GREEK", "el"), ("THAI", "th"), ("DEVANAGARI", "hi"))
+
+
+def text_language(text: str, document: str) -> str:
+    """The language of ``text`` where its script tells it and it is not the ``document``'s:
+    mostly kana → ja, hangul → ko, other Han → zh, Arabic, Hebrew, Greek, Thai, Devanagari.
+    ``""`` when the text is in the document's language or its script names none."""
+    if not text or max(text) < _FIRST_NAMED:  # Latin text, the usual case: no letter to look up
+        return ""
+    counts: dict[str, int] = {}
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            lang = _script_language(char) if char >= _FIRST_NAMED else ""
+            if lang:
+                counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return ""
+    if "ja" in counts and "zh" in counts:  # Japanese mixes kanji with kana
+        counts["ja"] += counts.pop("zh")
+    lang, count = max(counts.items(), key=lambda item: item[1])
+    if count * 2 < letters or document.split("-")[0].lower() == lang:
+        return ""
+    return lang
+
+
+_FIRST_NAMED = "\u0370"  # the first letter of a script in ``_SCRIPTS`` (Greek)
+
+
+@functools.cache
+def _script_language(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return next((lang for prefix, lang in _SCRIPTS if name.startswith(prefix)), "")

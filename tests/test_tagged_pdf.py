@@ -21,11 +21,11 @@ import pytest
 from hypothesis import given, settings
 
 from reportgen.errors import Diagnostics
+from reportgen.language import text_language
 from reportgen.render.canvas.slides_pdf import render_slides_pdf
 from reportgen.render.deck.plan import TableBox, TextBox
 from reportgen.render.deck.planner import plan_slides
 from reportgen.render.handout.story import render_pdf
-from reportgen.render.pdf.tagging import text_language
 
 from . import pdfua_check
 from .conftest import CONTENT, SEED, build_to, write_content

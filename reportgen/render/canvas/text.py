@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from reportgen.language import text_language
 from reportgen.measure import Word
 from reportgen.model import Run, plain
 from reportgen.render.deck.fit import Fitter
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, Para, TextBox
 from reportgen.render.pdf.checkbox import draw_check_box
 from reportgen.render.pdf.furniture import rgb
-from reportgen.render.pdf.tagging import Node, artifact, content, heading_role, text_language
+from reportgen.render.pdf.tagging import Node, artifact, content, heading_role
 from reportgen.rtl import is_rtl, shape, visual
 from reportgen.theme import RGB, Theme
 

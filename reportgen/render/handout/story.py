@@ -35,6 +35,7 @@ from reportgen import model as m
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import continuation_mark, width
 from reportgen.highlight import expand_tabs, highlight, wrap
+from reportgen.language import text_language
 from reportgen.load.svg import is_svg
 from reportgen.measure import column_widths, longest_words
 from reportgen.render.dates import set_pdf_dates
@@ -57,7 +58,6 @@ from reportgen.render.pdf.tagging import (
     heading_role,
     marked,
     tagger_of,
-    text_language,
 )
 from reportgen.render.svg import draw_svg
 from reportgen.render.table_columns import column_groups

@@ -18,8 +18,6 @@ as if tagging did not exist.
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -363,41 +361,3 @@ def marked(flowable: Any, node: Node | None) -> Any:
     """``flowable`` (a ``MarkedFlowable``) carrying ``node``; returned for chaining."""
     flowable.struct = node
     return flowable
-
-
-# -- languages ----------------------------------------------------------------------------
-_SCRIPTS = (("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("HANGUL", "ko"), ("CJK", "zh"), ("ARABIC", "ar"),
-            ("HEBREW", "he"), ("GREEK", "el"), ("THAI", "th"), ("DEVANAGARI", "hi"))
-
-
-def text_language(text: str, document: str) -> str:
-    """The language of ``text`` where its script tells it and it is not the ``document``'s:
-    mostly kana → ja, hangul → ko, other Han → zh, Arabic, Hebrew, Greek, Thai, Devanagari.
-    ``""`` when the text is in the document's language or its script names none."""
-    if not text or max(text) < _FIRST_NAMED:  # Latin text, the usual case: no letter to look up
-        return ""
-    counts: dict[str, int] = {}
-    letters = 0
-    for char in text:
-        if char.isalpha():
-            letters += 1
-            lang = _script_language(char) if char >= _FIRST_NAMED else ""
-            if lang:
-                counts[lang] = counts.get(lang, 0) + 1
-    if not counts:
-        return ""
-    if "ja" in counts and "zh" in counts:  # Japanese mixes kanji with kana
-        counts["ja"] += counts.pop("zh")
-    lang, count = max(counts.items(), key=lambda item: item[1])
-    if count * 2 < letters or document.split("-")[0].lower() == lang:
-        return ""
-    return lang
-
-
-_FIRST_NAMED = "\u0370"  # the first letter of a script in ``_SCRIPTS`` (Greek)
-
-
-@functools.cache
-def _script_language(char: str) -> str:
-    name = unicodedata.name(char, "")
-    return next((lang for prefix, lang in _SCRIPTS if name.startswith(prefix)), "")
