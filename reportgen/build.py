@@ -82,7 +82,7 @@ def load(options: BuildOptions, diag: Diagnostics, brand_key: str | None = None)
 def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
     """Build the requested formats and return the paths written (or already up to date)."""
     from reportgen import state
-    from reportgen.output import prepare_dir, write_atomic
+    from reportgen.output import prepare_dir, write_all
     from reportgen.render import RENDERERS, suffix
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -120,11 +120,9 @@ def build(options: BuildOptions, diag: Diagnostics) -> list[Path]:
         theme = with_event_footer(theme, doc.meta)
         rendered = render_all(doc, theme, options.formats, diag, worker)
     prepare_dir(options.out_dir)
-    written = []
-    for fmt, data in rendered.items():
-        path = options.out_dir / f"{doc.name}{suffix(fmt)}"
-        write_atomic(path, data)
-        written.append(path)
+    files = {options.out_dir / f"{doc.name}{suffix(fmt)}": data for fmt, data in rendered.items()}
+    write_all(files)
+    written = list(files)
     state.record(options.out_dir, digest, doc.inputs, written, [str(w) for w in diag.warnings])
     return written
 

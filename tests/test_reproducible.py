@@ -194,9 +194,10 @@ def test_a_build_terminated_at_a_known_point_leaves_the_old_files_and_no_tempora
     assert sorted(before) == ["test-guide.pdf", "test-guide.pptx"]
     content = write_content(tmp_path / "new", {"a.md": "# Beta\n\n- two\n"})
     proc = stopped_build(content, out, point)
-    if point == "replace":  # stopped with the new handout whole in its temporary file
-        temporary = [p.name for p in out.glob(".test-guide.pdf.*.tmp")]
-        assert len(temporary) == 1 and outputs(out) != before
+    if point == "replace":  # stopped with the new files whole in their temporary files (and a link to the old
+        # handout, to put back should the deck fail), before the first rename
+        temporary = [p.name for p in out.glob(".test-guide.*.tmp")]
+        assert len(temporary) == 3 and outputs(out) != before
     proc.send_signal(signal.SIGTERM)
     stdout, stderr = proc.communicate(timeout=60)
     assert (proc.returncode, stdout, stderr) == (128 + signal.SIGTERM, "", "")  # cli.main's exit status
@@ -210,11 +211,11 @@ def test_a_build_killed_outright_leaves_the_old_files_and_the_next_build_clears_
     before = outputs(out)
     content = write_content(tmp_path / "new", {"a.md": "# Beta\n\n- two\n"})
     proc = stopped_build(content, out, "replace")
-    proc.kill()  # SIGKILL: no handler runs, the temporary file stays
+    proc.kill()  # SIGKILL: no handler runs, the temporary files stay (both new files, a link to the old handout)
     proc.communicate(timeout=60)
     assert proc.returncode == -signal.SIGKILL
     left = [p.name for p in out.glob(".*.tmp")]
-    assert len(left) == 1 and {k: v for k, v in outputs(out).items() if k not in left} == before
+    assert len(left) == 3 and {k: v for k, v in outputs(out).items() if k not in left} == before
     build_to(content, out)
     assert sorted(outputs(out)) == ["test-guide.pdf", "test-guide.pptx"] and outputs(out) != before
 
