@@ -35,7 +35,23 @@ class RemoteTraceback(Exception):
 
 
 class WorkerCrash(RuntimeError):
-    """An exception other than ``ReportgenError`` in the render worker: a bug."""
+    """An exception other than ``ReportgenError`` in the render worker: a bug, shown with its
+    traceback as a bug in this process would be."""
+
+
+class WorkerDied(ReportgenError):
+    """The render worker ended without an answer: killed (the kernel's out-of-memory killer, a
+    ``kill``) or exited. Not a bug in the content or in reportgen's code that a traceback would
+    show: one line that says how it ended."""
+
+    def __init__(self, status: int | None) -> None:
+        if status is not None and status < 0:
+            name = signal.Signals(-status).name
+            cause = ": out of memory?" if -status == signal.SIGKILL else ""
+            super().__init__(f"the render worker was killed by {name}{cause}",
+                             hint="build again; if it happens again, build fewer formats at once (-f pdf, -f pptx)")
+        else:
+            super().__init__(f"the render worker exited (status {status}) without an answer", hint="build again")
 
 
 def can_fork() -> bool:
@@ -85,7 +101,7 @@ class RenderWorker:
             data = pipe.read()
         status = self._reap()
         if not data:
-            raise WorkerCrash(f"the render worker died without an answer (exit status {status})")
+            raise WorkerDied(status)
         outputs, warnings, error, crash = pickle.loads(data)
         for warning in warnings:
             diag.warn(warning.message, warning.source)

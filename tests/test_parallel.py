@@ -12,7 +12,7 @@ import pytest
 from reportgen import model as m
 from reportgen.build import render_all
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
-from reportgen.parallel import RenderWorker, WorkerCrash, can_fork
+from reportgen.parallel import RenderWorker, WorkerCrash, WorkerDied, can_fork
 from reportgen.render import RENDERERS
 from reportgen.theme import Theme
 
@@ -37,6 +37,11 @@ def bug(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     raise ValueError("a bug in a renderer")
 
 
+def killed(doc: m.Document, theme: object, diag: Diagnostics) -> bytes:
+    os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return b""
+
+
 def die(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     os._exit(3)
 
@@ -53,6 +58,7 @@ def fake_formats(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RENDERERS, "pid", (__name__, "pid", ".pid"))
     monkeypatch.setitem(RENDERERS, "bug", (__name__, "bug", ".bug"))
     monkeypatch.setitem(RENDERERS, "die", (__name__, "die", ".die"))
+    monkeypatch.setitem(RENDERERS, "killed", (__name__, "killed", ".killed"))
     monkeypatch.setitem(RENDERERS, "hang", (__name__, "hang", ".hang"))
 
 
@@ -107,9 +113,18 @@ def test_a_crash_in_the_worker_is_raised_in_the_parent_with_its_traceback(fake_f
 def test_a_worker_that_dies_is_reported_with_its_exit_status(fake_formats: None) -> None:
     from reportgen.brand import load_theme
 
-    with pytest.raises(WorkerCrash, match=r"^the render worker died without an answer \(exit status 3\)$"), \
-            RenderWorker(("die",)) as worker:
+    with pytest.raises(WorkerDied) as err, RenderWorker(("die",)) as worker:
         render_all(doc(), load_theme(None, Diagnostics()), ("die",), Diagnostics(), worker)
+    assert err.value.format_message() == "the render worker exited (status 3) without an answer; build again"
+
+
+def test_a_worker_killed_mid_render_says_so_in_one_line(fake_formats: None) -> None:
+    """The kernel's out-of-memory killer sends SIGKILL: the error names the signal and the likely cause."""
+    from reportgen.brand import load_theme
+
+    with pytest.raises(WorkerDied) as err, RenderWorker(("killed",)) as worker:
+        render_all(doc(), load_theme(None, Diagnostics()), ("killed",), Diagnostics(), worker)
+    assert err.value.message == "the render worker was killed by SIGKILL: out of memory?"
 
 
 class Interrupted(Exception):
