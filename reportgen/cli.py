@@ -399,12 +399,21 @@ def main() -> None:
 
     # SIGTERM (a CI timeout, `kill`) unwinds like Ctrl-C, so temporary files are removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    interrupted: list[int] = []
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
     try:
         cli(prog_name="reportgen")
         code = 0
     except SystemExit as done:
         if done.code is None or isinstance(done.code, int):
             code = done.code or 0
+            if code == 1 and interrupted:  # click says "Aborted!" and exits 1; a shell expects 128 + SIGINT
+                code = 128 + signal.SIGINT
         else:
             print(done.code, file=sys.stderr)
             code = 1
@@ -418,3 +427,4 @@ def main() -> None:
     if observed():
         sys.exit(code)
     os._exit(code)
+
