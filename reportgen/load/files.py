@@ -63,6 +63,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     yaml = YAML(typ="rt")  # round-trip: safe constructors only, and it keeps line numbers
     yaml.Constructor = _constructor()
     try:
+        if "*" in text:  # aliases: refuse ones that expand beyond reason before expanding them
+            _check_expansion(yaml.compose(text), len(text), path, first_line)
         return yaml.load(text)
     except _BadTimestamp as exc:
         what = "date and time" if len(exc.text) > 10 else "date"
@@ -81,6 +83,41 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise ReportgenError(f"invalid YAML: {problem}", SourceRef(path, line), hint=hint) from None
     except YAMLError as exc:
         raise ReportgenError(f"invalid YAML: {exc}", SourceRef(path, first_line)) from None
+
+
+ALIAS_FACTOR = 10  # values an alias may expand to, per character of the file: far above any real file
+
+
+def _check_expansion(root: Any, chars: int, path: Path, first_line: int) -> None:
+    """Refuse YAML whose aliases expand to more values than ``ALIAS_FACTOR`` per character of the
+    file (nested anchors, the "billion laughs": 9 aliases 8 levels deep are 43 million strings),
+    at the line of the biggest top-level value, in well under a second: sizes are counted on the
+    composed graph, where an alias is one shared node, each node once."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    sizes: dict[int, int] = {}
+
+    def size(node: Any) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        sizes[id(node)] = 1  # a node that holds itself counts once
+        if isinstance(node, MappingNode):
+            total = 1 + sum(size(key) + size(value) for key, value in node.value)
+        elif isinstance(node, SequenceNode):
+            total = 1 + sum(size(item) for item in node.value)
+        else:
+            total = 1
+        sizes[id(node)] = total
+        return total
+
+    if root is None or size(root) <= max(chars * ALIAS_FACTOR, 1000):
+        return
+    children = [v for _, v in root.value] if isinstance(root, MappingNode) else \
+        list(root.value) if isinstance(root, SequenceNode) else [root]
+    worst = max(children, key=size)
+    raise ReportgenError(f"YAML aliases here expand to {size(root):,} values, far more than the file holds",
+                         SourceRef(path, worst.start_mark.line + first_line),
+                         hint="write the values out, or use fewer nested anchors (&) and aliases (*)")
 
 
 class _BadTimestamp(Exception):

@@ -50,6 +50,9 @@ def read_guide(content_dir: Path, diag: Any) -> tuple[dict[str, Any], Path]:
 def meta_of(data: dict[str, Any], path: Path, event: dict[str, str]) -> Meta:
     """The document metadata; ``event`` values (event file, --set) win over guide.yml's. Dates
     are written out in the guide's language."""
+    if isinstance(data.get("lang"), (dict, list)):
+        raise ReportgenError("'lang' must be a language code such as 'en' or 'de'",
+                             SourceRef(path, line_of(data, "lang")))
     lang = str(data.get("lang") or DEFAULT)
 
     def text(key: str) -> str:
@@ -61,11 +64,16 @@ def meta_of(data: dict[str, Any], path: Path, event: dict[str, str]) -> Meta:
         return format_date(value, lang) if isinstance(value, dt.date) else str(value)
 
     keywords = data.get("keywords") or []
-    if not isinstance(keywords, list):
-        raise ReportgenError("'keywords' must be a list", SourceRef(path, line_of(data, "keywords")))
+    if not isinstance(keywords, list) or any(isinstance(k, (dict, list)) for k in keywords):
+        raise ReportgenError("'keywords' must be a list of words", SourceRef(path, line_of(data, "keywords")),
+                             hint="write one '- keyword' per line")
     own_event = data.get("event") or {}
     if not isinstance(own_event, dict):
         raise ReportgenError("'event' must be a mapping such as 'name: …'", SourceRef(path, line_of(data, "event")))
+    for key, value in own_event.items():
+        if isinstance(value, (dict, list)):
+            raise ReportgenError(f"'event: {key}' must be text", SourceRef(path, line_of(own_event, key)),
+                                 hint="event values are single lines of text")
     merged = {str(k): format_date(v, lang) if isinstance(v, dt.date) else str(v) for k, v in own_event.items()}
     merged.update({k: format_date(v, lang) for k, v in event.items()})
     return Meta(
