@@ -42,28 +42,38 @@ class Contents(Flowable):  # type: ignore[misc]
 
     def __init__(self, entries: list[Entry], styles: list[Any], metrics: HandoutMetrics,
                  family: FontFamily | None = None, number_color: Color | None = None,
-                 numbered: bool | None = None, node: Node | None = None) -> None:
+                 numbered: bool | None = None, node: Node | None = None,
+                 laid_out: dict[tuple[int, float], tuple[Paragraph, float]] | None = None) -> None:
         super().__init__()
         self.entries, self.styles, self.metrics, self.family = entries, styles, metrics, family
         self.node = node or Node("TOC")
         self.number_color = number_color or styles[0].textColor
         self._numbered = numbered  # given to the parts of contents split over pages
         self._laid: list[tuple[Entry, Paragraph, float]] = []
+        # each entry's paragraph and height at a width, shared with the parts it splits into:
+        # reportlab wraps and splits the contents again at every page they reach, and laying
+        # every entry out each time made a long document's build grow with its square
+        self._laid_out = {} if laid_out is None else laid_out
 
     def _lay_out(self, width: float) -> list[tuple[Entry, Paragraph, float]]:
         laid = []
         for entry in self.entries:
-            style = self.styles[min(entry.level, len(self.styles) - 1)]
-            para = BidiParagraph(plain_markup(entry.title, self.family), style)
-            _, height = para.wrap(width - self.metrics.contents_number_width - self._indent(style), math.inf)
-            laid.append((entry, para, height + style.spaceBefore + style.spaceAfter))
+            found = self._laid_out.get((id(entry), width))
+            if found is None:
+                style = self.styles[min(entry.level, len(self.styles) - 1)]
+                para = BidiParagraph(plain_markup(entry.title, self.family), style)
+                _, height = para.wrap(width - self.metrics.contents_number_width - self._indent(style), math.inf)
+                found = self._laid_out[(id(entry), width)] = (para, height + style.spaceBefore + style.spaceAfter)
+            laid.append((entry, *found))
         return laid
 
     @property
     def numbered(self) -> bool:
-        """Whether sections are numbered (a column for "03"): asked when laid out, for the
-        entries are filled as the story is made, after the contents are."""
-        return any(entry.number for entry in self.entries) if self._numbered is None else self._numbered
+        """Whether sections are numbered (a column for "03"): decided when first laid out, for
+        the entries are filled as the story is made, after the contents are."""
+        if self._numbered is None:
+            self._numbered = any(entry.number for entry in self.entries)
+        return self._numbered
 
     def _indent(self, style: Any) -> float:
         """Where an entry's text starts, wrapped lines too: past the column of section numbers
@@ -84,7 +94,8 @@ class Contents(Flowable):  # type: ignore[misc]
             cut += 1
         if cut == 0:
             return []
-        return [Contents(part, self.styles, self.metrics, self.family, self.number_color, self.numbered, self.node)
+        return [Contents(part, self.styles, self.metrics, self.family, self.number_color, self.numbered, self.node,
+                         self._laid_out)
                 for part in (self.entries[:cut], self.entries[cut:])]
 
     def draw(self) -> None:
