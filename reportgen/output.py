@@ -65,24 +65,29 @@ def write_all(files: dict[Path, bytes]) -> None:
 
 
 def _stage(path: Path, data: bytes, needed: int) -> Path:
-    """``data`` in a temporary file beside ``path`` (so the rename is atomic), synced to disk;
-    ``needed``: what the whole build writes, for the message when the disk is full."""
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a build killed with SIGKILL
-        stale.unlink(missing_ok=True)
+    """``_write_beside``, its refusal as one line; ``needed``: what the whole build writes,
+    for the message when the disk is full."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        return _write_beside(path, data)
     except OSError as exc:
         raise _fault(exc, path.parent, needed) from None
+
+
+def _write_beside(path: Path, data: bytes) -> Path:
+    """``data`` in a temporary file beside ``path`` (so a rename onto it is atomic), synced to
+    disk; nothing left behind if that fails. Temporary files of an earlier build killed with
+    SIGKILL are removed first."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
-    except BaseException as exc:
+    except BaseException:
         Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise _fault(exc, path.parent, needed) from None
         raise
     return Path(tmp)
 
@@ -134,17 +139,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     A failure at any point leaves the previous file as it was and no temporary file behind.
     (``click.open_file(atomic=True)`` would replace the target even after an error.)
     """
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a build killed with SIGKILL
-        stale.unlink(missing_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = _write_beside(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-
