@@ -26,7 +26,7 @@ from reportgen.render.deck.fit import Fitter
 from reportgen.render.deck.plan import CHECKED, UNCHECKED, ColoredRun, Para, TextBox
 from reportgen.render.pdf.checkbox import draw_check_box
 from reportgen.render.pdf.furniture import rgb
-from reportgen.render.pdf.tagging import Node, artifact, content, heading_role
+from reportgen.render.pdf.tagging import Node, artifact, content, heading_role, link_words, tagger_of
 from reportgen.rtl import is_rtl, shape, visual
 from reportgen.theme import RGB, Theme
 
@@ -101,7 +101,8 @@ class TextPainter:
                  anchors: frozenset[str] = frozenset(), parent: Node | None = None) -> None:
         self.c, self.theme, self.fit, self.H, self.anchors = canvas, theme, fit, height, anchors
         self.parent = parent
-        self.lang = getattr(getattr(canvas, "tagger", None), "lang", "")
+        tagger = tagger_of(canvas)
+        self.lang = tagger.lang if tagger is not None else ""
 
     def box(self, box: TextBox, heading: int = 0) -> None:
         """A text box; with ``heading`` (a level, 1 = H1), its first paragraph is a heading."""
@@ -135,12 +136,7 @@ class TextPainter:
         """The element of ``para`` (and of its bullet, a Lbl), made under ``parent`` in reading
         order: a bulleted paragraph is an item of the list at its level, opened as needed."""
         assert self.parent is not None
-        text = plain(para.runs)
-        links: dict[str, str] = {}
-        for run in para.runs:
-            if run.link:
-                links[run.link] = links.get(run.link, "") + run.text
-        lang = text_language(text, self.lang)
+        lang, links = text_language(plain(para.runs), self.lang), link_words(para.runs)
         if not para.bullet:
             lists.clear()
             return self.parent.add(role, lang=lang, links=links), None

@@ -56,6 +56,7 @@ from reportgen.render.pdf.tagging import (
     Tagger,
     content,
     heading_role,
+    link_words,
     marked,
     tagger_of,
 )
@@ -319,12 +320,8 @@ class _Story:
     def element(self, role: str, text: str = "", runs: m.Inline = (), **attributes: Any) -> Node:
         """A structure element in the one blocks are made in, for ``text`` (or ``runs``): its
         language when its script says it differs from the document's, and its links' words."""
-        text = text or m.plain(runs)
-        links: dict[str, str] = {}
-        for run in runs:
-            if run.link:
-                links[run.link] = links.get(run.link, "") + run.text
-        return self.parent.add(role, lang=text_language(text, self.lang), links=links, **attributes)
+        lang = text_language(text or m.plain(runs), self.lang)
+        return self.parent.add(role, lang=lang, links=link_words(runs), **attributes)
 
     def style(self, role: str, **overrides: Any) -> Any:
         key = role + repr(sorted(overrides.items()))

@@ -25,6 +25,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 
+from reportgen.model import Inline
 from reportgen.render.pdf import compat
 from reportgen.render.pdf.markup import escape
 
@@ -355,6 +356,15 @@ class MarkedFlowable:
             if isinstance(part, MarkedFlowable) and part.struct is None:
                 part.struct = self.struct
         return parts
+
+
+def link_words(runs: Inline) -> dict[str, str]:
+    """Each link target in ``runs`` and the words that carry it: an element's ``links``."""
+    words: dict[str, str] = {}
+    for run in runs:
+        if run.link:
+            words[run.link] = words.get(run.link, "") + run.text
+    return words
 
 
 def marked(flowable: Any, node: Node | None) -> Any:
