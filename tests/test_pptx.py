@@ -223,3 +223,32 @@ def test_agenda_numbers_have_a_column_and_each_entry_leads_to_its_section(tmp_pa
         assert entry.text_frame.text in target.shapes.title.text  # the section's first slide or divider
         assert not any(r.hyperlink.address or r._r.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}") is not None
                        for r in p.runs)  # the text itself stays plain
+
+
+def test_a_drawn_slide_is_kept_as_bytes_and_the_deck_is_the_same(monkeypatch: Any) -> None:
+    """Each slide and notes page is serialized once drawn and its XML tree let go (a long deck
+    held ~100 KB of tree per slide); the deck's bytes are those of keeping every tree."""
+    from pptx.opc.package import XmlPart
+
+    from reportgen.render.deck.planner import plan_slides
+    from reportgen.render.pptx import compat, writer
+
+    diag = Diagnostics()
+    doc = load_document(CONTENT, diag)
+    theme = load_theme(None, diag)
+    plan = plan_slides(doc, theme)
+    held: list[str] = []
+    save = writer.save
+
+    def looking(prs: Any) -> bytes:
+        held.extend(str(part.partname) for part in prs.part.package.iter_parts()
+                    if isinstance(part, XmlPart) and part.partname.startswith(("/ppt/slides/", "/ppt/notesSlides/")))
+        return save(prs)
+
+    monkeypatch.setattr(writer, "save", looking)
+    streamed = writer.draw_deck(plan, doc.meta, theme)
+    assert held == []
+    monkeypatch.setattr(compat, "freeze", lambda part: None)
+    monkeypatch.setattr(compat, "let_go", lambda proxy: None)
+    monkeypatch.setattr(writer, "save", save)
+    assert writer.draw_deck(plan, doc.meta, theme) == streamed

@@ -52,6 +52,7 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     drawer = _Drawer(prs, theme, meta.lang, plan)
     for index, planned in enumerate(plan):
         drawer.slide(index, planned)
+        drawer.finish(index)
     _properties(prs, meta, theme.name)
     return save(prs)
 
@@ -104,6 +105,7 @@ class _Drawer:
             self.added.append(slide)
             self.in_body.append(dict(zip(boxes, clones[:len(bodies)])))
             self.slots.append([(SLOTS[ph.placeholder_format.type], sp) for ph, sp in zip(slots, clones[len(bodies):])])
+        self.parts = [slide.part for slide in self.added]
         self.anchors = deck_anchors(plan)
         self.svg_boxes = _largest_svg_boxes(plan)
 
@@ -145,6 +147,17 @@ class _Drawer:
         if planned.notes:
             write_notes(self.notes.add(slide), note_paragraphs(planned), self.theme, self.lang)
 
+    def finish(self, index: int) -> None:
+        """Serialize a drawn slide and its notes page and let go of their XML trees, so a long
+        deck holds bytes (a few KB a slide) rather than element trees (~100 KB a slide)."""
+        part = self.parts[index]
+        notes = [rel.target_part for rel in part.rels.values() if rel.reltype == RT.NOTES_SLIDE]
+        for drawn in (part, *notes):
+            compat.freeze(drawn)
+        compat.let_go(self.added[index])
+        self.added[index] = self.current = None
+        self.in_body[index], self.slots[index] = {}, []  # (an element kept keeps its whole tree)
+
     @staticmethod
     def emu(x: float, y: float, w: float, h: float) -> tuple[Length, Length, Length, Length]:
         return Pt(x), Pt(y), Pt(w), Pt(h)
@@ -163,7 +176,7 @@ class _Drawer:
             target = self.anchors.get(url[1:])
             if target is None:
                 return None
-            rid = self.current.part.relate_to(self.added[target].part, RT.SLIDE)
+            rid = self.current.part.relate_to(self.parts[target], RT.SLIDE)
             return str(rid), "ppaction://hlinksldjump"
         return str(self.current.part.relate_to(url, RT.HYPERLINK, is_external=True)), ""
 
