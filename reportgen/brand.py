@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from reportgen import ASSETS
 from reportgen.brand_fields import unused_fields
 from reportgen.brand_settings import read_settings, theme_fields
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
@@ -39,7 +40,6 @@ from reportgen.theme.colors import (
     derive_palette,
 )
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DEFAULT_BRAND = ASSETS / "brand.yml"
 _CARLITO = [ASSETS / "fonts" / f"Carlito-{s}.ttf" for s in ("Regular", "Bold", "Italic", "BoldItalic")]
 DEFAULT_FAMILY = FontFamily("Carlito", (_CARLITO[0], _CARLITO[1], _CARLITO[2], _CARLITO[3]))
@@ -56,13 +56,15 @@ def load_theme(path: Path | None, diag: Diagnostics, key: str | None = None) -> 
 
     The resolved theme is cached by a hash of the brand file, the files it names and
     reportgen's source (``key``, if the caller has it): validating with brand-yml costs
-    more than a whole deck.
+    more than a whole deck. The default brand's comes resolved with reportgen (``prebuilt.py``).
     """
-    from reportgen import state
+    from reportgen import prebuilt, state
 
     path = brand_file(path)
     key = key or state.brand_digest(path)
-    cached = state.cache_get("theme", key)
+    cached = prebuilt.theme(path) if path == DEFAULT_BRAND else None
+    if cached is None:
+        cached = state.cache_get("theme", key)
     if cached is None:
         own = Diagnostics(strict=diag.strict)
         cached = (_load_theme(path, own), own.warnings)
@@ -70,7 +72,7 @@ def load_theme(path: Path | None, diag: Diagnostics, key: str | None = None) -> 
     theme, warnings = cached
     for warning in warnings:
         diag.warn(warning.message, warning.source)
-    return theme  # type: ignore[no-any-return]
+    return theme
 
 
 def _load_theme(path: Path, diag: Diagnostics) -> Theme:

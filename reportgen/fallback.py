@@ -18,9 +18,10 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from reportgen import ASSETS
 from reportgen.fonts import REPLACEMENTS, FontFamily, read_metrics
 
-SHIPPED_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "fallback"
+SHIPPED_DIR = ASSETS / "fonts" / "fallback"
 # (family name, file) of the fonts reportgen ships, in the order they are tried: subsets of
 # Noto fonts made by scripts/fallback_fonts.py (assets/fonts/fallback/README.md says what each
 # draws). Each character is in one of them only, so the order decides nothing today; text

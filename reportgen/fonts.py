@@ -55,22 +55,30 @@ def _fallback_width(char: str, default: float) -> float:
 
 @lru_cache(maxsize=None)
 def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
-    """The widths of the face in ``path`` (font ``index`` of a collection): parsed with
-    reportlab the first time a file is seen (~5 ms a face, in every process that measures),
-    then read back from the user's cache, keyed like Python's own bytecode cache by the file's
-    path, size and modification time."""
-    from reportgen import state
+    """The widths of the face in ``path`` (font ``index`` of a collection). The fonts reportgen
+    ships come measured (``prebuilt.py``); any other is parsed with reportlab the first time it
+    is seen (~5 ms a face, in every process that measures), then read back from the user's
+    cache, keyed like Python's own bytecode cache by the file's path, size and modification time."""
+    from reportgen import prebuilt, state
 
     info = path.stat()
+    shipped = prebuilt.face_metrics(path, index, info.st_size)
+    if isinstance(shipped, FaceMetrics):
+        return shipped
     key = state.text_digest(f"{path.resolve()}|{index}|{info.st_size}|{info.st_mtime_ns}")
     metrics = state.cache_get("metrics", key)
     if not isinstance(metrics, FaceMetrics):
-        from reportlab.pdfbase.ttfonts import TTFontFace
-
-        face = TTFontFace(str(path), subfontIndex=index)
-        metrics = FaceMetrics(dict(face.charWidths), float(face.defaultWidth))
+        metrics = measure_face(path, index)
         state.cache_put("metrics", key, metrics)
     return metrics
+
+
+def measure_face(path: Path, index: int = 0) -> FaceMetrics:
+    """The widths of a face, read from its file by reportlab."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    face = TTFontFace(str(path), subfontIndex=index)
+    return FaceMetrics(dict(face.charWidths), float(face.defaultWidth))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
-from reportgen.brand import ASSETS
+from reportgen import ASSETS
 from reportgen.errors import ReportgenError, SourceRef
 
 GUIDE = """\

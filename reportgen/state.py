@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from reportgen import ASSETS
+
 _PACKAGE = Path(__file__).resolve().parent
 _TEXT = {".md", ".markdown", ".yml", ".yaml", ".csv", ".txt"}
 _QUOTED_PATH = re.compile(r"""[\w./ -]+\.(?:ttf|otf|png|jpe?g|gif|bmp|tiff?|webp|svgz?|woff2?|pptx)""", re.I)
@@ -56,7 +58,7 @@ def brand_digest(brand: Path | None) -> str:
     reportgen's source and of the fallback fonts it ships."""
     h = hashlib.blake2b(digest_size=20)
     _stamp_files(h, sorted(_PACKAGE.rglob("*.py")))
-    _stamp_files(h, sorted((_PACKAGE.parent / "assets" / "fonts" / "fallback").glob("*.ttf")))
+    _stamp_files(h, sorted((ASSETS / "fonts" / "fallback").glob("*.ttf")))
     if brand is not None and brand.is_file():
         _hash_files(h, [brand])
         text = brand.read_text(encoding="utf-8", errors="replace")
