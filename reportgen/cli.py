@@ -6,6 +6,7 @@ Heavy libraries (reportlab, python-pptx, brand-yml) are imported inside the comm
 
 from __future__ import annotations
 
+import sys
 import traceback
 from collections import Counter
 from collections.abc import Callable
@@ -147,14 +148,17 @@ def _template_art(info: TemplateInfo) -> list[str]:
 @format_option()
 @click.option("--template", type=click.Path(path_type=Path), help="Build the deck on this .pptx's master and layouts.")
 @click.option("--force", is_flag=True, help="Rebuild even if no input changed.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors: no progress, no paths.")
 @click.pass_context
 def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Path | None, event_file: Path | None,
-          sets: tuple[str, ...], strict: bool, allow_outside: bool, template: Path | None, force: bool) -> None:
+          sets: tuple[str, ...], strict: bool, allow_outside: bool, template: Path | None, force: bool,
+          quiet: bool) -> None:
     """Build the handout (PDF) and the deck (PPTX) and print the paths written.
 
     CONTENT_DIR is a folder with guide.yml, or one Markdown file as it is (a README);
     without it, ./content, else the current folder if it holds guide.yml. Outputs whose
-    inputs have not changed since the last build are kept as they are.
+    inputs have not changed since the last build are kept as they are. A build that takes
+    more than a second shows its progress when stderr is a terminal.
 
     \b
     Example:
@@ -162,6 +166,7 @@ def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Pat
       reportgen build --event events/berlin.yml --set instructor="Ada Lovelace"
       reportgen build README.md
     """
+    from reportgen import progress
     from reportgen.build import build as run_build
 
     diag = Diagnostics(strict=strict)
@@ -169,7 +174,9 @@ def build(ctx: click.Context, content_dir: Path, out: Path, fmt: str, brand: Pat
     def work() -> None:
         options = _options(content_dir, out, fmt, brand, event_file, sets, strict, allow_outside, diag,
                            template=template, force=force)
-        for path in run_build(options, diag):
+        with progress.shown(options.formats, sys.stderr, enabled=not quiet and sys.stderr.isatty()):
+            paths = run_build(options, diag)
+        for path in paths if not quiet else ():
             click.echo(str(path))
 
     _run(ctx, diag, work)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from reportgen import progress
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.language import WORDS, known
 from reportgen.load.anchors import resolve_links
@@ -47,6 +48,7 @@ def load_document(
         if not path.is_file():
             raise ReportgenError(f"section file '{name}' not found", ref, hint="check the name or create the file")
         sections.append(parse_section(path, read_text(ctx.read(path), diag, "section file"), ctx, index + 1))
+        progress.step("sections", index + 1, len(data["sections"]))
     name = _slug(str(data.get("name") or meta.title))
     return Document(meta, tuple(resolve_links(sections, diag)), name, tuple(dict.fromkeys(ctx.inputs)))
 
@@ -61,6 +63,7 @@ def _load_file(path: Path, diag: Diagnostics, event: dict[str, str], allow_outsi
     variables = variables_of({"title": meta.title, **{f"event.{k}": v for k, v in meta.event}})
     ctx = LoadContext(path.parent, diag, variables, allow_outside, [path])
     section = parse_section(path, read_text(path, diag, "Markdown file"), ctx)
+    progress.step("sections", 1, 1)
     meta = replace(meta, title=section.title)
     return Document(meta, tuple(resolve_links([section], diag)), _slug(section.title), tuple(dict.fromkeys(ctx.inputs)))
 

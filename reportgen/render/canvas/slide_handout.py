@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
+from reportgen import progress
 from reportgen.errors import Diagnostics
 from reportgen.measure import shorten
 from reportgen.render.canvas.layout import Area, Cell, page_cells, ruled_lines
@@ -100,6 +101,7 @@ class _Handout:
                 if label:
                     self.section_line(label, slide.section, cell.label, number)
                 rest = self.cell(slide, cell)
+                progress.step("slides", number, len(plan))
                 if rest:
                     overflow.append((number, slide, rest))
             self.c.showPage()

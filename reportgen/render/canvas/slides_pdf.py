@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from reportgen import model as m
+from reportgen import progress
 from reportgen.errors import Diagnostics
 from reportgen.render.canvas.slide import draw_slide
 from reportgen.render.dates import set_pdf_dates
@@ -43,6 +44,7 @@ def draw_slides_pdf(plan: list[Slide], doc: m.Document, theme: Theme) -> bytes:
         for anchor in slide.anchors:  # where links to the document's headings lead
             canvas.bookmarkPage(anchor)
         canvas.showPage()
+        progress.step("slides", number, len(plan))
     canvas.tagger.finish(canvas)
     canvas.save()
     return buffer.getvalue()

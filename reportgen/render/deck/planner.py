@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Union
 
 from reportgen import model as m
+from reportgen import progress
 from reportgen.errors import SourceRef
 from reportgen.render.deck.fit import Item
 from reportgen.render.deck.frame import join_notes
@@ -41,6 +42,7 @@ def plan_slides(doc: m.Document, theme: Theme) -> list[Slide]:
     slides += planner.agenda(sections)
     for number, section in enumerate(sections, 1):
         slides += _with_every_anchor(_with_layouts(planner.section(number, section), section), section)
+        progress.step("plan", number, len(sections))
     slides.append(planner.closing(doc.meta))
     date = doc.meta.event_value("date") or doc.meta.date
     return [planner.with_footer(replace(slide, notes=join_notes([slide.notes, slide.source])), n, date)

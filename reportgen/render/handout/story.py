@@ -32,6 +32,7 @@ from reportlab.platypus.flowables import BulletDrawer, HRFlowable
 from reportlab.platypus.frames import Frame
 
 from reportgen import model as m
+from reportgen import progress
 from reportgen.errors import Diagnostics, ReportgenError, SourceRef
 from reportgen.fonts import continuation_mark, width
 from reportgen.highlight import expand_tabs, highlight, wrap
@@ -216,6 +217,10 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
         self.meta = meta
         full_title = meta.full_title
         self.tagger: Tagger | None = None  # set by ``render_pdf`` to the story's
+        # for the progress display: the story's flowables by identity (set by ``render_pdf``; the
+        # pieces reportlab splits and groups them into are new), and how many are placed
+        self.story_index: dict[int, int] = {}
+        self.placed = 0
         super().__init__(
             buffer,
             pagesize=(box.width, box.height),
@@ -246,6 +251,9 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
         except LayoutError:
             raise unplaceable(first) from None
         inherit(flowables[:len(flowables) - count + 1], first)  # the pieces put back, if it split
+        self.placed = self.story_index.get(id(first), self.placed)
+        progress.step("flowables", self.placed, len(self.story_index))
+        progress.step("pages", self.page)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, (_Heading, SectionOpener)):
@@ -263,6 +271,7 @@ def render_pdf(doc: m.Document, theme: Theme, diag: Diagnostics) -> bytes:
     buffer = io.BytesIO()
     template = _Handout(buffer, theme, doc)
     template.tagger = maker.tagger
+    template.story_index = {id(flowable): i for i, flowable in enumerate(story, 1)}
     try:
         template.build(story, canvasmaker=numbered_canvas(theme, theme.words_for(doc.meta.lang)))
     except LayoutError:  # one raised outside _Handout.handle_flowable, so not tied to a block

@@ -20,6 +20,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Length, Pt
 
 from reportgen import model as m
+from reportgen import progress
 from reportgen.errors import Diagnostics
 from reportgen.load.svg import is_svg
 from reportgen.qr import qr_png
@@ -53,6 +54,7 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     for index, planned in enumerate(plan):
         drawer.slide(index, planned)
         drawer.finish(index)
+        progress.step("slides", index + 1, len(plan))
     _properties(prs, meta, theme.name)
     return save(prs)
 
