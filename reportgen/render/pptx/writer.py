@@ -28,7 +28,7 @@ from reportgen.render.dates import creation_time
 from reportgen.render.deck.plan import ImageBox, Rect, Slide, TableBox, TextBox, deck_anchors, note_paragraphs
 from reportgen.render.deck.planner import plan_slides
 from reportgen.render.pptx import compat
-from reportgen.render.pptx.package import NotesAdder, PictureAdder, SlideAdder, make_linear, save
+from reportgen.render.pptx.package import TREE_HEAD, NotesAdder, PictureAdder, SlideAdder, make_linear, save
 from reportgen.render.pptx.shapes import add_rect, add_text_box, link_shape, place, set_body
 from reportgen.render.pptx.text import write_notes, write_paragraphs, write_slot
 from reportgen.template import body_layout, body_placeholders, layout_for, open_template
@@ -59,9 +59,6 @@ def draw_deck(plan: list[Slide], meta: m.Meta, theme: Theme) -> bytes:
     return save(prs)
 
 
-TREE_HEAD = ("nvGrpSpPr", "grpSpPr")  # format: a shape tree's first two children, before its shapes
-
-
 def _slots(layout: Any, planned: Slide) -> tuple[Any, ...]:
     """The layout's footer, date and slide-number placeholders the plan fills."""
     wanted = {slot.kind for slot in planned.slots}
@@ -81,6 +78,7 @@ class _Drawer:
         layouts: dict[str, Any] = {}
         with_bodies: dict[int, tuple[Any, list[Any]] | None] = {}
         self.added: list[Any] = []
+        self.titles: list[Any] = []  # per slide: its title placeholder's element, or None
         self.in_body: list[dict[int, Any]] = []  # per slide: its body boxes (shape index) → placeholder element
         self.slots: list[list[tuple[str, Any]]] = []  # per slide: its footer placeholders, by kind
         by_name = {layout.name: layout for layout in reversed(prs.slide_layouts)}  # the first of a name
@@ -103,8 +101,9 @@ class _Drawer:
                     if planned.kind not in layouts:
                         layouts[planned.kind] = layout_for(prs, planned.kind)
                     layout = layouts[planned.kind]
-            slide, clones = adder.add(layout, (*bodies, *slots))
+            slide, title, clones = adder.add(layout, (*bodies, *slots))
             self.added.append(slide)
+            self.titles.append(title)
             self.in_body.append(dict(zip(boxes, clones[:len(bodies)])))
             self.slots.append([(SLOTS[ph.placeholder_format.type], sp) for ph, sp in zip(slots, clones[len(bodies):])])
         self.parts = [slide.part for slide in self.added]
@@ -120,12 +119,12 @@ class _Drawer:
         if planned.ground:  # under everything the slide holds, the title placeholder too
             add_rect(tree, Rect(*planned.ground, self.theme.colors.primary, "Ground"))
             tree.insert(len(TREE_HEAD), tree[-1])
-        title = slide.shapes.title
+        title = self.titles[index]
         if title is None:  # a layout without one (a slide may name "Blank"): the title in a box of its own
             self.fill_text(add_text_box(tree, planned.title), planned.title)
         else:
-            place(title.element, planned.title)
-            self.fill_text(title.element.get_or_add_txBody(), planned.title)
+            place(title, planned.title)
+            self.fill_text(title.get_or_add_txBody(), planned.title)
         bodies = self.in_body[index]
         for k, shape in enumerate(planned.shapes):
             match shape:
@@ -158,7 +157,7 @@ class _Drawer:
             compat.freeze(drawn)
         compat.let_go(self.added[index])
         self.added[index] = self.current = None
-        self.in_body[index], self.slots[index] = {}, []  # (an element kept keeps its whole tree)
+        self.in_body[index], self.slots[index], self.titles[index] = {}, [], None  # (an element keeps its tree)
 
     @staticmethod
     def emu(x: float, y: float, w: float, h: float) -> tuple[Length, Length, Length, Length]:
