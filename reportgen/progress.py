@@ -10,9 +10,7 @@ shows nothing; so does one whose stderr is a file or a pipe (scripts, CI logs) o
 
 from __future__ import annotations
 
-import mmap
 import os
-import shutil
 import struct
 import threading
 import time
@@ -21,6 +19,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    import mmap
+
     from click._termui_impl import ProgressBar
 
 # what is counted, and how much of a build's time it stands for (the bar's share)
@@ -68,6 +68,8 @@ def shown(formats: tuple[str, ...], file: TextIO, enabled: bool = True) -> Itera
     if not enabled:
         yield
         return
+    import mmap
+
     _counts = mmap.mmap(-1, _SLOT.size * len(STAGES))  # shared with a worker forked later
     display = _unstarted = _Display(_expected(formats), file)
     try:
@@ -134,6 +136,8 @@ class _Display:
             self.thread.join()
 
     def _draw(self) -> None:
+        import shutil
+
         import click
 
         if self.stop.wait(max(0.0, DELAY - (time.monotonic() - self.since))):
