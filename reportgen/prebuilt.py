@@ -25,10 +25,12 @@ PACKAGE = Path(__file__).resolve().parent
 DIR = PACKAGE / "prebuilt"
 FONT_DIRS = (ASSETS / "fonts", ASSETS / "fonts" / "fallback")
 THEME_FILE = DIR / "theme.pickle"
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
 def metrics_file(font: Path) -> Path:
-    return DIR / f"metrics-{font.stem}.pickle"
+    """Where a shipped font's widths are: named by its path in ``assets/fonts`` ("/" as "__")."""
+    return DIR / f"metrics-{font.relative_to(FONT_DIRS[0]).with_suffix('').as_posix().replace('/', '__')}.pickle"
 
 
 def face_metrics(path: Path, index: int, size: int) -> Any:
@@ -38,7 +40,7 @@ def face_metrics(path: Path, index: int, size: int) -> Any:
         return None
     try:
         made_from, metrics = pickle.loads(metrics_file(path).read_bytes())
-    except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+    except Exception:  # missing, unreadable, or naming a class this code no longer has: measure the file
         return None
     return metrics if made_from == (path.name, size) else None
 
@@ -52,13 +54,15 @@ def theme(brand: Path) -> Any:
             if made_from != theme_sources(brand, made_from[0]):
                 return None
             return _AssetUnpickler(f).load()
-    except (OSError, pickle.UnpicklingError, ValueError, EOFError, TypeError, IndexError):
+    except Exception:  # missing, unreadable, or naming a class this code no longer has: resolve the brand
         return None
 
 
 def theme_sources(brand: Path, modules: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     """What a theme was made from: the reportgen ``modules`` that ran to resolve it, and a
-    digest of their source, the brand file and the files in ``assets/`` (their names and sizes)."""
+    digest of their source, the brand file and the files in ``assets/``: the logos by content
+    (their pixel sizes are in the theme), the fonts by name and size (3 MB to read; the theme
+    holds only their paths, and their widths are checked on their own)."""
     h = hashlib.blake2b(digest_size=20)
     for name in modules:
         h.update(name.encode())
@@ -66,7 +70,8 @@ def theme_sources(brand: Path, modules: tuple[str, ...]) -> tuple[tuple[str, ...
     h.update(brand.read_bytes())
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
-            h.update(f"{path.relative_to(ASSETS).as_posix()}:{path.stat().st_size}".encode())
+            h.update(path.relative_to(ASSETS).as_posix().encode())
+            h.update(str(path.stat().st_size).encode() if path.suffix.lower() in FONT_SUFFIXES else path.read_bytes())
     return modules, h.hexdigest()
 
 

@@ -65,7 +65,7 @@ def shown(formats: tuple[str, ...], file: TextIO, enabled: bool = True) -> Itera
     """Show the build's progress on ``file`` while the block runs (from ``DELAY`` seconds on),
     for a build of ``formats``; with ``enabled`` false, show nothing and count nothing."""
     global _counts, _unstarted
-    if not enabled:
+    if not enabled or _counts is not None:  # (within a display already: that one shows)
         yield
         return
     import mmap
@@ -98,8 +98,8 @@ def fraction(seen: dict[str, tuple[int, int]], expected: tuple[str, ...]) -> flo
 
 
 def describe(seen: dict[str, tuple[int, int]], expected: tuple[str, ...]) -> str:
-    """What is under way, in a few words: "312 pages · 1,203/4,431 slides" (a stage done is
-    left out, except the pages, whose total is known only when they are)."""
+    """What is under way, in a few words: "312 pages · 1,203/4,431 slides". Reading and planning
+    are left out once done; the pages and slides stay, the build's result as it grows."""
     parts = []
     for stage in expected:
         done, total = seen.get(stage, (0, 0))
@@ -142,7 +142,11 @@ class _Display:
 
         if self.stop.wait(max(0.0, DELAY - (time.monotonic() - self.since))):
             return  # done within a second: nothing shown
-        room = shutil.get_terminal_size().columns - len("building  []  100%  ") - BAR_WIDTH - 2  # never wraps
+        try:
+            columns = os.get_terminal_size(self.file.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # not a real terminal (a test's stream)
+            columns = shutil.get_terminal_size().columns
+        room = max(0, columns - len("building  []  100%  ") - BAR_WIDTH - 2)  # the line never wraps
         bar: ProgressBar[str] = click.progressbar(
             length=STEPS, label="building", file=self.file, show_eta=False, width=BAR_WIDTH, update_min_steps=0,
             item_show_func=lambda detail: (detail or "")[:room])

@@ -30,6 +30,8 @@ def make(out: Path) -> None:
     import pickle
 
     out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.pickle"):  # a font no longer shipped leaves no table behind
+        old.unlink()
     for font in sorted(f for folder in prebuilt.FONT_DIRS for f in folder.glob("*.ttf")):
         made_from = (font.name, font.stat().st_size)
         (out / prebuilt.metrics_file(font).name).write_bytes(pickle.dumps((made_from, measure_face(font))))

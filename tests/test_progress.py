@@ -99,3 +99,14 @@ def test_the_fraction_is_between_none_and_all_and_grows_to_the_end(seen: dict[st
     assert progress.fraction(finished, expected) >= progress.fraction(seen, expected) - 1e-9
     said = progress.describe(finished, expected)  # what is done is not said, but the pages and slides are
     assert "read " not in said and "planned" not in said
+
+
+def test_a_display_within_a_display_leaves_the_showing_to_the_outer_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    outer, inner = Terminal(), Terminal()
+    with progress.shown(("pptx",), outer):
+        with progress.shown(("pptx",), inner):
+            progress.step("slides", 2, 4)
+        assert progress.counts()["slides"] == (2, 4)
+    assert inner.getvalue() == "" and "2/4 slides" in outer.getvalue()
+    assert progress.counts() == {}

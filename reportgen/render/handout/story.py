@@ -251,7 +251,7 @@ class _Handout(BaseDocTemplate):  # type: ignore[misc]
         except LayoutError:
             raise unplaceable(first) from None
         inherit(flowables[:len(flowables) - count + 1], first)  # the pieces put back, if it split
-        self.placed = self.story_index.get(id(first), self.placed)
+        self.placed = max(self.placed, self.story_index.get(id(first), 0))  # (a placed block's id may be reused)
         progress.step("flowables", self.placed, len(self.story_index))
         progress.step("pages", self.page)
 

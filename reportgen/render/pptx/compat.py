@@ -30,6 +30,9 @@ PRIVATE = (
     ("pptx.text.text", "TextFrame", "_txBody"),
     ("pptx.shared", "ElementProxy", "_element"),
     ("pptx.opc.package", "Part", "_blob"),
+    ("pptx.opc.package", "Part", "_partname"),
+    ("pptx.opc.package", "Part", "_content_type"),
+    ("pptx.opc.package", "Part", "_package"),
     ("pptx.opc.package", "Part", "_rels"),
     ("pptx.opc.package", "XmlPart", "_element"),
 )

@@ -65,7 +65,7 @@ class SlideAdder:
         self.id_list = compat.slide_ids(prs)
         ids = [int(i) for i in self.id_list.xpath("./p:sldId/@id")]
         self.next_id = max([255] + ids) + 1  # format: ECMA-376 slide ids start at 256
-        self.blanks: dict[tuple[int, ...], tuple[list[Any], bool]] = {}
+        self.blanks: dict[tuple[str, ...], tuple[list[Any], bool]] = {}
 
     def add(self, layout: Any, placeholders: tuple[Any, ...] = ()) -> tuple[Any, Any, list[Any]]:
         """A new slide on ``layout``; its title placeholder's element (``None`` if the layout
@@ -82,7 +82,9 @@ class SlideAdder:
         rId = self.prs.part.relate_to(part, RT.SLIDE)
         slide = part.slide
         tree = compat.shape_tree(slide)
-        key = (id(layout), *map(id, placeholders))
+        # by the layout's part and each placeholder's place in it: on a template the placeholder
+        # objects are made afresh for every slide, and a freed object's id() may be reused
+        key = (str(layout.part.partname), *(ph.element.getroottree().getpath(ph.element) for ph in placeholders))
         if key not in self.blanks:
             title = title_placeholder(layout)
             for placeholder in (title, *placeholders) if title is not None else placeholders:
