@@ -434,4 +434,3 @@ def main() -> None:
     if observed():
         sys.exit(code)
     os._exit(code)
-

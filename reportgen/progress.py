@@ -31,7 +31,6 @@ STAGES = {
     "plan": 1,  # sections planned into slides
     "slides": 3,  # slides drawn
 }
-DECK_FORMATS = ("pptx", "slides-pdf", "handout")
 DELAY = 1.0  # seconds before anything is shown
 INTERVAL = 0.1  # seconds between redraws
 STEPS = 1000  # the bar's length: tenths of a percent
@@ -85,29 +84,34 @@ def _expected(formats: tuple[str, ...]) -> tuple[str, ...]:
     stages = ["sections"]
     if "pdf" in formats:
         stages += ["flowables", "pages"]
-    if set(formats) & set(DECK_FORMATS):
+    if any(fmt != "pdf" for fmt in formats):  # every other format draws the slide plan
         stages += ["plan", "slides"]
     return tuple(stages)
 
 
 def fraction(seen: dict[str, tuple[int, int]], expected: tuple[str, ...]) -> float:
     """How far the build is, from 0 to 1: each expected stage's share of done, by its weight."""
+    def share(stage: str) -> float:
+        done, total = seen.get(stage, (0, 0))
+        return min(1.0, done / total) if total else 0.0
+
     weight = sum(STAGES[s] for s in expected)
-    done = sum(STAGES[s] * min(1.0, d / t) for s in expected for d, t in [seen.get(s, (0, 0))] if t)
-    return done / weight if weight else 0.0
+    return sum(STAGES[s] * share(s) for s in expected) / weight if weight else 0.0
 
 
 def describe(seen: dict[str, tuple[int, int]], expected: tuple[str, ...]) -> str:
     """What is under way, in a few words: "312 pages · 1,203/4,431 slides". Reading and planning
     are left out once done; the pages and slides stay, the build's result as it grows."""
+    under_way = {"sections": "read", "plan": "planned"}
     parts = []
     for stage in expected:
         done, total = seen.get(stage, (0, 0))
         if stage == "pages" and done:
             parts.append(f"{done:,} pages")
-        elif stage in ("sections", "plan", "slides") and 0 < total and (done < total or stage == "slides"):
-            parts.append(f"{done:,}/{total:,} slides" if stage == "slides" else
-                         f"{'planned' if stage == 'plan' else 'read'} {done:,}/{total:,} sections")
+        elif stage == "slides" and total:
+            parts.append(f"{done:,}/{total:,} slides")
+        elif stage in under_way and done < total:
+            parts.append(f"{under_way[stage]} {done:,}/{total:,} sections")
     return " · ".join(parts)
 
 

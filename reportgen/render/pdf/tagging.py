@@ -18,6 +18,7 @@ as if tagging did not exist.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -230,8 +231,7 @@ class _Element(pdfdoc.PDFObject):  # type: ignore[misc]
         self.node, self.parent, self.names, self.kept = node, parent, names, kept
 
     def format(self, document: Any) -> bytes:
-        def ref(name: str) -> str:
-            return compat.reference(document, name)
+        ref = functools.partial(compat.reference, document)
 
         node = self.node
         pages = [kid.page for kid in node.kids if isinstance(kid, Marked)]
@@ -268,8 +268,7 @@ class _ParentTree(pdfdoc.PDFObject):  # type: ignore[misc]
         self.entries = entries
 
     def format(self, document: Any) -> bytes:
-        def ref(name: str) -> str:
-            return compat.reference(document, name)
+        ref = functools.partial(compat.reference, document)
 
         nums = []
         for key, value in sorted(self.entries.items()):
